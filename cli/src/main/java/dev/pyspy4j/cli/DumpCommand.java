@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli;
+
+import dev.pyspy4j.cli.dump.JsonDumpRenderer;
+import dev.pyspy4j.cli.dump.ProcessDump;
+import dev.pyspy4j.cli.dump.TextDumpRenderer;
+import dev.pyspy4j.cli.options.TargetOptions;
+import dev.pyspy4j.cli.session.DumpRequest;
+import dev.pyspy4j.cli.session.DumpSession;
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.Platform;
+import dev.pyspy4j.spi.SpyException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pyspy4j dump}: prints the current stack of every Python thread of a process once. */
+@Command(name = "dump", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Dumps stack traces for a target program to stdout")
+public final class DumpCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private TargetOptions target;
+
+    @Option(names = {"-j", "--json"}, description = "Format output as JSON")
+    private boolean json;
+
+    @Option(names = "--full-filenames",
+            description = "Show full Python filenames, instead of shortening to show only the package part")
+    private boolean fullFilenames;
+
+    @Option(names = "--nonblocking", description = "Don't pause the python process when collecting samples."
+            + " Setting this option will reduce the performance impact of sampling, but may lead to inaccurate"
+            + " results")
+    private boolean nonblocking;
+
+    public DumpCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        context.reportProviderProblems(err);
+        DumpSession session = new DumpSession(context.providers(), Platform.current());
+        ProcessDump dump = session.dump(new DumpRequest(target.pid(), !nonblocking, fullFilenames));
+        dump.warnings().forEach(warning -> err.println(spec.qualifiedName() + ": warning: " + warning));
+        err.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            new JsonDumpRenderer().render(dump.traces(), out);
+        } else {
+            new TextDumpRenderer(context.palette()).render(dump, out);
+        }
+        out.flush();
+        if (out.checkError()) {
+            throw new SpyException(FailureKind.OUTPUT, "could not write the dump to standard output");
+        }
+        return ExitCodes.OK;
+    }
+}

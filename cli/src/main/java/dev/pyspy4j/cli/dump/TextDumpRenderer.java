@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.dump;
+
+import dev.pyspy4j.spi.model.Frame;
+import dev.pyspy4j.spi.model.StackTrace;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes a dump as py-spy's {@code dump} prints it: a process header, then each thread's stack, leaf first. */
+public final class TextDumpRenderer {
+    private final Palette palette;
+
+    public TextDumpRenderer(Palette palette) {
+        this.palette = palette;
+    }
+
+    public void render(ProcessDump dump, PrintWriter out) {
+        line(out, "Process " + palette.id(Long.toString(dump.pid())) + ": " + String.join(" ", dump.commandLine()));
+        line(out, "Python v" + palette.version(dump.version().toString())
+                + " (" + palette.executable(dump.executable()) + ")");
+        line(out, "");
+        List<StackTrace> traces = dump.traces();
+        // The interpreter lists the newest thread first; the main thread reads best at the top.
+        for (int i = traces.size() - 1; i >= 0; i--) {
+            renderThread(traces.get(i), out);
+        }
+    }
+
+    private void renderThread(StackTrace trace, PrintWriter out) {
+        String name = trace.threadName() == null ? "" : ": \"" + trace.threadName() + "\"";
+        line(out, "Thread " + palette.id(threadId(trace)) + " (" + status(trace) + ")" + name);
+        for (Frame frame : trace.frames()) {
+            String location = palette.file(frame.displayFilename())
+                    + (frame.line() != 0 ? ":" + palette.line(Integer.toString(frame.line())) : "");
+            line(out, "    " + palette.function(frame.name()) + " (" + location + ")");
+        }
+    }
+
+    /** The OS thread id, or the interpreter's {@code pthread_t} as {@code 0x...} in upper case (Rust's {@code #X}). */
+    static String threadId(StackTrace trace) {
+        return trace.hasOsThreadId()
+                ? Long.toUnsignedString(trace.osThreadId())
+                : "0x" + Long.toHexString(trace.threadId()).toUpperCase(Locale.ROOT);
+    }
+
+    static String status(StackTrace trace) {
+        if (!trace.active()) {
+            return "idle";
+        }
+        return trace.ownsGil() ? "active+gil" : "active";
+    }
+
+    /** A line ended by {@code \n} on every OS, as py-spy's {@code println!}. */
+    private static void line(PrintWriter out, String text) {
+        out.print(text);
+        out.print('\n');
+    }
+}

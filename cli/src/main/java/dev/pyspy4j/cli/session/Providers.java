@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.session;
+
+import dev.pyspy4j.spi.Platform;
+import dev.pyspy4j.spi.Provider;
+import dev.pyspy4j.spi.ProviderRegistry;
+import dev.pyspy4j.spi.process.ProcessAccessProvider;
+import dev.pyspy4j.spi.process.ThreadActivityProvider;
+import dev.pyspy4j.spi.python.InterpreterLayoutProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The providers the commands use, one registry per axis: found through {@link java.util.ServiceLoader} in a real
+ * run, given as lists in tests.
+ */
+public record Providers(ProviderRegistry<ProcessAccessProvider> processAccess,
+                        ProviderRegistry<ThreadActivityProvider> threadActivity,
+                        ProviderRegistry<InterpreterLayoutProvider> interpreterLayouts) {
+    public Providers {
+        Objects.requireNonNull(processAccess, "processAccess is null");
+        Objects.requireNonNull(threadActivity, "threadActivity is null");
+        Objects.requireNonNull(interpreterLayouts, "interpreterLayouts is null");
+    }
+
+    /** Every provider visible to {@code loader}. */
+    public static Providers load(ClassLoader loader) {
+        return new Providers(ProviderRegistry.load(ProcessAccessProvider.class, loader),
+                ProviderRegistry.load(ThreadActivityProvider.class, loader),
+                ProviderRegistry.load(InterpreterLayoutProvider.class, loader));
+    }
+
+    /** Exactly the given providers. */
+    public static Providers of(List<ProcessAccessProvider> processAccess, List<ThreadActivityProvider> threadActivity,
+                               List<InterpreterLayoutProvider> interpreterLayouts) {
+        return new Providers(ProviderRegistry.of(ProcessAccessProvider.class, processAccess),
+                ProviderRegistry.of(ThreadActivityProvider.class, threadActivity),
+                ProviderRegistry.of(InterpreterLayoutProvider.class, interpreterLayouts));
+    }
+
+    /** Why providers were skipped while loading. */
+    public List<String> problems() {
+        return Stream.of(processAccess, threadActivity, interpreterLayouts)
+                .flatMap(registry -> registry.problems().stream())
+                .toList();
+    }
+
+    /** One line per provider, {@code <type>: <id>}, with what it reads and whether it works on {@code platform}. */
+    public List<String> listing(Platform platform) {
+        List<String> lines = new ArrayList<>();
+        lines.addAll(describe("ProcessAccessProvider", processAccess, platform, p -> ""));
+        lines.addAll(describe("ThreadActivityProvider", threadActivity, platform, p -> ""));
+        lines.addAll(describe("InterpreterLayoutProvider", interpreterLayouts, platform,
+                p -> " (" + p.supportedVersions() + ")"));
+        return lines;
+    }
+
+    private static <T extends Provider> List<String> describe(String type, ProviderRegistry<T> registry,
+                                                              Platform platform, Function<T, String> details) {
+        return registry.all().stream()
+                .map(p -> type + ": " + p.id() + details.apply(p)
+                        + (p.isSupported(platform) ? "" : " [not supported on " + platform + "]"))
+                .toList();
+    }
+}

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.dump;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyspy4j.spi.model.Frame;
+import dev.pyspy4j.spi.model.StackTrace;
+import dev.pyspy4j.spi.python.PythonVersion;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** py-spy's dump text, line by line (pyspy-spec.md section 10.1). */
+class TextDumpRendererTest {
+    private static String render(Palette palette, StackTrace... traces) {
+        ProcessDump dump = new ProcessDump(31, List.of("python3", "-c", "pass"), "/usr/bin/python3.11",
+                PythonVersion.parse("3.12.0rc1"), List.of(), List.of(traces));
+        StringWriter text = new StringWriter();
+        new TextDumpRenderer(palette).render(dump, new PrintWriter(text));
+        return text.toString();
+    }
+
+    private static StackTrace trace(String name, long osTid, boolean active, boolean gil, Frame... frames) {
+        return new StackTrace(31, 0x7F53B2624B80L, name, osTid, active, gil, List.of(frames), null);
+    }
+
+    @Test
+    void headerThenThreadsInReverseListOrder() {
+        String text = render(Palette.PLAIN,
+                trace("second", 33, true, false, Frame.python("b", "b.py", 2)),
+                trace("first", 32, false, false, Frame.python("a", "a.py", 1)));
+
+        assertThat(text).isEqualTo("""
+                Process 31: python3 -c pass
+                Python v3.12.0rc1 (/usr/bin/python3.11)
+
+                Thread 32 (idle): "first"
+                    a (a.py:1)
+                Thread 33 (active): "second"
+                    b (b.py:2)
+                """);
+    }
+
+    @Test
+    void unknownOsThreadIdShowsThePthreadIdInUpperCaseHex() {
+        assertThat(render(Palette.PLAIN, trace("t", 0, true, true)))
+                .endsWith("Thread 0x7F53B2624B80 (active+gil): \"t\"\n");
+    }
+
+    @Test
+    void idleWinsOverHoldingTheGil() {
+        assertThat(render(Palette.PLAIN, trace("t", 5, false, true))).endsWith("Thread 5 (idle): \"t\"\n");
+    }
+
+    @Test
+    void unnamedThreadHasNoNameSuffix() {
+        assertThat(render(Palette.PLAIN, trace(null, 5, true, false))).endsWith("\nThread 5 (active)\n");
+    }
+
+    @Test
+    void frameWithoutLineShowsOnlyTheFile() {
+        assertThat(render(Palette.PLAIN, trace("t", 5, true, false, Frame.python("f", "<frozen x>", 0))))
+                .endsWith("    f (<frozen x>)\n");
+    }
+
+    @Test
+    void shortFilenameIsShownWhenKnown() {
+        Frame frame = Frame.python("run", "/usr/lib/python3.11/threading.py", 975).withShortFilename("threading.py");
+        assertThat(render(Palette.PLAIN, trace("t", 5, true, false, frame))).endsWith("    run (threading.py:975)\n");
+    }
+
+    @Test
+    void noThreadsLeavesTheHeader() {
+        assertThat(render(Palette.PLAIN)).isEqualTo("Process 31: python3 -c pass\n"
+                + "Python v3.12.0rc1 (/usr/bin/python3.11)\n\n");
+    }
+
+    @Test
+    void coloursEachPartAsPySpy() {
+        String text = render(Palette.ANSI, trace("t", 5, true, false, Frame.python("f", "f.py", 9)));
+
+        assertThat(text).isEqualTo("Process \u001b[33m\u001b[1m31\u001b[0m: python3 -c pass\n"
+                + "Python v\u001b[1m3.12.0rc1\u001b[0m (\u001b[2m/usr/bin/python3.11\u001b[0m)\n\n"
+                + "Thread \u001b[33m\u001b[1m5\u001b[0m (active): \"t\"\n"
+                + "    \u001b[32mf\u001b[0m (\u001b[36mf.py\u001b[0m:\u001b[2m9\u001b[0m)\n");
+    }
+}

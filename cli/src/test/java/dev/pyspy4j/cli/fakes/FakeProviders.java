@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.fakes;
+
+import dev.pyspy4j.cli.session.Providers;
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.process.ProcessAccessProvider;
+import dev.pyspy4j.spi.process.TargetProcess;
+import dev.pyspy4j.spi.process.ThreadActivity;
+import dev.pyspy4j.spi.process.ThreadActivityProbe;
+import dev.pyspy4j.spi.process.ThreadActivityProvider;
+import dev.pyspy4j.spi.python.InterpreterLayoutProvider;
+import dev.pyspy4j.spi.python.InterpreterSample;
+import dev.pyspy4j.spi.python.PythonInterpreter;
+import dev.pyspy4j.spi.python.PythonVersion;
+import dev.pyspy4j.spi.python.SampleRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One fake provider per axis over a set of {@link FakeTarget}s, recording what the CLI asked of them:
+ * attaching to an unknown pid fails with PROCESS_NOT_FOUND, and chosen pids fail with a given exception.
+ */
+public final class FakeProviders {
+    private final Map<Long, FakeTarget> targets = new HashMap<>();
+    private final Map<Long, Throwable> attachFailures = new HashMap<>();
+    private final List<FakeProbe> probes = new ArrayList<>();
+    private final List<SampleRequest> requests = new ArrayList<>();
+
+    public FakeProviders with(FakeTarget target) {
+        targets.put(target.pid(), target);
+        return this;
+    }
+
+    public FakeProviders failingToAttach(long pid, RuntimeException failure) {
+        attachFailures.put(pid, failure);
+        return this;
+    }
+
+    /** Attaching to {@code pid} fails as the JVM can fail, e.g. with a native library that does not load. */
+    public FakeProviders failingToAttach(long pid, Error failure) {
+        attachFailures.put(pid, failure);
+        return this;
+    }
+
+    public Providers providers() {
+        return Providers.of(List.of(new Access()), List.of(new Activity()), List.of(new Layouts()));
+    }
+
+    public List<FakeProbe> probes() {
+        return probes;
+    }
+
+    public List<SampleRequest> requests() {
+        return requests;
+    }
+
+    /** A probe that reports no threads and counts how often it was closed. */
+    public static final class FakeProbe implements ThreadActivityProbe {
+        private int closeCount;
+
+        public int closeCount() {
+            return closeCount;
+        }
+
+        @Override
+        public Map<Long, ThreadActivity> snapshot() {
+            return Map.of();
+        }
+
+        @Override
+        public void close() {
+            closeCount++;
+        }
+    }
+
+    private final class Access implements ProcessAccessProvider {
+        @Override
+        public String id() {
+            return "fake-access";
+        }
+
+        @Override
+        public TargetProcess attach(long pid) {
+            Throwable failure = attachFailures.get(pid);
+            if (failure instanceof RuntimeException exception) {
+                throw exception;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            FakeTarget target = targets.get(pid);
+            if (target == null) {
+                throw new SpyException(FailureKind.PROCESS_NOT_FOUND, "no process with pid " + pid);
+            }
+            return target;
+        }
+    }
+
+    private final class Activity implements ThreadActivityProvider {
+        @Override
+        public String id() {
+            return "fake-activity";
+        }
+
+        @Override
+        public ThreadActivityProbe open(TargetProcess target) {
+            FakeProbe probe = new FakeProbe();
+            probes.add(probe);
+            return probe;
+        }
+    }
+
+    private final class Layouts implements InterpreterLayoutProvider {
+        @Override
+        public String id() {
+            return "fake-python";
+        }
+
+        @Override
+        public String supportedVersions() {
+            return "3.11";
+        }
+
+        @Override
+        public PythonInterpreter open(TargetProcess process) {
+            FakeTarget target = (FakeTarget) process;
+            if (target.openFailure != null) {
+                throw target.openFailure;
+            }
+            return new Interpreter(target);
+        }
+    }
+
+    private final class Interpreter implements PythonInterpreter {
+        private final FakeTarget target;
+
+        Interpreter(FakeTarget target) {
+            this.target = target;
+        }
+
+        @Override
+        public PythonVersion version() {
+            return target.version;
+        }
+
+        @Override
+        public String binaryPath() {
+            return "/fake/libpython3.11.so.1.0";
+        }
+
+        @Override
+        public List<String> warnings() {
+            return target.warnings;
+        }
+
+        @Override
+        public InterpreterSample sample(SampleRequest request) {
+            requests.add(request);
+            if (target.sampleFailure != null) {
+                throw target.sampleFailure;
+            }
+            return new InterpreterSample(target.traces, 0);
+        }
+    }
+}

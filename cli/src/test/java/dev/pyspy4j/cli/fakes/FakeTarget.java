@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.fakes;
+
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.Platform;
+import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.model.StackTrace;
+import dev.pyspy4j.spi.process.BinaryImage;
+import dev.pyspy4j.spi.process.MemoryRegion;
+import dev.pyspy4j.spi.process.NativeThread;
+import dev.pyspy4j.spi.process.PauseHandle;
+import dev.pyspy4j.spi.process.ProcessMemory;
+import dev.pyspy4j.spi.process.TargetProcess;
+import dev.pyspy4j.spi.python.PythonVersion;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A process that exists only in a test: its command line, its interpreter's canned stacks, and the failure its
+ * interpreter gives when opened or sampled. Files it "sees" live under {@code root}, like a container's.
+ */
+public final class FakeTarget implements TargetProcess {
+    private final long pid;
+    private final List<String> commandLine;
+    private final String executable;
+    private final Path root;
+    final PythonVersion version;
+    final List<StackTrace> traces;
+    final List<String> warnings;
+    final RuntimeException openFailure;
+    final RuntimeException sampleFailure;
+    private int closeCount;
+
+    private FakeTarget(Builder builder) {
+        this.pid = builder.pid;
+        this.commandLine = builder.commandLine;
+        this.executable = builder.executable;
+        this.root = builder.root;
+        this.version = builder.version;
+        this.traces = builder.traces;
+        this.warnings = builder.warnings;
+        this.openFailure = builder.openFailure;
+        this.sampleFailure = builder.sampleFailure;
+    }
+
+    public static Builder pid(long pid) {
+        return new Builder(pid);
+    }
+
+    public int closeCount() {
+        return closeCount;
+    }
+
+    @Override
+    public long pid() {
+        return pid;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.current();
+    }
+
+    @Override
+    public ProcessMemory memory() {
+        throw new UnsupportedOperationException("the fake has no memory");
+    }
+
+    @Override
+    public List<MemoryRegion> regions() {
+        return List.of();
+    }
+
+    @Override
+    public List<NativeThread> threads() {
+        return List.of();
+    }
+
+    @Override
+    public String executablePath() {
+        return executable;
+    }
+
+    @Override
+    public List<String> commandLine() {
+        return commandLine;
+    }
+
+    @Override
+    public Path fileAsSeenByTarget(String pathInTarget) {
+        return root.resolve(pathInTarget.substring(1));
+    }
+
+    @Override
+    public Optional<BinaryImage> image(String path) {
+        return Optional.empty();
+    }
+
+    @Override
+    public PauseHandle pause() {
+        throw new SpyException(FailureKind.INTERNAL, "the fake cannot pause");
+    }
+
+    @Override
+    public boolean isAlive() {
+        return closeCount == 0;
+    }
+
+    @Override
+    public List<Long> childPids() {
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+        closeCount++;
+    }
+
+    /** Describes a fake process. */
+    public static final class Builder {
+        private final long pid;
+        private List<String> commandLine = List.of("python3", "t.py");
+        private String executable = "/usr/bin/python3.11";
+        private Path root = Path.of("/nonexistent-fake-root");
+        private PythonVersion version = PythonVersion.of(3, 11, 7);
+        private List<StackTrace> traces = List.of();
+        private List<String> warnings = List.of();
+        private RuntimeException openFailure;
+        private RuntimeException sampleFailure;
+
+        private Builder(long pid) {
+            this.pid = pid;
+        }
+
+        public Builder commandLine(String... argv) {
+            this.commandLine = List.of(argv);
+            return this;
+        }
+
+        public Builder executable(String path) {
+            this.executable = path;
+            return this;
+        }
+
+        public Builder root(Path directory) {
+            this.root = directory;
+            return this;
+        }
+
+        public Builder version(PythonVersion value) {
+            this.version = value;
+            return this;
+        }
+
+        public Builder traces(StackTrace... values) {
+            this.traces = List.of(values);
+            return this;
+        }
+
+        public Builder warnings(String... values) {
+            this.warnings = List.of(values);
+            return this;
+        }
+
+        public Builder failingToOpen(RuntimeException failure) {
+            this.openFailure = failure;
+            return this;
+        }
+
+        public Builder failingToSample(RuntimeException failure) {
+            this.sampleFailure = failure;
+            return this;
+        }
+
+        public FakeTarget build() {
+            return new FakeTarget(this);
+        }
+    }
+}

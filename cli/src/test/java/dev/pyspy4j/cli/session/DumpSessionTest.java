@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.session;
+
+import static dev.pyspy4j.cli.fakes.Traces.frame;
+import static dev.pyspy4j.cli.fakes.Traces.thread;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pyspy4j.cli.dump.ProcessDump;
+import dev.pyspy4j.cli.fakes.FakeProviders;
+import dev.pyspy4j.cli.fakes.FakeTarget;
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.Platform;
+import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.model.Frame;
+import dev.pyspy4j.spi.python.PythonVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A dump attaches, samples once and closes what it opened on every path. */
+class DumpSessionTest {
+    @TempDir
+    Path root;
+
+    private static DumpSession session(FakeProviders world) {
+        return new DumpSession(world.providers(), Platform.current());
+    }
+
+    @Test
+    void collectsTheProcessAndItsShortenedStacks() throws IOException {
+        Files.createDirectories(root.resolve("app/pkg"));
+        Files.writeString(root.resolve("app/pkg/__init__.py"), "");
+        FakeTarget target = FakeTarget.pid(12).commandLine("python", "-m", "pkg").executable("/bin/python3")
+                .root(root).version(PythonVersion.of(3, 11, 2)).warnings("careful")
+                .traces(thread(12, 5, "MainThread", 12, true, false, frame("main", "/app/pkg/main.py", 3)))
+                .build();
+
+        ProcessDump dump = session(new FakeProviders().with(target)).dump(new DumpRequest(12, true, false));
+
+        assertThat(dump.pid()).isEqualTo(12);
+        assertThat(dump.commandLine()).containsExactly("python", "-m", "pkg");
+        assertThat(dump.executable()).isEqualTo("/bin/python3");
+        assertThat(dump.version()).isEqualTo(PythonVersion.of(3, 11, 2));
+        assertThat(dump.warnings()).containsExactly("careful");
+        assertThat(dump.traces()).singleElement().satisfies(trace -> assertThat(trace.frames())
+                .extracting(Frame::shortFilename).containsExactly("pkg/main.py"));
+        assertThat(target.closeCount()).isEqualTo(1);
+    }
+
+    @Test
+    void fullFilenamesMakeTheShortNameTheFullPath() {
+        FakeTarget target = FakeTarget.pid(12).root(root)
+                .traces(thread(12, 5, "MainThread", 12, true, false, frame("main", "/app/pkg/main.py", 3)))
+                .build();
+
+        ProcessDump dump = session(new FakeProviders().with(target)).dump(new DumpRequest(12, true, true));
+
+        assertThat(dump.traces().get(0).frames().get(0).shortFilename()).isEqualTo("/app/pkg/main.py");
+    }
+
+    @Test
+    void closesTheProbeAndTheTargetAfterSampling() {
+        FakeProviders world = new FakeProviders().with(FakeTarget.pid(12).root(root).build());
+
+        session(world).dump(new DumpRequest(12, false, false));
+
+        assertThat(world.probes()).singleElement().satisfies(probe -> assertThat(probe.closeCount()).isEqualTo(1));
+    }
+
+    @Test
+    void closesTheTargetWhenItIsNotPython() {
+        FakeTarget target = FakeTarget.pid(12).root(root)
+                .failingToOpen(new SpyException(FailureKind.NOT_PYTHON, "no python in process 12")).build();
+        FakeProviders world = new FakeProviders().with(target);
+
+        assertThatThrownBy(() -> session(world).dump(new DumpRequest(12, true, false)))
+                .isInstanceOf(SpyException.class).hasMessage("no python in process 12");
+        assertThat(target.closeCount()).isEqualTo(1);
+        assertThat(world.probes()).isEmpty();
+    }
+
+    @Test
+    void closesTheProbeAndTheTargetWhenSamplingFails() {
+        FakeTarget target = FakeTarget.pid(12).root(root)
+                .failingToSample(new IllegalStateException("torn")).build();
+        FakeProviders world = new FakeProviders().with(target);
+
+        assertThatThrownBy(() -> session(world).dump(new DumpRequest(12, true, false)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(target.closeCount()).isEqualTo(1);
+        assertThat(world.probes()).singleElement().satisfies(probe -> assertThat(probe.closeCount()).isEqualTo(1));
+    }
+
+    @Test
+    void attachFailuresPassThroughUnchanged() {
+        SpyException denied = new SpyException(FailureKind.PERMISSION_DENIED, "denied");
+        FakeProviders world = new FakeProviders().failingToAttach(3, denied);
+
+        assertThatThrownBy(() -> session(world).dump(new DumpRequest(3, true, false))).isSameAs(denied);
+    }
+}

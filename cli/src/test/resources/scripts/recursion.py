@@ -1,0 +1,17 @@
+# A stack 600 calls deep. "# frame: NAME" marks the lines the frames must show.
+import sys
+import threading  # dump names threads from threading._active; Debian's python does not import it by itself
+import time
+
+DEPTH = 600
+sys.setrecursionlimit(DEPTH + 100)
+
+
+def recurse(depth):
+    if depth == 0:
+        print("ready", flush=True)
+        time.sleep(600)  # frame: recurse-leaf
+    recurse(depth - 1)  # frame: recurse
+
+
+recurse(DEPTH)  # frame: <module>

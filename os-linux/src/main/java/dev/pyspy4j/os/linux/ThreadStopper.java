@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.os.linux;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import dev.pyspy4j.os.linux.jna.Errno;
+import dev.pyspy4j.os.linux.jna.LinuxCalls;
+import dev.pyspy4j.os.linux.jna.NativeCallException;
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stops and restarts the threads of one process with {@code PTRACE_SEIZE} + {@code PTRACE_INTERRUPT} and
+ * {@code PTRACE_DETACH}. Seizing, unlike {@code PTRACE_ATTACH}, sends no SIGSTOP that could mix with the target's
+ * own job-control signals (ptrace(2), "PTRACE_SEIZE"). Every method must run on the {@link PtraceTracer} thread.
+ */
+final class ThreadStopper {
+    private final long pid;
+    private final ProcFs proc;
+    private final Memory status = new Memory(4);
+    private final StopWaiter waiter;
+    private final boolean targetIsOurChild;
+    /** Stopped threads and the signal each must receive when let go (0 for none). */
+    private final Map<Integer, Integer> stopped = new LinkedHashMap<>();
+
+    ThreadStopper(long pid, ProcFs proc) {
+        this.pid = pid;
+        this.proc = proc;
+        this.waiter = new StopWaiter(proc);
+        // The JDK's reaper thread waits for every process this JVM started; see StopWaiter.
+        this.targetIsOurChild = proc.stat().map(stat -> stat.parentPid() == ProcessHandle.current().pid())
+                .orElse(false);
+    }
+
+    /**
+     * Stops every thread, including threads created while this runs: lists the threads, interrupts every new one,
+     * waits for all of those to stop, and lists again until a listing brings nothing new (a stopped thread cannot
+     * create threads, so the last listing is complete).
+     */
+    void stopAll() {
+        List<Integer> pending = new ArrayList<>();
+        try {
+            Set<Long> known = new HashSet<>();
+            for (List<Long> fresh = newThreads(known); !fresh.isEmpty(); fresh = newThreads(known)) {
+                known.addAll(fresh);
+                for (long tid : fresh) {
+                    if (seizeAndInterrupt((int) tid)) {
+                        pending.add((int) tid);
+                    }
+                }
+                while (!pending.isEmpty()) {
+                    awaitStop(pending.get(0));
+                    pending.remove(0);
+                }
+            }
+            if (stopped.isEmpty() || !stopped.containsKey((int) pid) && !isAlive()) {
+                throw new SpyException(FailureKind.PROCESS_EXITED, "process " + pid + " has exited");
+            }
+        } catch (RuntimeException e) {
+            pending.forEach(this::awaitStopQuietly);
+            resumeAll();
+            throw e;
+        }
+    }
+
+    /** Lets every stopped thread go, handing back any signal that arrived while it was held. */
+    void resumeAll() {
+        for (Map.Entry<Integer, Integer> thread : stopped.entrySet()) {
+            try {
+                LinuxCalls.ptraceDetach(thread.getKey(), thread.getValue());
+            } catch (NativeCallException e) {
+                // ESRCH: the thread was killed (SIGKILL ends even traced threads) and waits to be reaped by us.
+                reapIfExited(thread.getKey());
+            }
+        }
+        stopped.clear();
+    }
+
+    private List<Long> newThreads(Set<Long> known) {
+        List<Long> current = proc.taskIds();
+        current.removeAll(known);
+        return current;
+    }
+
+    /** Seizes and interrupts one thread; false when it is already gone. */
+    private boolean seizeAndInterrupt(int tid) {
+        try {
+            LinuxCalls.ptraceSeize(tid, 0);
+        } catch (NativeCallException e) {
+            if (e.errno() == Errno.ESRCH || e.errno() == Errno.EPERM && isGoneOrZombie(tid)) {
+                return false;
+            }
+            throw PauseFailures.seizeFailed(pid, proc, e);
+        }
+        try {
+            LinuxCalls.ptraceInterrupt(tid);
+        } catch (NativeCallException e) {
+            // The thread is ours but died before the interrupt; waiting below collects its exit.
+            if (e.errno() != Errno.ESRCH) {
+                throw PauseFailures.seizeFailed(pid, proc, e);
+            }
+        }
+        return true;
+    }
+
+    /** Waits for one seized thread to stop or to exit. */
+    private void awaitStop(int tid) {
+        int signal = waiter.await(tid, tid == pid && targetIsOurChild);
+        if (signal != StopWaiter.GONE) {
+            stopped.put(tid, signal);
+        }
+    }
+
+    private void awaitStopQuietly(int tid) {
+        try {
+            awaitStop(tid);
+        } catch (NativeCallException e) {
+            // Cleanup after another failure: that first failure is what the caller reports, not this one.
+        }
+    }
+
+    private void reapIfExited(int tid) {
+        try {
+            LinuxCalls.waitpid(tid, Pointer.nativeValue(status), LinuxCalls.WALL | LinuxCalls.WNOHANG);
+        } catch (NativeCallException e) {
+            // ECHILD: the kernel already released the thread; nothing is left to reap.
+        }
+    }
+
+    private boolean isGoneOrZombie(int tid) {
+        return proc.taskStat(tid).map(stat -> ProcessLiveness.isDead(stat.state())).orElse(true);
+    }
+
+    private boolean isAlive() {
+        return ProcessLiveness.isAlive(proc);
+    }
+}

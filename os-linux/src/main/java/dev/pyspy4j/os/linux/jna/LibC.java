@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.os.linux.jna;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+
+/**
+ * The few glibc functions pyspy4j calls, bound by JNA direct mapping ({@code Native.register}), which avoids the
+ * reflection and argument boxing of interface mapping on the sampling hot path. Pointers are passed as raw
+ * {@code long} addresses so that no {@code Pointer} object is allocated per call. Use {@link LinuxCalls}.
+ */
+final class LibC {
+    static {
+        Native.register(LibC.class, Platform.C_LIBRARY_NAME);
+    }
+
+    private LibC() {
+    }
+
+    /**
+     * {@code ssize_t process_vm_readv(pid_t pid, const struct iovec *local_iov, unsigned long liovcnt,
+     * const struct iovec *remote_iov, unsigned long riovcnt, unsigned long flags)}, process_vm_readv(2).
+     */
+    static native long process_vm_readv(int pid, long localIov, long localIovCount, long remoteIov,
+            long remoteIovCount, long flags) throws LastErrorException;
+
+    /**
+     * {@code long ptrace(enum __ptrace_request request, pid_t pid, void *addr, void *data)}, ptrace(2). glibc
+     * declares it variadic; on x86-64 and aarch64 integer arguments travel in the same registers either way.
+     */
+    static native long ptrace(int request, int pid, long addr, long data) throws LastErrorException;
+
+    /** {@code pid_t waitpid(pid_t pid, int *wstatus, int options)}, waitpid(2). */
+    static native int waitpid(int pid, long statusAddress, int options) throws LastErrorException;
+
+    /** {@code char *strerror(int errnum)}, strerror(3). */
+    static native String strerror(int errnum);
+}

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.os.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyspy4j.spi.process.ThreadActivity;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The probe on this JVM's own threads: a parked thread is idle, a spinning one active. */
+class ProcThreadActivityProbeTest {
+    @Test
+    void tellsASpinningThreadFromASleepingOne() throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong spinnerTid = new AtomicLong();
+        AtomicLong sleeperTid = new AtomicLong();
+        CountDownLatch started = new CountDownLatch(2);
+        Thread spinner = new Thread(() -> {
+            spinnerTid.set(currentTid());
+            started.countDown();
+            while (!stop.get()) {
+                Thread.onSpinWait();
+            }
+        });
+        Thread sleeper = new Thread(() -> {
+            sleeperTid.set(currentTid());
+            started.countDown();
+            while (!stop.get()) {
+                sleepQuietly();
+            }
+        });
+        spinner.start();
+        sleeper.start();
+        started.await();
+        try (ProcThreadActivityProbe probe = new ProcThreadActivityProbe(ProcessHandle.current().pid(),
+                new ActivityClassifier(true))) {
+            int spinnerActive = 0;
+            for (int i = 0; i < 20; i++) {
+                Map<Long, ThreadActivity> snapshot = probe.snapshot();
+                assertThat(snapshot).containsEntry(sleeperTid.get(), ThreadActivity.IDLE);
+                spinnerActive += snapshot.get(spinnerTid.get()) == ThreadActivity.ACTIVE ? 1 : 0;
+            }
+            // The JVM parks even a spinning thread at safepoints (GC, deoptimisation), so not always.
+            assertThat(spinnerActive).isGreaterThanOrEqualTo(10);
+        } finally {
+            stop.set(true);
+            spinner.join();
+            sleeper.join();
+        }
+    }
+
+    @Test
+    void endedThreadsLeaveTheSnapshot() throws Exception {
+        AtomicLong tid = new AtomicLong();
+        Thread shortLived = new Thread(() -> tid.set(currentTid()));
+        try (ProcThreadActivityProbe probe = new ProcThreadActivityProbe(ProcessHandle.current().pid(),
+                new ActivityClassifier(true))) {
+            shortLived.start();
+            shortLived.join();
+            assertThat(probe.snapshot()).doesNotContainKey(tid.get()).isNotEmpty();
+        }
+    }
+
+    private static long currentTid() {
+        return Long.parseLong(ProcFs.readOptional(java.nio.file.Path.of("/proc/thread-self/stat")).orElseThrow()
+                .split(" ")[0]);
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.python;
+
+import dev.pyspy4j.python.discovery.DiscoveredInterpreter;
+import dev.pyspy4j.python.objects.ObjectReader;
+import dev.pyspy4j.python.remote.RemoteReader;
+import dev.pyspy4j.python.remote.SnapshotMemory;
+import dev.pyspy4j.python.walk.CodeCache;
+import dev.pyspy4j.python.walk.CodeReader;
+import dev.pyspy4j.python.walk.LocalsReader;
+import dev.pyspy4j.python.walk.PthreadTids;
+import dev.pyspy4j.python.walk.RawSample;
+import dev.pyspy4j.python.walk.ThreadNames;
+import dev.pyspy4j.python.walk.ThreadStateCollector;
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.model.StackTrace;
+import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.process.PauseHandle;
+import dev.pyspy4j.spi.process.TargetProcess;
+import dev.pyspy4j.spi.process.ThreadActivity;
+import dev.pyspy4j.spi.python.InterpreterSample;
+import dev.pyspy4j.spi.python.PythonInterpreter;
+import dev.pyspy4j.spi.python.PythonVersion;
+import dev.pyspy4j.spi.python.SampleRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * A CPython interpreter in a target, read through one version family's collector. A sample copies raw bytes
+ * (pausing the target only for that, in blocking mode), then resolves names, lines and thread names with the
+ * target running again.
+ */
+public final class CPythonInterpreter implements PythonInterpreter {
+    private final TargetProcess target;
+    private final PythonVersion version;
+    private final String binaryPath;
+    private final List<String> warnings;
+    private final long interpreter;
+    private final ThreadStateCollector collector;
+    private final CodeCache codes;
+    private final SampleDecoder decoder;
+
+    private CPythonInterpreter(Builder b) {
+        this.target = b.found.target();
+        this.version = b.found.version();
+        this.binaryPath = b.found.binaries().interpreterBinaryPath();
+        this.warnings = List.copyOf(b.warnings);
+        this.collector = Objects.requireNonNull(b.collector, "collector is null");
+        this.codes = new CodeCache(Objects.requireNonNull(b.codes, "codes is null"));
+        this.interpreter = b.interpreterAddress.getAsLong();
+        if (interpreter == 0) {
+            throw new SpyException(FailureKind.NOT_PYTHON, "Python " + version + " in process " + target.pid()
+                    + " has no interpreter yet (starting up or shutting down)");
+        }
+        ThreadNames names = new ThreadNames(b.objects, collector.layout().modules());
+        this.decoder = new SampleDecoder(target.pid(), interpreter, codes, b.codes, names, b.instructionIsPointer,
+                new PthreadTids(target), b.locals);
+    }
+
+    public static Builder builder(DiscoveredInterpreter found) {
+        return new Builder(found);
+    }
+
+    @Override
+    public PythonVersion version() {
+        return version;
+    }
+
+    @Override
+    public String binaryPath() {
+        return binaryPath;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public InterpreterSample sample(SampleRequest request) {
+        // Thread states must be read before pausing: a paused thread always looks idle.
+        Map<Long, ThreadActivity> activity = request.activity() == null ? null : request.activity().snapshot();
+        RemoteReader reader = new RemoteReader(new SnapshotMemory(target.memory()));
+        if (!request.pauseTarget()) {
+            return new InterpreterSample(decoder.decode(copy(reader, request), request, activity), 0);
+        }
+        long start = System.nanoTime();
+        RawSample raw;
+        try (PauseHandle pause = target.pause()) {
+            raw = copy(reader, request);
+            if (request.localsBudget() > 0) {
+                // Local values are live objects, not copies: render them before the target changes them.
+                List<StackTrace> traces = decoder.decode(raw, request, activity);
+                return new InterpreterSample(traces, System.nanoTime() - start);
+            }
+        }
+        long paused = System.nanoTime() - start;
+        return new InterpreterSample(decoder.decode(raw, request, activity), paused);
+    }
+
+    private RawSample copy(RemoteReader reader, SampleRequest request) {
+        RawSample raw = collector.collect(reader, interpreter, request.gilOnly());
+        codes.revalidate(SampleDecoder.codeAddresses(raw), target.memory());
+        return raw;
+    }
+
+    /** Assembles an interpreter reader from one family's parts. */
+    public static final class Builder {
+        private final DiscoveredInterpreter found;
+        private final List<String> warnings = new ArrayList<>();
+        private LongSupplier interpreterAddress;
+        private ThreadStateCollector collector;
+        private CodeReader codes;
+        private ObjectReader objects;
+        private boolean instructionIsPointer;
+        private LocalsReader locals;
+
+        private Builder(DiscoveredInterpreter found) {
+            this.found = found;
+        }
+
+        /** Reads the address of the main {@code PyInterpreterState}. */
+        public Builder interpreterAddress(LongSupplier value) {
+            this.interpreterAddress = value;
+            return this;
+        }
+
+        public Builder collector(ThreadStateCollector value) {
+            this.collector = value;
+            return this;
+        }
+
+        public Builder codes(CodeReader value) {
+            this.codes = value;
+            return this;
+        }
+
+        public Builder objects(ObjectReader value) {
+            this.objects = value;
+            return this;
+        }
+
+        /** Whether frames carry an instruction pointer (3.11+) rather than a byte offset ({@code f_lasti}). */
+        public Builder instructionIsPointer(boolean value) {
+            this.instructionIsPointer = value;
+            return this;
+        }
+
+        /** Reads arguments and locals for {@code dump --locals}. */
+        public Builder locals(LocalsReader value) {
+            this.locals = value;
+            return this;
+        }
+
+        public Builder warning(String text) {
+            warnings.add(text);
+            return this;
+        }
+
+        public CPythonInterpreter build() {
+            return new CPythonInterpreter(this);
+        }
+    }
+}

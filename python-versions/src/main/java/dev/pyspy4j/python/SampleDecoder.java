@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.python;
+
+import dev.pyspy4j.python.walk.CodeCache;
+import dev.pyspy4j.python.walk.CodeInfo;
+import dev.pyspy4j.python.walk.CodeReader;
+import dev.pyspy4j.python.walk.IdleHeuristics;
+import dev.pyspy4j.python.walk.LocalsReader;
+import dev.pyspy4j.python.walk.PthreadTids;
+import dev.pyspy4j.python.walk.RawFrame;
+import dev.pyspy4j.python.walk.RawSample;
+import dev.pyspy4j.python.walk.RawThread;
+import dev.pyspy4j.python.walk.ThreadNames;
+import dev.pyspy4j.spi.model.Frame;
+import dev.pyspy4j.spi.model.LocalVariable;
+import dev.pyspy4j.spi.model.StackTrace;
+import dev.pyspy4j.spi.process.ThreadActivity;
+import dev.pyspy4j.spi.python.SampleRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns copied raw frames into {@link StackTrace}s: code names, lines, thread names, idle and GIL states. */
+final class SampleDecoder {
+    private final long pid;
+    private final long interpreter;
+    private final CodeCache codes;
+    private final CodeReader codeReader;
+    private final ThreadNames names;
+    private final boolean instructionIsPointer;
+    private final PthreadTids pthreadTids;
+    private final LocalsReader locals;
+
+    SampleDecoder(long pid, long interpreter, CodeCache codes, CodeReader codeReader, ThreadNames names,
+                  boolean instructionIsPointer, PthreadTids pthreadTids, LocalsReader locals) {
+        this.pthreadTids = pthreadTids;
+        this.locals = locals;
+        this.pid = pid;
+        this.interpreter = interpreter;
+        this.codes = codes;
+        this.codeReader = codeReader;
+        this.names = names;
+        this.instructionIsPointer = instructionIsPointer;
+    }
+
+    static Set<Long> codeAddresses(RawSample raw) {
+        Set<Long> addresses = new LinkedHashSet<>();
+        for (RawThread thread : raw.threads()) {
+            for (RawFrame frame : thread.frames()) {
+                addresses.add(frame.code());
+            }
+        }
+        return addresses;
+    }
+
+    List<StackTrace> decode(RawSample raw, SampleRequest request, Map<Long, ThreadActivity> activity) {
+        List<StackTrace> traces = new ArrayList<>(raw.threads().size());
+        Map<Long, Long> tids = osThreadIds(raw);
+        for (RawThread thread : raw.threads()) {
+            boolean ownsGil = raw.gilHolder() != 0 && thread.threadState() == raw.gilHolder();
+            if (request.gilOnly() && !ownsGil) {
+                continue;
+            }
+            List<Frame> frames = frames(thread, request);
+            long tid = thread.nativeThreadId() != 0 ? thread.nativeThreadId() : tids.getOrDefault(thread.threadId(), 0L);
+            traces.add(new StackTrace(pid, thread.threadId(), names.nameOf(interpreter, thread.threadId()), tid,
+                    isActive(tid, frames, activity), ownsGil, frames, null));
+        }
+        return traces;
+    }
+
+    private List<Frame> frames(RawThread thread, SampleRequest request) {
+        List<Frame> frames = new ArrayList<>(thread.frames().size());
+        for (RawFrame raw : thread.frames()) {
+            CodeInfo code = codes.get(raw.code());
+            int line = switch (request.lineNumbers()) {
+                case CURRENT -> code.lineAt(instructionOffset(raw));
+                case FUNCTION_START -> code.firstLine();
+                case NONE -> 0;
+            };
+            List<LocalVariable> variables = request.localsBudget() > 0 && locals != null
+                    ? locals.read(raw.address(), raw.code(), code, request.localsBudget()) : null;
+            frames.add(new Frame(code.name(), code.filename(), null, null, line, variables, raw.entry(), false));
+        }
+        if (!frames.isEmpty()) {
+            // As in py-spy, the outermost frame closes the stack for the native merge.
+            int last = frames.size() - 1;
+            frames.set(last, frames.get(last).withShimEntry(true));
+        }
+        return frames;
+    }
+
+    /** Byte offset of the executing instruction from the start of the bytecode. */
+    private int instructionOffset(RawFrame frame) {
+        if (!instructionIsPointer) {
+            return (int) frame.instruction();
+        }
+        long offset = frame.instruction() - (frame.code() + codeReader.codeStart());
+        return (int) Math.max(-1, Math.min(Integer.MAX_VALUE, offset));
+    }
+
+    /** OS thread ids of threads whose interpreter does not record them (before 3.11). */
+    private Map<Long, Long> osThreadIds(RawSample raw) {
+        List<Long> unknown = new ArrayList<>();
+        for (RawThread thread : raw.threads()) {
+            if (thread.nativeThreadId() == 0) {
+                unknown.add(thread.threadId());
+            }
+        }
+        return unknown.isEmpty() || pthreadTids == null ? Map.of() : pthreadTids.resolve(unknown);
+    }
+
+    private static boolean isActive(long tid, List<Frame> frames, Map<Long, ThreadActivity> activity) {
+        ThreadActivity state = activity == null || tid == 0
+                ? ThreadActivity.UNKNOWN
+                : activity.getOrDefault(tid, ThreadActivity.UNKNOWN);
+        return switch (state) {
+            case ACTIVE -> true;
+            case IDLE -> false;
+            case UNKNOWN -> !IdleHeuristics.looksIdle(frames);
+        };
+    }
+}

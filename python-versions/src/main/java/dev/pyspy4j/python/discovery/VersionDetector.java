@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.python.discovery;
+
+import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.process.BinaryImage;
+import dev.pyspy4j.spi.process.ProcessMemory;
+import dev.pyspy4j.spi.python.PythonVersion;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the version of the interpreter in a target: the {@code Py_Version} constant (3.11+, the exact
+ * {@code PY_VERSION_HEX}), else the version string {@code Py_GetVersion()} left in {@code .bss}, else the
+ * {@code major.minor} of the libpython file name.
+ */
+public final class VersionDetector {
+    private VersionDetector() {
+    }
+
+    /** The detected version; when only the library name tells, the patch level is reported as 0. */
+    public static Optional<PythonVersion> detect(PythonBinaries binaries, ProcessMemory memory) {
+        Optional<BinaryImage.Symbol> pyVersion = binaries.symbol("Py_Version");
+        if (pyVersion.isPresent()) {
+            try {
+                long hex = memory.readLong(pyVersion.get().address()) & 0xFFFF_FFFFL;
+                PythonVersion version = PythonVersion.fromHex(hex);
+                if (version.atLeast(3, 11) && version.major() < 10) {
+                    return Optional.of(version);
+                }
+            } catch (SpyException | IllegalArgumentException e) {
+                // Not readable or not a version: fall through to the weaker clues below.
+            }
+        }
+        for (Optional<BinaryImage> image : List.of(binaries.program(), binaries.library())) {
+            Optional<PythonVersion> scanned = image.flatMap(i -> VersionScanner.scan(i, memory));
+            if (scanned.isPresent()) {
+                return scanned;
+            }
+        }
+        return binaries.libraryMinorVersion().map(minor -> PythonVersion.parse(minor + ".0"));
+    }
+}

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.python.family;
+
+import dev.pyspy4j.python.CPythonInterpreter;
+import dev.pyspy4j.python.discovery.DiscoveredInterpreter;
+import dev.pyspy4j.python.discovery.InterpreterScan;
+import dev.pyspy4j.python.layout.DebugOffsets;
+import dev.pyspy4j.python.layout.StructLayouts;
+import dev.pyspy4j.python.linetable.LineTableDecoders;
+import dev.pyspy4j.python.objects.ManagedDictStyle;
+import dev.pyspy4j.python.objects.ObjectReader;
+import dev.pyspy4j.python.remote.RemoteReader;
+import dev.pyspy4j.python.walk.ChunkLayout;
+import dev.pyspy4j.python.walk.CodeLayout;
+import dev.pyspy4j.python.walk.CodeReader;
+import dev.pyspy4j.python.walk.FrameLayout;
+import dev.pyspy4j.python.walk.GilLocator;
+import dev.pyspy4j.python.walk.LocalsReader;
+import dev.pyspy4j.python.walk.InterpreterFrameCollector;
+import dev.pyspy4j.python.walk.ThreadLayout;
+import dev.pyspy4j.python.walk.ThreadStateCollector;
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.python.PythonInterpreter;
+import dev.pyspy4j.spi.python.PythonVersion;
+import java.util.Optional;
+
+/**
+ * CPython 3.13 and later, driven by the target's own {@code _Py_DebugOffsets}: the generated table of the same
+ * minor (or of the newest minor known, for a future release) says where each field of the debug offsets sits and
+ * supplies what they do not describe; the values the target carries win. Frames hang directly off the thread
+ * state; from 3.14 their code reference is a tagged {@code _PyStackRef}.
+ */
+final class DebugOffsetsFamily implements VersionFamily {
+    /** The newest minor version with a generated table; later ones are read through its shape. */
+    static final int NEWEST_KNOWN_MINOR = 15;
+    private static final int FIRST_MINOR = 13;
+    private static final int FIRST_TAGGED_MINOR = 14;
+    /** {@code _PyStackRef} tag bits ({@code Py_TAG_BITS}; objects are at least 8-aligned, so clearing 2 is safe). */
+    private static final long STACKREF_TAG_MASK = 3;
+
+    @Override
+    public boolean supports(PythonVersion version) {
+        return version.major() == 3 && version.minor() >= FIRST_MINOR;
+    }
+
+    @Override
+    public String describe() {
+        return "3." + FIRST_MINOR + "+";
+    }
+
+    @Override
+    public PythonInterpreter open(DiscoveredInterpreter found) {
+        PythonVersion version = found.version();
+        RemoteReader reader = new RemoteReader(found.target().memory());
+        Optional<StructLayouts> exact = StructLayouts.find(version.minorVersion());
+        StructLayouts base = exact.orElseGet(() -> StructLayouts.load("3." + NEWEST_KNOWN_MINOR));
+        long runtime = found.locate("_PyRuntime", new InterpreterScan.Shape(
+                base.offset("_PyRuntimeState.interpreters.head"), base.offset("PyInterpreterState.threads.head"),
+                base.offset("PyThreadState.interp")));
+        DebugOffsets offsets = DebugOffsets.read(reader, runtime, base);
+        if (offsets.freeThreaded()) {
+            throw new SpyException(FailureKind.UNSUPPORTED_PYTHON, "Python " + version + " (process "
+                    + found.target().pid() + ") is a free-threaded build, which is not supported yet");
+        }
+        StructLayouts tables = offsets.overlay(base);
+        ThreadLayout threads = ThreadLayout.direct(tables);
+        FrameLayout frames = FrameLayout.v313(tables, version.minor() >= FIRST_TAGGED_MINOR ? STACKREF_TAG_MASK : 0);
+        GilLocator gil = GilLocator.interpreterGil(tables.offset("PyInterpreterState.ceval.gil"),
+                tables.offset("_gil_runtime_state.locked"), tables.offset("_gil_runtime_state.last_holder"));
+        ThreadStateCollector collector = new ThreadStateCollector(threads,
+                new InterpreterFrameCollector(threads, frames, ChunkLayout.of(tables)), gil);
+        ObjectReader objects = ObjectReader.python3(reader, tables, ManagedDictStyle.INLINE_VALUES);
+        CodeReader codes = new CodeReader(objects, CodeLayout.modern(tables), LineTableDecoders.locationTable(),
+                found.symbolOrZero("PyCode_Type"));
+        int interpreters = tables.offset("_PyRuntimeState.interpreters.head");
+        CPythonInterpreter.Builder builder = CPythonInterpreter.builder(found)
+                .interpreterAddress(() -> reader.pointer(runtime + interpreters))
+                .collector(collector)
+                .codes(codes)
+                .objects(objects)
+                .locals(new LocalsReader(objects, tables, tables.offset("_PyInterpreterFrame.localsplus"), frames.tagMask()))
+                .instructionIsPointer(true);
+        if (exact.isEmpty()) {
+            builder.warning("Python " + version + " is newer than any version pyspy4j was built for (3."
+                    + NEWEST_KNOWN_MINOR + "); reading it through its own _Py_DebugOffsets");
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.python.objects;
+
+import dev.pyspy4j.python.layout.StructLayouts;
+import dev.pyspy4j.python.remote.RemoteReader;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads remote Python objects by address: types, text, {@code bytes}, integers, dicts, module and instance
+ * attributes. The text and dict representations differ between Python 2 and 3, so they are strategies.
+ * One per attached interpreter.
+ */
+public final class ObjectReader {
+    private static final int MAX_TYPE_NAME = 256;
+    private static final long PAGE = 4096;
+
+    private final RemoteReader reader;
+    private final ObjectLayout layout;
+    private final TextReader text;
+    private final BytesReader bytes;
+    private final LongReader longs;
+    private final DictItems dicts;
+    private final InstanceDicts instanceDicts;
+
+    private ObjectReader(RemoteReader reader, StructLayouts tables, ObjectLayout layout, TextReader text,
+                         DictItems dicts, ManagedDictStyle managedDicts) {
+        this.reader = reader;
+        this.layout = layout;
+        this.text = text;
+        this.bytes = new BytesReader(reader, layout);
+        this.longs = new LongReader(reader, tables);
+        this.dicts = dicts;
+        this.instanceDicts = new InstanceDicts(reader, tables, layout, managedDicts);
+    }
+
+    /** Python 3: PEP 393 strings and compact dicts. */
+    public static ObjectReader python3(RemoteReader reader, StructLayouts tables, ManagedDictStyle managedDicts) {
+        ObjectLayout layout = ObjectLayout.of(tables);
+        return new ObjectReader(reader, tables, layout, new StringReader(reader, UnicodeLayout.of(tables)),
+                new DictReader(reader, DictLayout.of(tables)), managedDicts);
+    }
+
+    /** Python 2: byte strings and {@code unicode}, open-addressing dicts. */
+    public static ObjectReader python2(RemoteReader reader, StructLayouts tables) {
+        ObjectLayout layout = ObjectLayout.of(tables);
+        return new ObjectReader(reader, tables, layout, new Py2TextReader(reader, tables, layout),
+                new Py2DictReader(reader, tables), ManagedDictStyle.NONE);
+    }
+
+    public RemoteReader remote() {
+        return reader;
+    }
+
+    public ObjectLayout layout() {
+        return layout;
+    }
+
+    public String string(long address) {
+        return text.read(address);
+    }
+
+    public byte[] bytes(long address) {
+        return bytes.read(address);
+    }
+
+    public BigInteger integer(long address) {
+        return longs.read(address);
+    }
+
+    public List<DictItems.Item> dictItems(long dict) {
+        return dicts.items(dict);
+    }
+
+    /** The type of the object at {@code address}. */
+    public TypeInfo type(long address) {
+        long type = reader.pointer(address + layout.obType());
+        long namePointer = reader.pointer(type + layout.tpName());
+        long flags = reader.pointer(type + layout.tpFlags());
+        long dictOffset = reader.pointer(type + layout.tpDictOffset());
+        long basicSize = reader.pointer(type + layout.tpBasicSize());
+        return new TypeInfo(type, cString(namePointer), flags, dictOffset, basicSize);
+    }
+
+    /** The value stored under the text key {@code name} in the dict at {@code dict}. */
+    public Optional<Long> lookup(long dict, String name) {
+        return lookupIn(dicts.items(dict), name);
+    }
+
+    /** An attribute from the instance dict of the object at {@code object} (plain, managed or values-only). */
+    public Optional<Long> attribute(long object, String name) {
+        return instanceDicts.items(object, type(object), dicts).flatMap(items -> lookupIn(items, name));
+    }
+
+    /** The {@code __dict__} of a module object. */
+    public long moduleDict(long module) {
+        return reader.pointer(module + layout.moduleDict());
+    }
+
+    private Optional<Long> lookupIn(List<DictItems.Item> items, String name) {
+        for (DictItems.Item item : items) {
+            if (name.equals(string(item.key()))) {
+                return Optional.of(item.value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A NUL-terminated C string such as {@code tp_name}. */
+    public String cString(long address) {
+        // Never read past the end of the page the string starts in: if its first byte is mapped, so is the page,
+        // while the next page may not be.
+        int length = (int) Math.min(MAX_TYPE_NAME, PAGE - (address & (PAGE - 1)));
+        byte[] raw = reader.bytes(address, length);
+        int end = 0;
+        while (end < raw.length && raw[end] != 0) {
+            end++;
+        }
+        return new String(raw, 0, end, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.python.remote;
+
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.process.ProcessMemory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Typed reads of a target's memory: pointers, integers and whole structs, with sanity limits so that a garbage
+ * pointer or length read from a moving target fails as a read error instead of allocating gigabytes.
+ */
+public final class RemoteReader {
+    /** Structs, strings and tables larger than this are refused; nothing CPython keeps per frame is that big. */
+    public static final int MAX_READ = 16 << 20;
+
+    private final ProcessMemory memory;
+    private final ByteBuffer word = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+
+    public RemoteReader(ProcessMemory memory) {
+        this.memory = memory;
+    }
+
+    public ProcessMemory memory() {
+        return memory;
+    }
+
+    /** Reads a pointer-sized (64-bit) value. */
+    public long pointer(long address) {
+        checkAddress(address);
+        memory.read(address, word.clear());
+        return word.getLong(0);
+    }
+
+    /** Reads a 32-bit value. */
+    public int int32(long address) {
+        checkAddress(address);
+        memory.read(address, word.clear().limit(4));
+        return word.getInt(0);
+    }
+
+    /** Reads {@code size} bytes into a fresh little-endian buffer for absolute gets. */
+    public ByteBuffer struct(long address, int size) {
+        checkAddress(address);
+        checkLength(address, size);
+        ByteBuffer buffer = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        memory.read(address, buffer);
+        return buffer;
+    }
+
+    /** Reads {@code length} raw bytes. */
+    public byte[] bytes(long address, int length) {
+        checkAddress(address);
+        checkLength(address, length);
+        byte[] bytes = new byte[length];
+        memory.read(address, ByteBuffer.wrap(bytes));
+        return bytes;
+    }
+
+    private static void checkAddress(long address) {
+        // The first page is never mapped; a null or tiny pointer means a torn or uninitialised structure.
+        if (address >= 0 && address < 4096) {
+            throw new SpyException(FailureKind.MEMORY_READ, "invalid pointer 0x" + Long.toHexString(address));
+        }
+    }
+
+    private static void checkLength(long address, long length) {
+        if (length < 0 || length > MAX_READ) {
+            throw new SpyException(FailureKind.MEMORY_READ, "refusing to read " + length + " bytes at 0x"
+                    + Long.toHexString(address));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.python.walk;
+
+import dev.pyspy4j.python.layout.StructLayouts;
+import dev.pyspy4j.python.remote.RemoteReader;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Copies a thread's {@code PyFrameObject} chain (2.7, 3.3-3.10): heap objects linked by {@code f_back}, one per
+ * Python call, so each is its own entry into the eval loop. {@code f_lasti} is a byte offset up to 3.9 and an
+ * instruction (2-byte code unit) index in 3.10; it is converted to bytes here.
+ */
+public final class FrameObjectCollector implements FrameCollector {
+    private final int threadFrame;
+    private final int back;
+    private final int code;
+    private final int lasti;
+    private final int lastiScale;
+    private final int readSize;
+
+    /** @param lastiScale bytes per {@code f_lasti} unit: 1 up to 3.9, 2 in 3.10 */
+    public FrameObjectCollector(StructLayouts t, int lastiScale) {
+        this.threadFrame = t.offset("PyThreadState.frame");
+        this.back = t.offset("PyFrameObject.f_back");
+        this.code = t.offset("PyFrameObject.f_code");
+        this.lasti = t.offset("PyFrameObject.f_lasti");
+        this.lastiScale = lastiScale;
+        this.readSize = Math.max(back, Math.max(code, lasti)) + 8;
+    }
+
+    @Override
+    public List<RawFrame> collect(RemoteReader reader, ByteBuffer threadState) {
+        List<RawFrame> frames = new ArrayList<>();
+        long address = threadState.getLong(threadFrame);
+        while (address != 0) {
+            if (frames.size() >= MAX_FRAMES) {
+                throw new TornSampleException("frame chain longer than " + MAX_FRAMES + " frames");
+            }
+            ByteBuffer frame = reader.struct(address, readSize);
+            long offset = (long) frame.getInt(lasti) * lastiScale;
+            frames.add(new RawFrame(address, frame.getLong(code), offset, true));
+            address = frame.getLong(back);
+        }
+        return frames;
+    }
+}

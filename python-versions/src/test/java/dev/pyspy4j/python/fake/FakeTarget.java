@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.python.fake;
+
+import dev.pyspy4j.spi.OsFamily;
+import dev.pyspy4j.spi.Platform;
+import dev.pyspy4j.spi.TargetArch;
+import dev.pyspy4j.spi.process.BinaryImage;
+import dev.pyspy4j.spi.process.MemoryRegion;
+import dev.pyspy4j.spi.process.NativeThread;
+import dev.pyspy4j.spi.process.PauseHandle;
+import dev.pyspy4j.spi.process.ProcessMemory;
+import dev.pyspy4j.spi.process.TargetProcess;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A target process over fake memory, whose binaries define the given symbols; counts pauses. */
+public final class FakeTarget implements TargetProcess {
+    private final ProcessMemory memory;
+    private final String executable;
+    private final List<MemoryRegion> regions;
+    private final Map<String, Map<String, Long>> symbolsByBinary;
+    private final Map<String, BinaryImage.Section> sections = new java.util.HashMap<>();
+    private int pauses;
+    private int openPauses;
+
+    public FakeTarget(ProcessMemory memory, String executable, List<MemoryRegion> regions,
+                      Map<String, Map<String, Long>> symbolsByBinary) {
+        this.memory = memory;
+        this.executable = executable;
+        this.regions = regions;
+        this.symbolsByBinary = symbolsByBinary;
+    }
+
+    /** A python3.11-like program with the interpreter linked in and the given symbols. */
+    public static FakeTarget program(ProcessMemory memory, Map<String, Long> symbols) {
+        String exe = "/usr/bin/python3.11";
+        // The fake heap, runtime and type objects all live in one writable anonymous mapping.
+        return new FakeTarget(memory, exe, List.of(new MemoryRegion(0x400000, 0x500000, "r-xp", 0, exe),
+                new MemoryRegion(0x1000_0000L, 0x8000_0000L, "rw-p", 0, "")), Map.of(exe, symbols));
+    }
+
+    /** Gives every binary of this target a section, e.g. {@code .PyRuntime}, for the symbol-less scan. */
+    public FakeTarget withSection(String name, long address, long size) {
+        sections.put(name, new BinaryImage.Section(name, address, size));
+        return this;
+    }
+
+    public int pauses() {
+        return pauses;
+    }
+
+    public int openPauses() {
+        return openPauses;
+    }
+
+    @Override
+    public long pid() {
+        return 4242;
+    }
+
+    @Override
+    public Platform platform() {
+        return new Platform(OsFamily.LINUX, TargetArch.X86_64);
+    }
+
+    @Override
+    public ProcessMemory memory() {
+        return memory;
+    }
+
+    @Override
+    public List<MemoryRegion> regions() {
+        return regions;
+    }
+
+    @Override
+    public List<NativeThread> threads() {
+        return List.of();
+    }
+
+    @Override
+    public String executablePath() {
+        return executable;
+    }
+
+    @Override
+    public List<String> commandLine() {
+        return List.of(executable);
+    }
+
+    @Override
+    public Path fileAsSeenByTarget(String pathInTarget) {
+        return Path.of(pathInTarget);
+    }
+
+    @Override
+    public Optional<BinaryImage> image(String path) {
+        Map<String, Long> symbols = symbolsByBinary.get(path);
+        if (symbols == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new BinaryImage() {
+            @Override
+            public String path() {
+                return path;
+            }
+
+            @Override
+            public long loadBias() {
+                return 0;
+            }
+
+            @Override
+            public Optional<Symbol> symbol(String name) {
+                Long address = symbols.get(name);
+                return address == null ? Optional.empty() : Optional.of(new Symbol(name, address, 8));
+            }
+
+            @Override
+            public Optional<Section> section(String name) {
+                return Optional.ofNullable(sections.get(name));
+            }
+        });
+    }
+
+    @Override
+    public PauseHandle pause() {
+        pauses++;
+        openPauses++;
+        return () -> openPauses--;
+    }
+
+    @Override
+    public boolean isAlive() {
+        return true;
+    }
+
+    @Override
+    public List<Long> childPids() {
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+    }
+}

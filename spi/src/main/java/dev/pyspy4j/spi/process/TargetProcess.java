@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.spi.process;
+
+import dev.pyspy4j.spi.Platform;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A process opened for reading. Owned by whoever attached it, who must {@link #close()} it;
+ * closing resumes the process if it is paused and releases every OS handle.
+ * Not thread-safe unless an implementation says otherwise: one sampler thread uses it.
+ */
+public interface TargetProcess extends AutoCloseable {
+    long pid();
+
+    Platform platform();
+
+    /** The process's address space. */
+    ProcessMemory memory();
+
+    /** The current memory map, freshly read. */
+    List<MemoryRegion> regions();
+
+    /** The current threads, freshly listed. */
+    List<NativeThread> threads();
+
+    /** Path of the program file the process runs, as the process sees it. */
+    String executablePath();
+
+    /** The command line (argv); empty for kernel threads and zombies. */
+    List<String> commandLine();
+
+    /**
+     * A path through which this JVM reads a file as the target sees it; differs from {@code pathInTarget} when the
+     * target runs in another mount namespace (a container): on Linux, {@code /proc/<pid>/root<pathInTarget>}.
+     */
+    Path fileAsSeenByTarget(String pathInTarget);
+
+    /**
+     * The symbols and sections of a binary mapped in this process, relocated to where it is loaded.
+     * Empty when {@code path} is not mapped.
+     *
+     * @throws dev.pyspy4j.spi.SpyException MALFORMED_INPUT when the file cannot be parsed
+     */
+    Optional<BinaryImage> image(String path);
+
+    /**
+     * Stops every thread of the process until the returned handle is closed. Used only while raw bytes
+     * are copied, so keep the section short. Threads started while paused are stopped as well.
+     *
+     * @throws dev.pyspy4j.spi.SpyException PERMISSION_DENIED, PROCESS_EXITED
+     */
+    PauseHandle pause();
+
+    /** Whether the process still runs (not exited, not a zombie). */
+    boolean isAlive();
+
+    /** Pids of the direct children of this process. */
+    List<Long> childPids();
+
+    @Override
+    void close();
+}

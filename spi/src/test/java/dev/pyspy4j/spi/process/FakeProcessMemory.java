@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.spi.process;
+
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An in-memory address space for unit tests of walkers and decoders: segments of bytes placed at addresses,
+ * built fluently. A read touching any byte outside the segments fails as a real read of unmapped memory does.
+ * Counts reads so tests can check batching.
+ */
+public final class FakeProcessMemory implements ProcessMemory {
+    private final TreeMap<Long, byte[]> segments = new TreeMap<>();
+    private int readCalls;
+
+    /** Places {@code bytes} at {@code address}; overlapping an existing segment is a test bug. */
+    public FakeProcessMemory put(long address, byte[] bytes) {
+        Map.Entry<Long, byte[]> before = segments.floorEntry(address + bytes.length - 1);
+        if (before != null && before.getKey() + before.getValue().length > address) {
+            throw new IllegalArgumentException("segment at 0x" + Long.toHexString(address) + " overlaps one at 0x"
+                    + Long.toHexString(before.getKey()));
+        }
+        segments.put(address, bytes.clone());
+        return this;
+    }
+
+    /** Places a little-endian 64-bit value. */
+    public FakeProcessMemory putLong(long address, long value) {
+        return put(address, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, value).array());
+    }
+
+    /** Places a little-endian 32-bit value. */
+    public FakeProcessMemory putInt(long address, int value) {
+        return put(address, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, value).array());
+    }
+
+    /** Places UTF-8 bytes without a terminator. */
+    public FakeProcessMemory putString(long address, String text) {
+        return put(address, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Starts a struct of {@code size} zero bytes at {@code address}, to be filled and then {@link StructBuilder#place()}d. */
+    public StructBuilder struct(long address, int size) {
+        return new StructBuilder(this, address, size);
+    }
+
+    public int readCalls() {
+        return readCalls;
+    }
+
+    @Override
+    public void read(long address, ByteBuffer dst) {
+        readCalls++;
+        int length = dst.remaining();
+        int done = 0;
+        while (done < length) {
+            long at = address + done;
+            Map.Entry<Long, byte[]> segment = segments.floorEntry(at);
+            if (segment == null || at >= segment.getKey() + segment.getValue().length) {
+                throw new SpyException(FailureKind.MEMORY_READ, "cannot read " + length + " bytes at 0x"
+                        + Long.toHexString(address) + ": 0x" + Long.toHexString(at) + " is not mapped");
+            }
+            int offset = (int) (at - segment.getKey());
+            int n = Math.min(length - done, segment.getValue().length - offset);
+            dst.put(dst.position() + done, segment.getValue(), offset, n);
+            done += n;
+        }
+    }
+
+    /** Fills a struct's bytes field by field, then places it. */
+    public static final class StructBuilder {
+        private final FakeProcessMemory memory;
+        private final long address;
+        private final ByteBuffer bytes;
+
+        private StructBuilder(FakeProcessMemory memory, long address, int size) {
+            this.memory = memory;
+            this.address = address;
+            this.bytes = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        }
+
+        public StructBuilder putLong(int offset, long value) {
+            bytes.putLong(offset, value);
+            return this;
+        }
+
+        public StructBuilder putInt(int offset, int value) {
+            bytes.putInt(offset, value);
+            return this;
+        }
+
+        public StructBuilder putShort(int offset, short value) {
+            bytes.putShort(offset, value);
+            return this;
+        }
+
+        public StructBuilder putByte(int offset, byte value) {
+            bytes.put(offset, value);
+            return this;
+        }
+
+        public StructBuilder putBytes(int offset, byte[] value) {
+            bytes.put(offset, value);
+            return this;
+        }
+
+        public FakeProcessMemory place() {
+            return memory.put(address, bytes.array());
+        }
+    }
+}
