@@ -43,6 +43,8 @@ public final class CPythonInterpreter implements PythonInterpreter {
     private final ThreadStateCollector collector;
     private final CodeCache codes;
     private final SampleDecoder decoder;
+    /** What the previous sample read, copied ahead in one batched read by the next. */
+    private SnapshotMemory.ReadPlan plan = SnapshotMemory.ReadPlan.EMPTY;
 
     private CPythonInterpreter(Builder b) {
         this.target = b.found.target();
@@ -84,28 +86,42 @@ public final class CPythonInterpreter implements PythonInterpreter {
     public InterpreterSample sample(SampleRequest request) {
         // Thread states must be read before pausing: a paused thread always looks idle.
         Map<Long, ThreadActivity> activity = request.activity() == null ? null : request.activity().snapshot();
-        RemoteReader reader = new RemoteReader(new SnapshotMemory(target.memory()));
+        SnapshotMemory snapshot = new SnapshotMemory(target.memory());
         if (!request.pauseTarget()) {
-            return new InterpreterSample(decoder.decode(copy(reader, request), request, activity), 0);
+            return new InterpreterSample(decode(copy(snapshot, request), request, activity), 0);
         }
         long start = System.nanoTime();
         RawSample raw;
         try (PauseHandle pause = target.pause()) {
-            raw = copy(reader, request);
+            raw = copy(snapshot, request);
             if (request.localsBudget() > 0) {
                 // Local values are live objects, not copies: render them before the target changes them.
-                List<StackTrace> traces = decoder.decode(raw, request, activity);
+                List<StackTrace> traces = decode(raw, request, activity);
                 return new InterpreterSample(traces, System.nanoTime() - start);
             }
         }
         long paused = System.nanoTime() - start;
-        return new InterpreterSample(decoder.decode(raw, request, activity), paused);
+        return new InterpreterSample(decode(raw, request, activity), paused);
     }
 
-    private RawSample copy(RemoteReader reader, SampleRequest request) {
-        RawSample raw = collector.collect(reader, interpreter, request.gilOnly());
-        codes.revalidate(SampleDecoder.codeAddresses(raw), target.memory());
+    /** Copies the raw stacks: what the last sample needed in one read, then whatever the walk still misses. */
+    private RawSample copy(SnapshotMemory snapshot, SampleRequest request) {
+        if (!snapshot.prefetch(plan)) {
+            plan = SnapshotMemory.ReadPlan.EMPTY;
+        }
+        RawSample raw = collector.collect(new RemoteReader(snapshot), interpreter, request.gilOnly());
+        plan = snapshot.plan();
         return raw;
+    }
+
+    /**
+     * Resolves names and lines once the target runs again. Cached code objects are revalidated first; a code
+     * object cannot be freed while a frame of a paused thread runs it, and is very unlikely to be in the
+     * microseconds since.
+     */
+    private List<StackTrace> decode(RawSample raw, SampleRequest request, Map<Long, ThreadActivity> activity) {
+        codes.revalidate(SampleDecoder.codeAddresses(raw), target.memory());
+        return decoder.decode(raw, request, activity);
     }
 
     /** Assembles an interpreter reader from one family's parts. */

@@ -7,28 +7,25 @@ import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.process.PauseHandle;
 
 /**
- * Pauses one target and guarantees it is resumed: by the handle, by {@link #close()}, or by a JVM shutdown hook
- * if the program exits normally while the target is paused. (Were the JVM killed instead, the kernel would
- * detach its tracees when the tracer thread dies.) Thread-safe.
+ * Pauses one target and resumes it. Linux makes the calling <em>thread</em> the tracer (ptrace(2): tracees
+ * belong to a thread, and {@code PTRACE_DETACH} must come from it), so a pause runs its ptrace calls on the thread
+ * that asked for it and must be resumed by that same thread; handing the calls to another thread would cost two
+ * context switches each way on every sample. If the JVM exits while paused, the kernel detaches the tracees of
+ * the dying tracer thread and they run again (ptrace(2), "the tracer ... exits"). Thread-safe.
  */
 final class PtracePauser implements AutoCloseable {
     private final long pid;
-    private final PtraceTracer tracer;
     private final ThreadStopper stopper;
-    private final Thread shutdownHook;
     private Pause current;
     private boolean closed;
 
     PtracePauser(long pid, ProcFs proc) {
         this.pid = pid;
-        this.tracer = new PtraceTracer(pid);
         this.stopper = new ThreadStopper(pid, proc);
-        this.shutdownHook = new Thread(this::resumeIfPaused, "pyspy4j-resume-" + pid);
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
-     * Stops every thread of the target until the returned handle is closed.
+     * Stops every thread of the target until the returned handle is closed by the calling thread.
      *
      * @throws SpyException PERMISSION_DENIED, PROCESS_EXITED, or INTERNAL when already paused or closed
      */
@@ -39,42 +36,46 @@ final class PtracePauser implements AutoCloseable {
         if (current != null) {
             throw new SpyException(FailureKind.INTERNAL, "process " + pid + " is already paused");
         }
-        tracer.run(stopper::stopAll);
-        current = new Pause();
+        stopper.stopAll();
+        current = new Pause(Thread.currentThread());
         return current;
     }
 
-    /** Resumes the target if paused and ends the tracer thread. Closing twice is harmless. */
+    /**
+     * Refuses further pauses and, when called by the thread holding the current pause, resumes the target. Any
+     * other thread leaves the pause to its holder, whose handle still resumes it (or whose exit does). Harmless
+     * twice.
+     */
     @Override
     public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        resumeIfPaused();
         closed = true;
-        tracer.close();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shutdownInProgress) {
-            // The hook is running or about to run; it finds nothing paused.
-        }
-    }
-
-    private synchronized void resumeIfPaused() {
-        if (current != null) {
+        if (current != null && current.tracer == Thread.currentThread()) {
             current.close();
         }
+        stopper.close();
     }
 
     private synchronized void resume(Pause pause) {
-        if (current == pause) {
-            current = null;
-            tracer.run(stopper::resumeAll);
+        if (current != pause) {
+            return;
         }
+        current = null;
+        if (Thread.currentThread() != pause.tracer) {
+            // Only the tracer thread may detach; its exit (or the JVM's) detaches and resumes the threads instead.
+            throw new SpyException(FailureKind.INTERNAL, "process " + pid + " must be resumed by the thread "
+                    + "that paused it ('" + pause.tracer.getName() + "')");
+        }
+        stopper.resumeAll();
     }
 
     /** One pause; closing it again, or after the pauser closed, does nothing. */
     private final class Pause implements PauseHandle {
+        private final Thread tracer;
+
+        Pause(Thread tracer) {
+            this.tracer = tracer;
+        }
+
         @Override
         public void close() {
             resume(this);

@@ -14,12 +14,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
  * Stops and restarts the threads of one process with {@code PTRACE_SEIZE} + {@code PTRACE_INTERRUPT} and
  * {@code PTRACE_DETACH}. Seizing, unlike {@code PTRACE_ATTACH}, sends no SIGSTOP that could mix with the target's
- * own job-control signals (ptrace(2), "PTRACE_SEIZE"). Every method must run on the {@link PtraceTracer} thread.
+ * own job-control signals (ptrace(2), "PTRACE_SEIZE"). A stop and its resume must run on the same thread.
  */
 final class ThreadStopper {
     private final long pid;
@@ -29,26 +30,33 @@ final class ThreadStopper {
     private final boolean targetIsOurChild;
     /** Stopped threads and the signal each must receive when let go (0 for none). */
     private final Map<Integer, Integer> stopped = new LinkedHashMap<>();
+    /** The threads found by the last pause: stopped first next time, usually without listing the threads. */
+    private List<Long> lastThreads = List.of();
+    private final ThreadCount threadCount;
 
     ThreadStopper(long pid, ProcFs proc) {
         this.pid = pid;
         this.proc = proc;
         this.waiter = new StopWaiter(proc);
+        this.threadCount = new ThreadCount(proc);
         // The JDK's reaper thread waits for every process this JVM started; see StopWaiter.
         this.targetIsOurChild = proc.stat().map(stat -> stat.parentPid() == ProcessHandle.current().pid())
                 .orElse(false);
     }
 
     /**
-     * Stops every thread, including threads created while this runs: lists the threads, interrupts every new one,
-     * waits for all of those to stop, and lists again until a listing brings nothing new (a stopped thread cannot
-     * create threads, so the last listing is complete).
+     * Stops every thread, including threads created while this runs: interrupts the threads of the previous pause
+     * (gone ones fail harmlessly), waits for them to stop, then lists the threads and repeats with the new ones
+     * until a listing brings nothing new (a stopped thread cannot create threads, so the last listing is
+     * complete). When the threads of the previous pause are all there is ({@code num_threads} says how many
+     * threads exist), no listing is needed at all.
      */
     void stopAll() {
         List<Integer> pending = new ArrayList<>();
         try {
             Set<Long> known = new HashSet<>();
-            for (List<Long> fresh = newThreads(known); !fresh.isEmpty(); fresh = newThreads(known)) {
+            List<Long> fresh = lastThreads.isEmpty() ? newThreads(known) : new ArrayList<>(lastThreads);
+            for (; !fresh.isEmpty(); fresh = allKnownStopped() ? List.of() : newThreads(known)) {
                 known.addAll(fresh);
                 for (long tid : fresh) {
                     if (seizeAndInterrupt((int) tid)) {
@@ -63,6 +71,7 @@ final class ThreadStopper {
             if (stopped.isEmpty() || !stopped.containsKey((int) pid) && !isAlive()) {
                 throw new SpyException(FailureKind.PROCESS_EXITED, "process " + pid + " has exited");
             }
+            lastThreads = stopped.keySet().stream().map(Integer::longValue).toList();
         } catch (RuntimeException e) {
             pending.forEach(this::awaitStopQuietly);
             resumeAll();
@@ -81,6 +90,17 @@ final class ThreadStopper {
             }
         }
         stopped.clear();
+    }
+
+    /** Whether every thread of the process is stopped, judged by the count alone (cheaper than a listing). */
+    private boolean allKnownStopped() {
+        OptionalInt count = threadCount.read();
+        return count.isPresent() && count.getAsInt() == stopped.size();
+    }
+
+    /** Releases the open {@code stat} file. */
+    void close() {
+        threadCount.close();
     }
 
     private List<Long> newThreads(Set<Long> known) {

@@ -4,6 +4,7 @@ package dev.pyspy4j.python.walk;
 
 import dev.pyspy4j.python.remote.RemoteReader;
 import dev.pyspy4j.python.remote.SnapshotMemory;
+import dev.pyspy4j.spi.SpyException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
 public final class InterpreterFrameCollector implements FrameCollector {
     /** A chunk chain longer than this, or a chunk bigger than {@link RemoteReader#MAX_READ}, is garbage. */
     private static final int MAX_CHUNKS = 256;
+    private static final long PAGE = 4096;
 
     private final ThreadLayout thread;
     private final FrameLayout frame;
@@ -82,7 +84,15 @@ public final class InterpreterFrameCollector implements FrameCollector {
         if (used <= chunk.data() || used > RemoteReader.MAX_READ) {
             return; // An empty or implausible chunk: the walk will read frames one by one.
         }
-        snapshot.copy(current, (int) used);
+        // Copying up to the end of the page that holds the top is safe (memory is mapped in whole pages) and lets
+        // the next sample's planned copy cover a slightly deeper stack too; memory that is not mapped by pages
+        // (a test's fake) gets the exact length.
+        long end = (top + PAGE - 1) & -PAGE;
+        try {
+            snapshot.copy(current, (int) Math.min(RemoteReader.MAX_READ, end - current));
+        } catch (SpyException e) {
+            snapshot.copy(current, (int) used);
+        }
         long previous = reader.pointer(current + chunk.previous());
         for (int count = 0; previous != 0 && count < MAX_CHUNKS; count++) {
             ByteBuffer header = reader.struct(previous, chunk.data());

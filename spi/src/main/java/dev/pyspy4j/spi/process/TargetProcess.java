@@ -48,7 +48,8 @@ public interface TargetProcess extends AutoCloseable {
 
     /**
      * Stops every thread of the process until the returned handle is closed. Used only while raw bytes
-     * are copied, so keep the section short. Threads started while paused are stopped as well.
+     * are copied, so keep the section short. Threads started while paused are stopped as well. The handle must be
+     * closed by the thread that called this method (on Linux that thread is the ptrace tracer).
      *
      * @throws dev.pyspy4j.spi.SpyException PERMISSION_DENIED, PROCESS_EXITED
      */

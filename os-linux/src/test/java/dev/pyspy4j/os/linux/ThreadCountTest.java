@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.os.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class ThreadCountTest {
+    @Test
+    void readsField20AfterACommandNameWithSpacesAndParentheses() {
+        String line = "4242 (we (ird) na me) S 1 4242 4242 0 -1 4194560 100 0 0 0 5 6 0 0 20 0 7 0 123 456 789";
+        assertThat(ThreadCount.parse(line)).hasValue(7);
+    }
+
+    @Test
+    void garbageGivesNothing() {
+        assertThat(ThreadCount.parse("no parenthesis")).isEqualTo(OptionalInt.empty());
+        assertThat(ThreadCount.parse("1 (x) S 1")).isEqualTo(OptionalInt.empty());
+        assertThat(ThreadCount.parse("1 (x) S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 x")).isEqualTo(OptionalInt.empty());
+    }
+
+    @Test
+    void countsTheThreadsOfThisJvm() {
+        try (ThreadCount count = new ThreadCount(new ProcFs(ProcessHandle.current().pid()))) {
+            assertThat(count.read().orElseThrow()).isGreaterThan(1);
+        }
+    }
+}
