@@ -101,15 +101,50 @@ public final class DebugOffsets {
         return fields.containsKey(path);
     }
 
-    /** {@code base} with every field the target describes replaced by the target's own value. */
+    /**
+     * {@code base} with every field the target describes replaced by the target's own value. A field it does not
+     * describe moves with the closest described field before it in the same struct: a patch release that inserts
+     * a member shifts its neighbours alike (e.g. {@code datastack_top} follows {@code datastack_chunk}).
+     */
     public StructLayouts overlay(StructLayouts base) {
-        Map<String, Long> merged = new HashMap<>(base.entries());
+        Map<String, Long> described = new HashMap<>();
         DebugOffsetNames.MAPPING.forEach((path, key) -> {
-            if (fields.containsKey(path)) {
-                merged.put(key, fields.get(path));
+            if (fields.containsKey(path) && base.has(key)) {
+                described.put(key, fields.get(path));
             }
         });
+        Map<String, Long> merged = new HashMap<>(base.entries());
+        for (Map.Entry<String, Long> entry : base.entries().entrySet()) {
+            String key = entry.getKey();
+            if (described.containsKey(key)) {
+                merged.put(key, described.get(key));
+            } else if (isFieldOffset(key)) {
+                merged.put(key, entry.getValue() + shiftOfClosestDescribedBefore(key, entry.getValue(), base,
+                        described));
+            }
+        }
         return StructLayouts.of(base.minorVersion(), merged);
+    }
+
+    private static boolean isFieldOffset(String key) {
+        return !key.startsWith("sizeof(") && !key.startsWith("const.") && !key.startsWith("mask.")
+                && !key.startsWith(PREFIX) && key.indexOf('.') > 0;
+    }
+
+    private static long shiftOfClosestDescribedBefore(String key, long offset, StructLayouts base,
+                                                      Map<String, Long> described) {
+        String struct = key.substring(0, key.indexOf('.') + 1);
+        long bestOffset = -1;
+        long shift = 0;
+        for (Map.Entry<String, Long> entry : described.entrySet()) {
+            String other = entry.getKey();
+            long generated = base.entries().get(other);
+            if (other.startsWith(struct) && generated <= offset && generated > bestOffset) {
+                bestOffset = generated;
+                shift = entry.getValue() - generated;
+            }
+        }
+        return shift;
     }
 
     /** Every sub-struct size must be sane and every offset must lie inside its struct (pystack's checks). */

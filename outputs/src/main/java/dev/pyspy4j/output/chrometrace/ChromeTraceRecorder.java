@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.output.chrometrace;
+
+import dev.pyspy4j.output.support.FrameKey;
+import dev.pyspy4j.output.support.Interner;
+import dev.pyspy4j.output.support.ThreadIds;
+import dev.pyspy4j.spi.model.Frame;
+import dev.pyspy4j.spi.model.StackTrace;
+import dev.pyspy4j.spi.output.OutputSettings;
+import dev.pyspy4j.spi.output.Recorder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns each thread's successive stacks into begin/end events, as py-spy's {@code chrometrace.rs}: frames are
+ * compared root first (the same function, file and, when shown, line); at each sample the frames that left are
+ * ended leaf first and the new ones begun root first, at the sample's time. Memory grows with stack changes.
+ * Unlike py-spy, a thread that goes unsampled for a while has its frames ended rather than left open.
+ */
+final class ChromeTraceRecorder implements Recorder {
+    private final OutputSettings settings;
+    private final Interner<FrameKey> frames = new Interner<>();
+    private final Map<ThreadKey, TracedThread> threads = new LinkedHashMap<>();
+    private final Map<Long, String> processNames = new LinkedHashMap<>();
+    private final TraceEvents events = new TraceEvents();
+    private final long intervalMicros;
+    private long lastMicros;
+
+    ChromeTraceRecorder(OutputSettings settings) {
+        this.settings = settings;
+        this.intervalMicros = 1_000_000L / settings.sampleRate();
+    }
+
+    @Override
+    public void record(StackTrace trace, long elapsedNanos) {
+        long micros = elapsedNanos / 1000;
+        lastMicros = Math.max(lastMicros, micros);
+        TracedThread thread = threads.computeIfAbsent(new ThreadKey(trace.pid(), trace.threadId()),
+                key -> new TracedThread(threads.size(), trace.pid(), threadName(trace)));
+        if (trace.processInfo() != null) {
+            processNames.putIfAbsent(trace.pid(), trace.processInfo().commandLine());
+        }
+        int[] now = rootFirstIds(trace.frames());
+        if (micros - thread.lastSampleMicros() >= 2 * intervalMicros) {
+            closeAll(thread, thread.lastSampleMicros() + intervalMicros);
+        }
+        int[] before = thread.openFrames();
+        int common = commonPrefix(before, now);
+        for (int i = before.length - 1; i >= common; i--) {
+            events.end(thread.index(), before[i], micros);
+        }
+        for (int i = common; i < now.length; i++) {
+            events.begin(thread.index(), now[i], micros);
+        }
+        thread.setOpenFrames(now);
+        thread.setLastSampleMicros(micros);
+    }
+
+    /**
+     * Ends every open frame of a thread that went unsampled for a whole interval or more (filtered out as idle, or
+     * the sampler fell behind) where its last sample's interval ended: py-spy keeps them open across the gap, which
+     * draws the thread busy in code it had left.
+     */
+    private void closeAll(TracedThread thread, long micros) {
+        int[] open = thread.openFrames();
+        for (int i = open.length - 1; i >= 0; i--) {
+            events.end(thread.index(), open[i], micros);
+        }
+        thread.setOpenFrames(new int[0]);
+    }
+
+    private int[] rootFirstIds(List<Frame> leafFirst) {
+        int[] ids = new int[leafFirst.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = frames.intern(FrameKey.of(leafFirst.get(ids.length - 1 - i), settings.lineNumbers()));
+        }
+        return ids;
+    }
+
+    private static int commonPrefix(int[] a, int[] b) {
+        int length = Math.min(a.length, b.length);
+        int i = 0;
+        while (i < length && a[i] == b[i]) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The thread's name in the trace: its id as py-spy prints it and its {@code threading} name. */
+    private static String threadName(StackTrace trace) {
+        String id = ThreadIds.format(trace);
+        return trace.threadName() == null ? id : id + ": " + trace.threadName();
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        // Frames still open end one sampling interval after the last sample, the time that sample stands for.
+        long endMicros = lastMicros + intervalMicros;
+        new ChromeTraceWriter(frames, settings.lineNumbers())
+                .write(new ArrayList<>(threads.values()), processNames, events, endMicros, out);
+    }
+
+    @Override
+    public String announce(String path) {
+        return "Wrote chrome trace to '" + path + "'";
+    }
+
+    @Override
+    public String hint() {
+        return "Visit chrome://tracing or https://ui.perfetto.dev/ to view";
+    }
+
+    /** A thread of one process: interpreter thread ids repeat across processes. */
+    private record ThreadKey(long pid, long threadId) {
+    }
+}

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.python.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyspy4j.python.remote.RemoteReader;
+import dev.pyspy4j.spi.process.FakeProcessMemory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The {@code _Py_DebugOffsets} that real 3.13+ interpreters carry agree with the tables generated from their
+ * headers. The table is static data at the start of the {@code .PyRuntime} section, so it is read from the binary
+ * on disk ({@code objcopy}), exactly as it sits in memory when the interpreter starts.
+ */
+class DebugOffsetsMatchTablesIT {
+    private static final long RUNTIME = 0x7000_0000L;
+
+    static Stream<Arguments> interpreters() {
+        return Stream.of(
+                Arguments.of("3.13", HeaderSpec.pyenvRoot().resolve("versions/3.13.0/lib/libpython3.13.so.1.0")),
+                Arguments.of("3.14", Path.of("/opt/sidpy/usr/bin/python3.14")),
+                Arguments.of("3.15", Path.of("/opt/sidpy/usr/bin/python3.15")));
+    }
+
+    @ParameterizedTest(name = "CPython {0}")
+    @MethodSource("interpreters")
+    void debugOffsetsOfTheBinaryEqualTheGeneratedTable(String minor, Path binary) throws Exception {
+        byte[] section = pyRuntimeSection(binary);
+        StructLayouts table = StructLayouts.load(minor);
+        DebugOffsets offsets = DebugOffsets.read(new RemoteReader(new FakeProcessMemory().put(RUNTIME, section)),
+                RUNTIME, table);
+
+        assertThat(offsets.version().minorVersion()).isEqualTo(minor);
+        assertThat(offsets.freeThreaded()).isFalse();
+        StructLayouts overlaid = offsets.overlay(table);
+        for (Map.Entry<String, String> mapping : DebugOffsetNames.MAPPING.entrySet()) {
+            if (offsets.has(mapping.getKey()) && table.has(mapping.getValue())) {
+                assertThat(overlaid.value(mapping.getValue())).as(mapping.getValue())
+                        .isEqualTo(table.value(mapping.getValue()));
+            }
+        }
+        assertThat(offsets.field("thread_state.current_frame")).isEqualTo(table.offset("PyThreadState.current_frame"));
+        assertThat(offsets.field("runtime_state.interpreters_head"))
+                .isEqualTo(table.offset("_PyRuntimeState.interpreters.head"));
+    }
+
+    private static byte[] pyRuntimeSection(Path binary) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("pyruntime", ".bin");
+        try {
+            Process objcopy = new ProcessBuilder("objcopy", "-O", "binary", "--only-section=.PyRuntime",
+                    binary.toString(), out.toString()).redirectErrorStream(true).start();
+            String messages = new String(objcopy.getInputStream().readAllBytes());
+            assertThat(objcopy.waitFor()).as("objcopy: %s", messages).isZero();
+            return Files.readAllBytes(out);
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+}
