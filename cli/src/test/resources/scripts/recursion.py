@@ -1,4 +1,4 @@
-# A stack 600 calls deep. "# frame: NAME" marks the lines the frames must show.
+# A stack 600 calls deep. "# frame: NAME" marks the lines the frames must show. Runs on Python 2.7 and 3.
 import sys
 import threading  # dump names threads from threading._active; Debian's python does not import it by itself
 import time
@@ -9,7 +9,8 @@ sys.setrecursionlimit(DEPTH + 100)
 
 def recurse(depth):
     if depth == 0:
-        print("ready", flush=True)
+        sys.stdout.write("ready\n")
+        sys.stdout.flush()
         time.sleep(600)  # frame: recurse-leaf
     recurse(depth - 1)  # frame: recurse
 

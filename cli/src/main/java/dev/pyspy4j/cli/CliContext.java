@@ -4,6 +4,7 @@ package dev.pyspy4j.cli;
 
 import dev.pyspy4j.cli.dump.Palette;
 import dev.pyspy4j.cli.session.Providers;
+import dev.pyspy4j.cli.session.SessionEnvironment;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,21 +23,25 @@ public final class CliContext {
     private final Map<String, String> environment;
     private final boolean stdoutIsTerminal;
     private final Path ptraceScopeFile;
+    private final SessionEnvironment sessionEnvironment;
     private Providers providers;
     private boolean verbose;
 
     public CliContext(Supplier<Providers> providerLoader, Map<String, String> environment, boolean stdoutIsTerminal,
-                      Path ptraceScopeFile) {
+                      Path ptraceScopeFile, SessionEnvironment sessionEnvironment) {
         this.providerLoader = Objects.requireNonNull(providerLoader, "providerLoader is null");
         this.environment = Map.copyOf(environment);
         this.stdoutIsTerminal = stdoutIsTerminal;
         this.ptraceScopeFile = Objects.requireNonNull(ptraceScopeFile, "ptraceScopeFile is null");
+        this.sessionEnvironment = Objects.requireNonNull(sessionEnvironment, "sessionEnvironment is null");
     }
 
     /** The context of a real run: providers from the class path, this process's environment and terminal. */
     public static CliContext fromSystem() {
+        boolean consoleIsTerminal = onTerminal(System.console());
         return new CliContext(() -> Providers.load(CliContext.class.getClassLoader()), System.getenv(),
-                onTerminal(System.console()), YAMA_PTRACE_SCOPE);
+                consoleIsTerminal, YAMA_PTRACE_SCOPE,
+                SessionEnvironment.system(Terminals.stderrIsTerminal(consoleIsTerminal)));
     }
 
     /**
@@ -66,6 +71,11 @@ public final class CliContext {
     /** The colours of text output on standard output. */
     public Palette palette() {
         return Palette.choose(environment, stdoutIsTerminal);
+    }
+
+    /** Time, signals and the terminal, as sampling commands use them. */
+    public SessionEnvironment sessionEnvironment() {
+        return sessionEnvironment;
     }
 
     /** Where Yama's ptrace restriction can be read (Linux); a missing file means no Yama. */

@@ -34,6 +34,10 @@ public final class DumpCommand implements Callable<Integer> {
     @Option(names = {"-j", "--json"}, description = "Format output as JSON")
     private boolean json;
 
+    @Option(names = {"-l", "--locals"}, description = "Show the local variables for each frame. Passing multiple"
+            + " times (-ll) increases verbosity")
+    private boolean[] locals = new boolean[0];
+
     @Option(names = "--full-filenames",
             description = "Show full Python filenames, instead of shortening to show only the package part")
     private boolean fullFilenames;
@@ -52,7 +56,8 @@ public final class DumpCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         context.reportProviderProblems(err);
         DumpSession session = new DumpSession(context.providers(), Platform.current());
-        ProcessDump dump = session.dump(new DumpRequest(target.pid(), !nonblocking, fullFilenames));
+        ProcessDump dump = session.dump(new DumpRequest(target.pid(), !nonblocking, fullFilenames,
+                locals.length));
         dump.warnings().forEach(warning -> err.println(spec.qualifiedName() + ": warning: " + warning));
         err.flush();
         PrintWriter out = spec.commandLine().getOut();

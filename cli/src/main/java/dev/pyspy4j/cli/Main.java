@@ -27,6 +27,7 @@ public final class Main {
         ExitCodes exitCodes = new ExitCodes();
         ErrorReporter reporter = new ErrorReporter(context, exitCodes);
         CommandLine commandLine = new CommandLine(new PySpyCommand(context));
+        commandLine.addSubcommand("record", new RecordCommand(context));
         commandLine.addSubcommand("dump", new DumpCommand(context));
         // Setters below reach the subcommands added above.
         commandLine.setAbbreviatedSubcommandsAllowed(true);
@@ -35,6 +36,9 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(reporter);
         commandLine.setParameterExceptionHandler(reporter);
         documentExitCodes(commandLine);
+        FormatsHelpSection.addTo(commandLine.getSubcommands().get("record"), context);
+        // Everything after the program's name belongs to the program: record -- python app.py --its-own-flag.
+        commandLine.getSubcommands().get("record").setStopAtPositional(true);
         return commandLine;
     }
 

@@ -2,22 +2,37 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli;
 
+import dev.pyspy4j.cli.fakes.FakeClock;
+import dev.pyspy4j.cli.sampling.Intervals;
+import dev.pyspy4j.cli.sampling.StopTriggers;
 import dev.pyspy4j.cli.session.Providers;
+import dev.pyspy4j.cli.session.SessionEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs the real command tree in-process against given providers and captures what it prints. */
 final class CliRunner {
-    private final Providers providers;
+    private Providers providers;
     private Map<String, String> environment = Map.of();
     private boolean terminal;
     private Path ptraceScopeFile = Path.of("/nonexistent/ptrace_scope");
+    private boolean stderrTerminal;
+    private final FakeClock clock = new FakeClock();
+    private StopTriggers stopTriggers = StopTriggers.none();
 
     CliRunner(Providers providers) {
         this.providers = providers;
+    }
+
+    /** Sets the providers late, for fakes that need this runner's clock. */
+    CliRunner providersFrom(Providers value) {
+        this.providers = value;
+        return this;
     }
 
     CliRunner environment(Map<String, String> value) {
@@ -30,13 +45,32 @@ final class CliRunner {
         return this;
     }
 
+    /** Standard error is a terminal, where {@code record} keeps a status line. */
+    CliRunner stderrOnTerminal() {
+        this.stderrTerminal = true;
+        return this;
+    }
+
+    /** The clock sampling runs on: it never really sleeps, so a ten-second recording takes no time. */
+    FakeClock clock() {
+        return clock;
+    }
+
+    /** What stops a sampling run from outside, e.g. a test's stand-in for Control-C. */
+    CliRunner stopTriggers(StopTriggers value) {
+        this.stopTriggers = value;
+        return this;
+    }
+
     CliRunner ptraceScopeFile(Path file) {
         this.ptraceScopeFile = file;
         return this;
     }
 
     Result run(String... args) {
-        CliContext context = new CliContext(() -> providers, environment, terminal, ptraceScopeFile);
+        SessionEnvironment session = new SessionEnvironment(clock, Intervals::fixed, stopTriggers,
+                () -> ZonedDateTime.of(2026, 11, 26, 18, 4, 5, 0, ZoneOffset.ofHours(1)), stderrTerminal);
+        CliContext context = new CliContext(() -> providers, environment, terminal, ptraceScopeFile, session);
         CommandLine commandLine = Main.commandLine(context);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

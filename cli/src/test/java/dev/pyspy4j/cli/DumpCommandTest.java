@@ -8,8 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.cli.fakes.FakeProviders;
 import dev.pyspy4j.cli.fakes.FakeTarget;
+import dev.pyspy4j.spi.model.Frame;
+import dev.pyspy4j.spi.model.LocalVariable;
 import dev.pyspy4j.spi.python.LineNumbers;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +89,62 @@ class DumpCommandTest {
             assertThat(request.localsBudget()).isZero();
             assertThat(request.activity()).isSameAs(world.probes().get(0));
         });
+    }
+
+    @Test
+    void eachLocalsFlagAddsAHundredAndTwentyEightCharactersOfBudget() {
+        assertThat(localsBudgetAskedBy("dump", "-p", "6685", "-l")).isEqualTo(128);
+        assertThat(localsBudgetAskedBy("dump", "-p", "6685", "--locals")).isEqualTo(128);
+        assertThat(localsBudgetAskedBy("dump", "-p", "6685", "-ll")).isEqualTo(256);
+        assertThat(localsBudgetAskedBy("dump", "-l", "-p", "6685", "--locals", "-ll")).isEqualTo(512);
+    }
+
+    @Test
+    void localsArePrintedUnderTheirFrame() {
+        FakeProviders world = new FakeProviders().with(FakeTarget.pid(6685).commandLine(PYTHON, "t.py")
+                .executable(PYTHON).root(root)
+                .traces(thread(6685, 0x7f00_0000_2000L, "MainThread", 6685, false, false,
+                        new Frame("sleeper", "/tmp/t.py", null, null, 13,
+                                List.of(new LocalVariable("a", 0x10, true, "7"),
+                                        new LocalVariable("local_list", 0x20, false, "[1, 2.5, None, True]")),
+                                false, false),
+                        frame("<module>", "/tmp/t.py", 16)))
+                .build());
+
+        CliRunner.Result result = new CliRunner(world.providers()).run("dump", "-p", "6685", "-l");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).endsWith("""
+                Thread 6685 (idle): "MainThread"
+                    sleeper (t.py:13)
+                        Arguments:
+                            a: 7
+                        Locals:
+                            local_list: [1, 2.5, None, True]
+                    <module> (t.py:16)
+                """);
+    }
+
+    @Test
+    void jsonCarriesTheLocals() {
+        FakeProviders world = new FakeProviders().with(FakeTarget.pid(6685).root(root)
+                .traces(thread(6685, 0x7f00_0000_2000L, "MainThread", 6685, false, false,
+                        new Frame("f", "/tmp/t.py", null, null, 13, List.of(new LocalVariable("a", 0x10, true, "7")),
+                                false, false)))
+                .build());
+
+        CliRunner.Result result = new CliRunner(world.providers()).run("dump", "-p", "6685", "-l", "--json");
+
+        assertThat(result.out()).contains("        \"locals\": [\n          {\n            \"name\": \"a\",\n"
+                + "            \"addr\": 16,\n            \"arg\": true,\n            \"repr\": \"7\"\n          }\n"
+                + "        ],\n");
+    }
+
+    private long localsBudgetAskedBy(String... args) {
+        FakeProviders world = world();
+        CliRunner.Result result = new CliRunner(world.providers()).run(args);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return world.requests().get(0).localsBudget();
     }
 
     @Test

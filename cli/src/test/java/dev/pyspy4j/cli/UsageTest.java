@@ -86,8 +86,7 @@ class UsageTest {
     }
 
     @Test
-    void localsIsNotAnOptionOfDumpYet() {
-        assertFailure(cli.run("dump", "-p", "1", "--locals"), 2,
-                "pyspy4j dump: Unknown option: '--locals'; try 'pyspy4j dump --help'");
+    void dumpHelpDescribesTheRepeatableLocalsOption() {
+        assertThat(cli.run("dump", "--help").out()).contains("-l, --locals", "(-ll) increases verbosity");
     }
 }

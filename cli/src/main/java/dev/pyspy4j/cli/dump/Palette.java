@@ -69,6 +69,11 @@ public final class Palette {
         return paint(text, DIM);
     }
 
+    /** The {@code Arguments:} and {@code Locals:} headings of {@code dump --locals}. */
+    public String heading(String text) {
+        return paint(text, DIM);
+    }
+
     private String paint(String text, String codes) {
         return enabled ? codes + text + RESET : text;
     }

@@ -3,12 +3,16 @@
 package dev.pyspy4j.cli.dump;
 
 import dev.pyspy4j.spi.model.Frame;
+import dev.pyspy4j.spi.model.LocalVariable;
 import dev.pyspy4j.spi.model.StackTrace;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes a dump as py-spy's {@code dump} prints it: a process header, then each thread's stack, leaf first. */
+/**
+ * Writes a dump as py-spy's {@code dump} prints it: a process header, then each thread's stack, leaf first, with
+ * each frame's arguments and locals under it when they were collected ({@code --locals}).
+ */
 public final class TextDumpRenderer {
     private final Palette palette;
 
@@ -35,6 +39,28 @@ public final class TextDumpRenderer {
             String location = palette.file(frame.displayFilename())
                     + (frame.line() != 0 ? ":" + palette.line(Integer.toString(frame.line())) : "");
             line(out, "    " + palette.function(frame.name()) + " (" + location + ")");
+            if (frame.locals() != null) {
+                renderLocals(frame.locals(), out);
+            }
+        }
+    }
+
+    /**
+     * Arguments come first in a frame's slots, so each header is printed once, before the first variable of its
+     * kind (py-spy's src/dump.rs); a value that could not be read shows as {@code ?}.
+     */
+    private void renderLocals(List<LocalVariable> locals, PrintWriter out) {
+        boolean argumentsShown = false;
+        boolean localsShown = false;
+        for (LocalVariable local : locals) {
+            if (local.argument() && !argumentsShown) {
+                line(out, "        " + palette.heading("Arguments:"));
+                argumentsShown = true;
+            } else if (!local.argument() && !localsShown) {
+                line(out, "        " + palette.heading("Locals:"));
+                localsShown = true;
+            }
+            line(out, "            " + local.name() + ": " + (local.repr() == null ? "?" : local.repr()));
         }
     }
 

@@ -8,6 +8,29 @@ package dev.pyspy4j.cli.session;
  * @param pid           the process to read
  * @param pauseTarget   stop the target while its stacks are copied (off with {@code --nonblocking})
  * @param fullFilenames keep full file paths instead of shortening them ({@code --full-filenames})
+ * @param localsLevel   how many times {@code -l/--locals} was given: 0 for no locals, else each value's rendering
+ *                      may be {@value #REPR_CHARS_PER_LEVEL} characters long per level (py-spy's budget)
  */
-public record DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames) {
+public record DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames, int localsLevel) {
+    /** py-spy's repr budget per {@code -l} (pyspy-spec.md section 10.3). */
+    public static final int REPR_CHARS_PER_LEVEL = 128;
+
+    /** A repetition count beyond any sensible use, that keeps the budget far from overflowing. */
+    private static final int MAX_LEVEL = 1 << 16;
+
+    public DumpRequest {
+        if (localsLevel < 0 || localsLevel > MAX_LEVEL) {
+            throw new IllegalArgumentException("locals level " + localsLevel + " is outside 0.." + MAX_LEVEL);
+        }
+    }
+
+    /** A request without locals. */
+    public DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames) {
+        this(pid, pauseTarget, fullFilenames, 0);
+    }
+
+    /** The longest rendering of one local value, 0 when locals are not wanted. */
+    public int localsBudget() {
+        return localsLevel * REPR_CHARS_PER_LEVEL;
+    }
 }

@@ -40,8 +40,8 @@ public final class DumpSession {
             String executable = target.executablePath();
             InterpreterSample sample;
             try (ThreadActivityProbe probe = activity.open(target)) {
-                sample = interpreter.sample(new SampleRequest(request.pauseTarget(), LineNumbers.CURRENT, false, 0,
-                        probe));
+                sample = interpreter.sample(new SampleRequest(request.pauseTarget(), LineNumbers.CURRENT, false,
+                        request.localsBudget(), probe));
             }
             FilenameShortener names = request.fullFilenames()
                     ? FilenameShortener.keepingFullNames()

@@ -5,6 +5,7 @@ package dev.pyspy4j.cli.session;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.Provider;
 import dev.pyspy4j.spi.ProviderRegistry;
+import dev.pyspy4j.spi.output.OutputFormat;
 import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.ThreadActivityProvider;
 import dev.pyspy4j.spi.python.InterpreterLayoutProvider;
@@ -20,31 +21,35 @@ import java.util.stream.Stream;
  */
 public record Providers(ProviderRegistry<ProcessAccessProvider> processAccess,
                         ProviderRegistry<ThreadActivityProvider> threadActivity,
-                        ProviderRegistry<InterpreterLayoutProvider> interpreterLayouts) {
+                        ProviderRegistry<InterpreterLayoutProvider> interpreterLayouts,
+                        ProviderRegistry<OutputFormat> outputFormats) {
     public Providers {
         Objects.requireNonNull(processAccess, "processAccess is null");
         Objects.requireNonNull(threadActivity, "threadActivity is null");
         Objects.requireNonNull(interpreterLayouts, "interpreterLayouts is null");
+        Objects.requireNonNull(outputFormats, "outputFormats is null");
     }
 
     /** Every provider visible to {@code loader}. */
     public static Providers load(ClassLoader loader) {
         return new Providers(ProviderRegistry.load(ProcessAccessProvider.class, loader),
                 ProviderRegistry.load(ThreadActivityProvider.class, loader),
-                ProviderRegistry.load(InterpreterLayoutProvider.class, loader));
+                ProviderRegistry.load(InterpreterLayoutProvider.class, loader),
+                ProviderRegistry.load(OutputFormat.class, loader));
     }
 
     /** Exactly the given providers. */
     public static Providers of(List<ProcessAccessProvider> processAccess, List<ThreadActivityProvider> threadActivity,
-                               List<InterpreterLayoutProvider> interpreterLayouts) {
+                               List<InterpreterLayoutProvider> interpreterLayouts, List<OutputFormat> outputFormats) {
         return new Providers(ProviderRegistry.of(ProcessAccessProvider.class, processAccess),
                 ProviderRegistry.of(ThreadActivityProvider.class, threadActivity),
-                ProviderRegistry.of(InterpreterLayoutProvider.class, interpreterLayouts));
+                ProviderRegistry.of(InterpreterLayoutProvider.class, interpreterLayouts),
+                ProviderRegistry.of(OutputFormat.class, outputFormats));
     }
 
     /** Why providers were skipped while loading. */
     public List<String> problems() {
-        return Stream.of(processAccess, threadActivity, interpreterLayouts)
+        return Stream.of(processAccess, threadActivity, interpreterLayouts, outputFormats)
                 .flatMap(registry -> registry.problems().stream())
                 .toList();
     }
@@ -56,6 +61,7 @@ public record Providers(ProviderRegistry<ProcessAccessProvider> processAccess,
         lines.addAll(describe("ThreadActivityProvider", threadActivity, platform, p -> ""));
         lines.addAll(describe("InterpreterLayoutProvider", interpreterLayouts, platform,
                 p -> " (" + p.supportedVersions() + ")"));
+        lines.addAll(describe("OutputFormat", outputFormats, platform, p -> " (" + p.description() + ")"));
         return lines;
     }
 

@@ -5,6 +5,7 @@ package dev.pyspy4j.cli.dump;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.spi.model.Frame;
+import dev.pyspy4j.spi.model.LocalVariable;
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.python.PythonVersion;
 import java.io.PrintWriter;
@@ -69,6 +70,73 @@ class TextDumpRendererTest {
     void shortFilenameIsShownWhenKnown() {
         Frame frame = Frame.python("run", "/usr/lib/python3.11/threading.py", 975).withShortFilename("threading.py");
         assertThat(render(Palette.PLAIN, trace("t", 5, true, false, frame))).endsWith("    run (threading.py:975)\n");
+    }
+
+    @Test
+    void argumentsThenLocalsEachUnderOneHeading() {
+        Frame frame = withLocals(Frame.python("sleeper", "t.py", 13),
+                new LocalVariable("a", 0x10, true, "7"), new LocalVariable("b", 0x20, true, "\"hi\""),
+                new LocalVariable("local_list", 0x30, false, "[1, 2.5, None, True]"),
+                new LocalVariable("d", 0x40, false, "{\"k\": (1, 2)}"));
+
+        String text = render(Palette.PLAIN,
+                trace("MainThread", 5, false, false, frame, Frame.python("<module>", "t.py", 16)));
+
+        assertThat(text).endsWith("""
+                Thread 5 (idle): "MainThread"
+                    sleeper (t.py:13)
+                        Arguments:
+                            a: 7
+                            b: "hi"
+                        Locals:
+                            local_list: [1, 2.5, None, True]
+                            d: {"k": (1, 2)}
+                    <module> (t.py:16)
+                """);
+    }
+
+    @Test
+    void onlyLocalsHaveNoArgumentsHeading() {
+        Frame frame = withLocals(Frame.python("f", "t.py", 3), new LocalVariable("x", 0x10, false, "1"));
+
+        assertThat(render(Palette.PLAIN, trace("t", 5, true, false, frame)))
+                .endsWith("    f (t.py:3)\n        Locals:\n            x: 1\n");
+    }
+
+    @Test
+    void onlyArgumentsHaveNoLocalsHeading() {
+        Frame frame = withLocals(Frame.python("f", "t.py", 3), new LocalVariable("x", 0x10, true, "1"));
+
+        assertThat(render(Palette.PLAIN, trace("t", 5, true, false, frame)))
+                .endsWith("    f (t.py:3)\n        Arguments:\n            x: 1\n");
+    }
+
+    @Test
+    void emptyLocalsPrintNoHeading() {
+        Frame frame = withLocals(Frame.python("f", "t.py", 3));
+
+        assertThat(render(Palette.PLAIN, trace("t", 5, true, false, frame))).endsWith("\"t\"\n    f (t.py:3)\n");
+    }
+
+    @Test
+    void unreadableValueIsAQuestionMark() {
+        Frame frame = withLocals(Frame.python("f", "t.py", 3), new LocalVariable("x", 0x10, false, null));
+
+        assertThat(render(Palette.PLAIN, trace("t", 5, true, false, frame))).endsWith("            x: ?\n");
+    }
+
+    @Test
+    void headingsAreDimOnATerminal() {
+        Frame frame = withLocals(Frame.python("f", "t.py", 3), new LocalVariable("a", 0x10, true, "1"),
+                new LocalVariable("x", 0x20, false, "2"));
+
+        assertThat(render(Palette.ANSI, trace("t", 5, true, false, frame)))
+                .endsWith("        \u001b[2mArguments:\u001b[0m\n            a: 1\n"
+                        + "        \u001b[2mLocals:\u001b[0m\n            x: 2\n");
+    }
+
+    private static Frame withLocals(Frame frame, LocalVariable... locals) {
+        return new Frame(frame.name(), frame.filename(), null, null, frame.line(), List.of(locals), false, false);
     }
 
     @Test

@@ -5,6 +5,7 @@ package dev.pyspy4j.cli.fakes;
 import dev.pyspy4j.cli.session.Providers;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.output.OutputFormat;
 import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.spi.process.ThreadActivity;
@@ -29,6 +30,8 @@ public final class FakeProviders {
     private final Map<Long, Throwable> attachFailures = new HashMap<>();
     private final List<FakeProbe> probes = new ArrayList<>();
     private final List<SampleRequest> requests = new ArrayList<>();
+    private final List<OutputFormat> formats = new ArrayList<>();
+    private int opens;
 
     public FakeProviders with(FakeTarget target) {
         targets.put(target.pid(), target);
@@ -46,8 +49,19 @@ public final class FakeProviders {
         return this;
     }
 
+    /** Adds an output format. */
+    public FakeProviders withFormat(OutputFormat format) {
+        formats.add(format);
+        return this;
+    }
+
     public Providers providers() {
-        return Providers.of(List.of(new Access()), List.of(new Activity()), List.of(new Layouts()));
+        return Providers.of(List.of(new Access()), List.of(new Activity()), List.of(new Layouts()), formats);
+    }
+
+    /** How many times an interpreter was looked for, failed attempts included. */
+    public int opens() {
+        return opens;
     }
 
     public List<FakeProbe> probes() {
@@ -128,7 +142,8 @@ public final class FakeProviders {
         @Override
         public PythonInterpreter open(TargetProcess process) {
             FakeTarget target = (FakeTarget) process;
-            if (target.openFailure != null) {
+            opens++;
+            if (target.openFailure != null && opens <= target.openFailures) {
                 throw target.openFailure;
             }
             return new Interpreter(target);
@@ -160,10 +175,7 @@ public final class FakeProviders {
         @Override
         public InterpreterSample sample(SampleRequest request) {
             requests.add(request);
-            if (target.sampleFailure != null) {
-                throw target.sampleFailure;
-            }
-            return new InterpreterSample(target.traces, 0);
+            return new InterpreterSample(target.nextSample(), 0);
         }
     }
 }

@@ -16,6 +16,8 @@ import dev.pyspy4j.spi.python.PythonVersion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * A process that exists only in a test: its command line, its interpreter's canned stacks, and the failure its
@@ -30,7 +32,13 @@ public final class FakeTarget implements TargetProcess {
     final List<StackTrace> traces;
     final List<String> warnings;
     final RuntimeException openFailure;
+    final int openFailures;
     final RuntimeException sampleFailure;
+    private final Set<Integer> failingSamples;
+    private final int exitAfterSamples;
+    private final IntConsumer onSample;
+    private int samplesTaken;
+    private boolean exited;
     private int closeCount;
 
     private FakeTarget(Builder builder) {
@@ -42,7 +50,11 @@ public final class FakeTarget implements TargetProcess {
         this.traces = builder.traces;
         this.warnings = builder.warnings;
         this.openFailure = builder.openFailure;
+        this.openFailures = builder.openFailures;
         this.sampleFailure = builder.sampleFailure;
+        this.failingSamples = builder.failingSamples;
+        this.exitAfterSamples = builder.exitAfterSamples;
+        this.onSample = builder.onSample;
     }
 
     public static Builder pid(long pid) {
@@ -51,6 +63,28 @@ public final class FakeTarget implements TargetProcess {
 
     public int closeCount() {
         return closeCount;
+    }
+
+    /** How many times the interpreter was sampled. */
+    public int samplesTaken() {
+        return samplesTaken;
+    }
+
+    /** The traces of the next sample, or the failure the builder chose for it. */
+    List<StackTrace> nextSample() {
+        int index = samplesTaken++;
+        onSample.accept(index);
+        if (exitAfterSamples >= 0 && index >= exitAfterSamples) {
+            exited = true;
+            throw new SpyException(FailureKind.PROCESS_EXITED, "process " + pid + " exited");
+        }
+        if (failingSamples.contains(index)) {
+            throw new SpyException(FailureKind.MEMORY_READ, "torn read at sample " + index);
+        }
+        if (sampleFailure != null) {
+            throw sampleFailure;
+        }
+        return traces;
     }
 
     @Override
@@ -105,7 +139,7 @@ public final class FakeTarget implements TargetProcess {
 
     @Override
     public boolean isAlive() {
-        return closeCount == 0;
+        return closeCount == 0 && !exited;
     }
 
     @Override
@@ -128,7 +162,11 @@ public final class FakeTarget implements TargetProcess {
         private List<StackTrace> traces = List.of();
         private List<String> warnings = List.of();
         private RuntimeException openFailure;
+        private int openFailures = Integer.MAX_VALUE;
         private RuntimeException sampleFailure;
+        private Set<Integer> failingSamples = Set.of();
+        private int exitAfterSamples = -1;
+        private IntConsumer onSample = index -> { };
 
         private Builder(long pid) {
             this.pid = pid;
@@ -169,8 +207,33 @@ public final class FakeTarget implements TargetProcess {
             return this;
         }
 
+        /** Opening fails with {@code failure} the first {@code times} times, then succeeds. */
+        public Builder failingToOpen(RuntimeException failure, int times) {
+            this.openFailure = failure;
+            this.openFailures = times;
+            return this;
+        }
+
         public Builder failingToSample(RuntimeException failure) {
             this.sampleFailure = failure;
+            return this;
+        }
+
+        /** The samples with these indexes (0-based) fail with a torn read. */
+        public Builder failingAtSamples(Integer... indexes) {
+            this.failingSamples = Set.of(indexes);
+            return this;
+        }
+
+        /** After {@code count} samples the process exits: the next sample fails and it is no longer alive. */
+        public Builder exitingAfterSamples(int count) {
+            this.exitAfterSamples = count;
+            return this;
+        }
+
+        /** Runs before each sample with its index, e.g. to let a fake clock move or to stop the run. */
+        public Builder onSample(IntConsumer action) {
+            this.onSample = action;
             return this;
         }
 

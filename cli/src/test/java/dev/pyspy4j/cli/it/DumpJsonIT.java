@@ -7,20 +7,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code dump --json} of a real process, parsed and checked field by field against py-spy's schema. */
+/** {@code dump --json} of a real process on every interpreter, checked field by field against py-spy's schema. */
 @EnabledOnOs(OS.LINUX)
 class DumpJsonIT {
+    static final List<String> TRACE_FIELDS = List.of("pid", "thread_id", "thread_name", "os_thread_id", "active",
+            "owns_gil", "frames", "process_info");
+    static final List<String> FRAME_FIELDS = List.of("name", "filename", "module", "short_filename", "line", "locals",
+            "is_entry", "is_shim_entry");
+
     private final RunningProcesses targets = new RunningProcesses();
 
+    @TempDir
+    Path temp;
+
     static List<Path> pythons() {
-        return Interpreters.python311();
+        return Interpreters.all();
     }
 
     @AfterEach
@@ -28,14 +38,17 @@ class DumpJsonIT {
         targets.killAll();
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("pythons")
     void mainThreadOfNestedCalls(Path python) throws Exception {
         Path script = Interpreters.script("nested.py");
         ScriptMarkers markers = ScriptMarkers.of(script);
-        Process target = targets.startPython(python, script);
+        Path identities = temp.resolve("identities.json");
+        Process target = targets.startPython(python, script, identities.toString());
+        ThreadIdentity main = ThreadIdentity.read(identities).get(0);
+        boolean entryFlagged = entryFramesAreFlagged(python);
 
-        Pyspy4jJar.Result result = Pyspy4jJar.run("dump", "--pid", Long.toString(target.pid()), "--json");
+        Pyspy4jJar.Result result = DumpCli.dump(target, "--json");
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.err()).isEmpty();
@@ -43,13 +56,12 @@ class DumpJsonIT {
         assertThat(traces.isArray()).isTrue();
         assertThat(traces).hasSize(1);
         JsonNode trace = traces.get(0);
-        assertThat(fieldNames(trace)).containsExactly("pid", "thread_id", "thread_name", "os_thread_id", "active",
-                "owns_gil", "frames", "process_info");
+        assertThat(fieldNames(trace)).containsExactlyElementsOf(TRACE_FIELDS);
         assertThat(trace.get("pid").asLong()).isEqualTo(target.pid());
         assertThat(trace.get("thread_id").isIntegralNumber()).isTrue();
-        assertThat(trace.get("thread_id").asLong()).isNotZero();
+        assertThat(trace.get("thread_id").asLong()).isEqualTo(main.ident());
         assertThat(trace.get("thread_name").asText()).isEqualTo("MainThread");
-        assertThat(trace.get("os_thread_id").asLong()).isEqualTo(target.pid());
+        assertThat(trace.get("os_thread_id").asLong()).isEqualTo(main.tid()).isEqualTo(target.pid());
         assertThat(trace.get("active").asBoolean()).isFalse();
         assertThat(trace.get("owns_gil").asBoolean()).isFalse();
         assertThat(trace.get("process_info").isNull()).isTrue();
@@ -59,8 +71,7 @@ class DumpJsonIT {
         String[] names = {"level_three", "level_two", "level_one", "<module>"};
         for (int i = 0; i < names.length; i++) {
             JsonNode frame = frames.get(i);
-            assertThat(fieldNames(frame)).containsExactly("name", "filename", "module", "short_filename", "line",
-                    "locals", "is_entry", "is_shim_entry");
+            assertThat(fieldNames(frame)).containsExactlyElementsOf(FRAME_FIELDS);
             assertThat(frame.get("name").asText()).isEqualTo(names[i]);
             assertThat(frame.get("filename").asText()).isEqualTo(script.toString());
             assertThat(frame.get("module").isNull()).isTrue();
@@ -68,34 +79,31 @@ class DumpJsonIT {
             assertThat(frame.get("line").asInt()).isEqualTo(markers.line(names[i]));
             assertThat(frame.get("locals").isNull()).isTrue();
             boolean outermost = i == names.length - 1;
-            // CPython 3.11 runs Python-to-Python calls in the same C eval loop: only <module> is an entry frame
-            // (_PyInterpreterFrame.is_entry); py-spy marks the outermost frame as a shim entry.
-            assertThat(frame.get("is_entry").asBoolean()).as("is_entry of " + names[i]).isEqualTo(outermost);
+            assertThat(frame.get("is_entry").asBoolean()).as("is_entry of " + names[i])
+                    .isEqualTo(outermost || !entryFlagged);
+            // py-spy marks the outermost frame as a shim entry.
             assertThat(frame.get("is_shim_entry").asBoolean()).as("is_shim_entry of " + names[i])
                     .isEqualTo(outermost);
         }
+        List<ThreadIdentity.Caller> callers = main.callersLeafFirst();
+        for (int i = 0; i < callers.size(); i++) {
+            assertThat(frames.get(i + 1).get("name").asText()).isEqualTo(callers.get(i).function());
+            assertThat(frames.get(i + 1).get("line").asInt()).isEqualTo(callers.get(i).line());
+        }
     }
 
-    @ParameterizedTest
-    @MethodSource("pythons")
-    void everyThreadAppearsWithTheMainThreadLast(Path python) throws Exception {
-        Process target = targets.startPython(python, Interpreters.script("threads.py"));
-
-        Pyspy4jJar.Result result = Pyspy4jJar.run("dump", "--pid", Long.toString(target.pid()), "-j");
-
-        assertThat(result.exitCode()).as(result.describe()).isZero();
-        JsonNode traces = new ObjectMapper().readTree(result.out());
-        assertThat(traces).extracting(trace -> trace.get("thread_name").asText())
-                .containsExactlyInAnyOrder("MainThread", "BusyWorker", "Sleeper-1", "Sleeper-2", "Waiter");
-        assertThat(traces.get(traces.size() - 1).get("thread_name").asText()).isEqualTo("MainThread");
-        assertThat(traces).allSatisfy(trace -> {
-            assertThat(trace.get("pid").asLong()).isEqualTo(target.pid());
-            assertThat(trace.get("os_thread_id").isIntegralNumber()).isTrue();
-        });
+    /**
+     * Up to 3.10 every Python call runs its own C-level eval loop, so every frame is an entry frame. From 3.11
+     * Python-to-Python calls stay in the caller's loop: only a frame called from C ({@code <module>}, from
+     * {@code PyEval_EvalCode}) is one ({@code _PyInterpreterFrame.is_entry} in 3.11, a C-stack shim frame below it
+     * from 3.12).
+     */
+    static boolean entryFramesAreFlagged(Path python) throws Exception {
+        return PythonRelease.of(python).atLeast(3, 11);
     }
 
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }

@@ -10,38 +10,55 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code dump} of real CPython 3.11 processes: every frame, file and line, exactly. */
+/**
+ * {@code dump} of real processes on every interpreter: every frame, file and line, exactly. The targets only sleep,
+ * so one process per interpreter and script serves every test of the class.
+ */
 @EnabledOnOs(OS.LINUX)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DumpTextIT {
-    private final RunningProcesses targets = new RunningProcesses();
+    private static final String NON_ASCII_SCRIPT = "ünïcödé_名前.py";
 
-    static List<Path> pythons() {
-        return Interpreters.python311();
+    private final SharedTargets targets = new SharedTargets();
+    private final Path nested = Interpreters.script("nested.py");
+    private final Path recursion = Interpreters.script("recursion.py");
+    private final Path nonAscii = Interpreters.script(NON_ASCII_SCRIPT);
+
+    List<Path> pythons() {
+        return Interpreters.all();
     }
 
-    @AfterEach
+    @BeforeAll
+    void startTargets() {
+        targets.startForEach(pythons(), nested);
+        targets.startForEach(pythons(), recursion);
+        targets.startForEach(pythons(), nonAscii);
+    }
+
+    @AfterAll
     void killTargets() throws InterruptedException {
         targets.killAll();
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("pythons")
     void nestedCallsAreDumpedExactly(Path python) throws Exception {
-        Path script = Interpreters.script("nested.py");
-        ScriptMarkers markers = ScriptMarkers.of(script);
-        Process target = targets.startPython(python, script);
+        ScriptMarkers markers = ScriptMarkers.of(nested);
+        Process target = targets.get(python, nested);
 
-        Pyspy4jJar.Result result = Pyspy4jJar.run("dump", "--pid", Long.toString(target.pid()));
+        Pyspy4jJar.Result result = DumpCli.dump(target);
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.err()).isEmpty();
-        assertThat(result.out()).isEqualTo("Process " + target.pid() + ": " + python + " " + script + "\n"
+        assertThat(result.out()).isEqualTo("Process " + target.pid() + ": " + python + " " + nested + "\n"
                 + "Python v" + Interpreters.versionOf(python) + " (" + Interpreters.executableOf(python) + ")\n"
                 + "\n"
                 + "Thread " + target.pid() + " (idle): \"MainThread\"\n"
@@ -51,28 +68,25 @@ class DumpTextIT {
                 + "    <module> (nested.py:" + markers.line("<module>") + ")\n");
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("pythons")
     void fullFilenamesShowThePaths(Path python) throws Exception {
-        Path script = Interpreters.script("nested.py");
-        ScriptMarkers markers = ScriptMarkers.of(script);
-        Process target = targets.startPython(python, script);
+        ScriptMarkers markers = ScriptMarkers.of(nested);
 
-        Pyspy4jJar.Result result = Pyspy4jJar.run("dump", "-p", Long.toString(target.pid()), "--full-filenames");
+        Pyspy4jJar.Result result = DumpCli.dump(targets.get(python, nested), "--full-filenames");
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(result.out()).endsWith("    <module> (" + script + ":" + markers.line("<module>") + ")\n");
+        assertThat(result.out()).endsWith("    <module> (" + nested + ":" + markers.line("<module>") + ")\n");
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("pythons")
     void nonblockingReadsTheSameStack(Path python) throws Exception {
-        Path script = Interpreters.script("nested.py");
-        ScriptMarkers markers = ScriptMarkers.of(script);
-        Process target = targets.startPython(python, script);
+        ScriptMarkers markers = ScriptMarkers.of(nested);
+        Process target = targets.get(python, nested);
 
-        Pyspy4jJar.Result result = Pyspy4jJar.run("dump", "-p", "0x" + Long.toHexString(target.pid()),
-                "--nonblocking");
+        Pyspy4jJar.Result result = DumpCli.run(List.of(),
+                List.of("dump", "-p", "0x" + Long.toHexString(target.pid()), "--nonblocking"));
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(DumpText.threads(result.out())).singleElement().satisfies(thread -> assertThat(thread.frames())
@@ -82,14 +96,12 @@ class DumpTextIT {
                         new DumpedFrame("<module>", "nested.py", markers.line("<module>"))));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("pythons")
     void recursionSixHundredDeepIsComplete(Path python) throws Exception {
-        Path script = Interpreters.script("recursion.py");
-        ScriptMarkers markers = ScriptMarkers.of(script);
-        Process target = targets.startPython(python, script);
+        ScriptMarkers markers = ScriptMarkers.of(recursion);
 
-        Pyspy4jJar.Result result = Pyspy4jJar.run("dump", "--pid", Long.toString(target.pid()));
+        Pyspy4jJar.Result result = DumpCli.dump(targets.get(python, recursion));
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         List<DumpedFrame> expected = new ArrayList<>();
@@ -103,19 +115,19 @@ class DumpTextIT {
         });
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("pythons")
     void namesOutsideAsciiArePrintedAsTheyAre(Path python) throws Exception {
-        Path script = Interpreters.script("ünïcödé_名前.py");
-        ScriptMarkers markers = ScriptMarkers.of(script);
-        Process target = targets.startPython(python, script);
+        ScriptMarkers markers = ScriptMarkers.of(nonAscii);
+        Process target = targets.get(python, nonAscii);
 
-        Pyspy4jJar.Result result = Pyspy4jJar.run("dump", "--pid", Long.toString(target.pid()));
+        Pyspy4jJar.Result result = DumpCli.dump(target);
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(result.out()).endsWith("Thread " + target.pid() + " (idle): \"MainThread\"\n"
-                + "    関数 (ünïcödé_名前.py:" + markers.line("関数") + ")\n"
-                + "    метод (ünïcödé_名前.py:" + markers.line("метод") + ")\n"
-                + "    <module> (ünïcödé_名前.py:" + markers.line("<module>") + ")\n");
+        assertThat(result.out()).startsWith("Process " + target.pid() + ": " + python + " " + nonAscii + "\n")
+                .endsWith("Thread " + target.pid() + " (idle): \"MainThread\"\n"
+                        + "    関数 (" + NON_ASCII_SCRIPT + ":" + markers.line("関数") + ")\n"
+                        + "    метод (" + NON_ASCII_SCRIPT + ":" + markers.line("метод") + ")\n"
+                        + "    <module> (" + NON_ASCII_SCRIPT + ":" + markers.line("<module>") + ")\n");
     }
 }

@@ -8,19 +8,47 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The CPython 3.11 builds the integration tests run: pyenv's shared-library build and Debian's static one. */
+/**
+ * The CPython builds the integration tests run: pyenv's shared-library builds of 2.7 and 3.6 to 3.13
+ * ({@code $PYENV_ROOT}, else {@code ~/.pyenv}), Debian's 3.11 (interpreter linked into the executable), and
+ * Debian sid's 3.14 and 3.15 that {@code ../shared/tools/newer-pythons} installs under {@code /opt/sidpy}.
+ */
 final class Interpreters {
+    private static final List<String> PYENV_VERSIONS = List.of("2.7.18", "3.6.15", "3.7.16", "3.8.18", "3.9.18",
+            "3.10.13", "3.11.7", "3.12.1", "3.13.0");
+    private static final List<Path> DEBIAN = List.of(Path.of("/usr/bin/python3.11"),
+            Path.of("/opt/sidpy/usr/bin/python3.14"), Path.of("/opt/sidpy/usr/bin/python3.15"));
+
     private Interpreters() {
     }
 
-    /** pyenv's 3.11.7 ({@code $PYENV_ROOT}, else {@code ~/.pyenv}) and Debian's {@code /usr/bin/python3.11}. */
+    /** pyenv's 3.11.7 and Debian's {@code /usr/bin/python3.11}. */
     static List<Path> python311() {
+        return List.of(pyenv("3.11.7"), Path.of("/usr/bin/python3.11"));
+    }
+
+    /** Every interpreter of the machine, oldest first; a missing one fails the tests that use it. */
+    static List<Path> all() {
+        List<Path> all = new ArrayList<>(PYENV_VERSIONS.stream().map(Interpreters::pyenv).toList());
+        all.addAll(DEBIAN);
+        return all;
+    }
+
+    /** Every interpreter that has {@code async def} and asyncio (3.5+): all but 2.7. */
+    static List<Path> withAsyncio() {
+        return all().stream().filter(python -> !python.getFileName().toString().equals("python2.7")).toList();
+    }
+
+    /** pyenv's {@code bin/python<major.minor>} of a version. */
+    static Path pyenv(String version) {
         String pyenvRoot = System.getenv("PYENV_ROOT");
         Path root = pyenvRoot != null ? Path.of(pyenvRoot) : Path.of(System.getProperty("user.home"), ".pyenv");
-        return List.of(root.resolve("versions/3.11.7/bin/python3.11"), Path.of("/usr/bin/python3.11"));
+        String minor = version.substring(0, version.lastIndexOf('.'));
+        return root.resolve("versions").resolve(version).resolve("bin").resolve("python" + minor);
     }
 
     /** The interpreter's own account of its version ({@code platform.python_version()}). */

@@ -45,7 +45,12 @@ final class Pyspy4jJar {
      * overrides, so that results do not depend on the environment of the build.
      */
     static Result runCommand(List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command);
+        return runCommand(command, Path.of("").toAbsolutePath());
+    }
+
+    /** Runs a command as {@link #runCommand(List)} does, in {@code directory}. */
+    static Result runCommand(List<String> command, Path directory) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         Map<String, String> environment = builder.environment();
         environment.put("LC_ALL", "C.UTF-8");
         environment.remove("CLICOLOR_FORCE");

@@ -63,6 +63,31 @@ class DumpSessionTest {
     }
 
     @Test
+    void localsLevelBecomesTheReprBudget() {
+        FakeProviders world = new FakeProviders().with(FakeTarget.pid(12).root(root).build());
+
+        session(world).dump(new DumpRequest(12, true, false, 3));
+
+        assertThat(world.requests()).singleElement()
+                .satisfies(request -> assertThat(request.localsBudget()).isEqualTo(3 * 128));
+    }
+
+    @Test
+    void withoutLocalsNoneAreAskedFor() {
+        FakeProviders world = new FakeProviders().with(FakeTarget.pid(12).root(root).build());
+
+        session(world).dump(new DumpRequest(12, true, false));
+
+        assertThat(world.requests()).singleElement()
+                .satisfies(request -> assertThat(request.localsBudget()).isZero());
+    }
+
+    @Test
+    void negativeLocalsLevelIsRefused() {
+        assertThatThrownBy(() -> new DumpRequest(12, true, false, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void closesTheProbeAndTheTargetAfterSampling() {
         FakeProviders world = new FakeProviders().with(FakeTarget.pid(12).root(root).build());
 

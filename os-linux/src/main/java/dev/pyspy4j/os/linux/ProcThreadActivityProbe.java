@@ -25,6 +25,8 @@ final class ProcThreadActivityProbe implements ThreadActivityProbe {
     private final ActivityClassifier classifier;
     private final Map<Long, TaskFiles> open = new HashMap<>();
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(1024);
+    private long lastSnapshotNanos = -1;
+    private long sinceLastNanos = -1;
 
     ProcThreadActivityProbe(long pid, ActivityClassifier classifier) {
         this.proc = new ProcFs(pid);
@@ -33,6 +35,9 @@ final class ProcThreadActivityProbe implements ThreadActivityProbe {
 
     @Override
     public Map<Long, ThreadActivity> snapshot() {
+        long now = System.nanoTime();
+        sinceLastNanos = lastSnapshotNanos < 0 ? -1 : now - lastSnapshotNanos;
+        lastSnapshotNanos = now;
         List<Long> tids = proc.taskIds();
         forgetThreadsNotIn(new HashSet<>(tids));
         Map<Long, ThreadActivity> activity = new LinkedHashMap<>();
@@ -55,7 +60,7 @@ final class ProcThreadActivityProbe implements ThreadActivityProbe {
                 files = new TaskFiles(proc.taskDir(tid));
                 open.put(tid, files);
             }
-            return classifier.classify(files, buffer);
+            return classifier.classify(files, buffer, sinceLastNanos);
         } catch (NoSuchFileException ended) {
             return Optional.empty();
         } catch (IOException e) {

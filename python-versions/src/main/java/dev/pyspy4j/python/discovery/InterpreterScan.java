@@ -74,7 +74,10 @@ public final class InterpreterScan {
                 return false;
             }
             long thread = reader.pointer(interpreter + shape.threadsHead());
-            return isWritable(thread) && reader.pointer(thread + shape.threadInterp()) == interpreter;
+            // A type object fools the back-pointer check when both offsets are 8, as in 2.7: its ob_type (at 8)
+            // is PyType_Type, whose ob_type is itself. A thread state is never its own interpreter.
+            return isWritable(thread) && thread != interpreter
+                    && reader.pointer(thread + shape.threadInterp()) == interpreter;
         } catch (SpyException e) {
             return false;
         }

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli;
+
+import dev.pyspy4j.cli.record.OutputFormats;
+import dev.pyspy4j.spi.Platform;
+import dev.pyspy4j.spi.output.OutputFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+
+/**
+ * The "Formats:" section of {@code record --help}: every output format found when help is shown, third-party
+ * plugins included, so the list never goes stale. Providers are loaded only when this section is rendered.
+ */
+final class FormatsHelpSection implements CommandLine.IHelpSectionRenderer {
+    static final String KEY = "formats";
+
+    private final CliContext context;
+
+    private FormatsHelpSection(CliContext context) {
+        this.context = context;
+    }
+
+    /** Adds the section to {@code command}'s help, before its exit codes. */
+    static void addTo(CommandLine command, CliContext context) {
+        command.getHelpSectionMap().put(KEY, new FormatsHelpSection(context));
+        List<String> keys = new ArrayList<>(command.getHelpSectionKeys());
+        keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING), KEY);
+        command.setHelpSectionKeys(keys);
+    }
+
+    @Override
+    public String render(Help help) {
+        List<OutputFormat> formats = new OutputFormats(context.providers().outputFormats(), Platform.current())
+                .available();
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (OutputFormat format : formats) {
+            rows.put(format.id(), format.description()
+                    + (format.id().equals(OutputFormats.DEFAULT) ? " (default)" : ""));
+        }
+        String heading = help.createHeading("%nFormats:%n");
+        return rows.isEmpty() ? heading + "  (none found on the class path)" + System.lineSeparator()
+                : heading + help.createTextTable(rows).toString();
+    }
+}

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli;
+
+import dev.pyspy4j.cli.options.DurationConverter;
+import dev.pyspy4j.cli.options.ProgramOrPidOptions;
+import dev.pyspy4j.cli.options.SamplingOptions;
+import dev.pyspy4j.cli.record.OutputFormats;
+import dev.pyspy4j.cli.record.RecordConsole;
+import dev.pyspy4j.cli.sampling.ProgramOrPid;
+import dev.pyspy4j.cli.sampling.SamplingPlan;
+import dev.pyspy4j.cli.session.RecordRequest;
+import dev.pyspy4j.cli.session.RecordSession;
+import dev.pyspy4j.spi.Platform;
+import dev.pyspy4j.spi.python.LineNumbers;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pyspy4j record}: samples a process or a program it launches and writes a profile file. */
+@Command(name = "record", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Records stack trace information to a flamegraph, speedscope or raw file")
+public final class RecordCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ProgramOrPidOptions target;
+
+    @Mixin
+    private SamplingOptions sampling;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "<filename>",
+            description = "Output filename (default: <program or pid>-<date and time>.<format's extension>)")
+    private String output;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "<format>", defaultValue = OutputFormats.DEFAULT,
+            description = "Output file format, one of the formats listed below (default: ${DEFAULT-VALUE})")
+    private String format;
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "<duration>", defaultValue = DurationConverter.UNLIMITED,
+            converter = DurationConverter.class,
+            description = "The number of seconds to sample for (default: ${DEFAULT-VALUE})")
+    private Long durationSeconds;
+
+    @Option(names = {"-F", "--function"},
+            description = "Aggregate samples by function's first line number, instead of current line number")
+    private boolean functionLines;
+
+    @Option(names = "--nolineno", description = "Do not show line numbers")
+    private boolean noLineNumbers;
+
+    @Option(names = {"-t", "--threads"}, description = "Show thread ids in the output")
+    private boolean threads;
+
+    @Option(names = "--full-filenames",
+            description = "Show full Python filenames, instead of shortening to show only the package part")
+    private boolean fullFilenames;
+
+    @Option(names = "--hideprogress", hidden = true, description = "Hide the status line shown on a terminal")
+    private boolean hideProgress;
+
+    public RecordCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (functionLines && noLineNumbers) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--function & --nolineno can't be used together");
+        }
+        ProgramOrPid what = target.target(spec);
+        context.reportProviderProblems(spec.commandLine().getErr());
+        SamplingPlan plan = new SamplingPlan(sampling.rate(),
+                durationSeconds == null ? OptionalLong.empty() : OptionalLong.of(durationSeconds),
+                sampling.pauseTarget(), sampling.gilOnly(), lineNumbers());
+        // A launched program writes to the same terminal, so the status line would garble its output (py-spy hides
+        // its progress bar then too).
+        RecordRequest request = new RecordRequest(what, plan, format, Optional.ofNullable(output),
+                sampling.includeIdle(), threads, fullFilenames, !hideProgress && !what.launches(), title());
+        RecordConsole console = new RecordConsole(spec.commandLine().getErr(),
+                context.sessionEnvironment().stderrIsTerminal(), spec.qualifiedName());
+        new RecordSession(context.providers(), Platform.current(), context.sessionEnvironment(), console,
+                context.verbose()).run(request);
+        return ExitCodes.OK;
+    }
+
+    private LineNumbers lineNumbers() {
+        if (noLineNumbers) {
+            return LineNumbers.NONE;
+        }
+        return functionLines ? LineNumbers.FUNCTION_START : LineNumbers.CURRENT;
+    }
+
+    /** The command line as typed, which formats show as the profile's title. */
+    private String title() {
+        return spec.root().name() + " " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    }
+}

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.launch;
+
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A program pyspy4j starts for the user ({@code record -- python app.py}), with the user's terminal, environment
+ * and working directory. It runs as the child of a {@code /bin/sh}, never of the JVM: pausing a direct child with
+ * ptrace corrupts its {@link Process}, because the JDK's reaper thread calls {@code waitpid(2)} on it and takes
+ * the tracer's stop reports (a tracee's stops are reported to every thread of the tracer's process). Closing it
+ * ends whatever still runs of it, so no program is ever left behind.
+ */
+public final class LaunchedProgram implements AutoCloseable {
+    private static final String SHELL = "/bin/sh";
+    /**
+     * {@code "$0" "$@"} runs the program as a child of the shell; the following {@code exit $?} stops dash and bash
+     * from exec'ing a lone last command in its place, and hands back its status (128 + n after signal n).
+     */
+    private static final String SCRIPT = "\"$0\" \"$@\"; exit $?";
+    private static final long POLL_MILLIS = 5;
+
+    private final Process shell;
+    private final List<String> command;
+    private ProcessHandle program;
+    private ProgramEnd end;
+
+    private LaunchedProgram(Process shell, List<String> command) {
+        this.shell = shell;
+        this.command = command;
+    }
+
+    /**
+     * Starts {@code command} (program first).
+     *
+     * @throws SpyException PROCESS_NOT_FOUND when the program cannot be found or started
+     */
+    public static LaunchedProgram start(List<String> command) {
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("no program to launch");
+        }
+        ProgramLookup.checkRunnable(command.get(0), System.getenv("PATH"));
+        List<String> shellCommand = new ArrayList<>(List.of(SHELL, "-c", SCRIPT));
+        shellCommand.addAll(command);
+        try {
+            return new LaunchedProgram(new ProcessBuilder(shellCommand).inheritIO().start(), List.copyOf(command));
+        } catch (IOException e) {
+            throw new SpyException(FailureKind.PROCESS_NOT_FOUND, "cannot run '" + command.get(0) + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The command line as given. */
+    public List<String> command() {
+        return command;
+    }
+
+    /**
+     * The pid of the program, once the shell has started it.
+     *
+     * @throws SpyException PROCESS_EXITED when the shell ends first, or the program does not appear in time
+     */
+    public long awaitProgramPid(long patienceMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(patienceMillis);
+        while (program == null) {
+            Optional<ProcessHandle> child = shell.children().findFirst();
+            if (child.isPresent()) {
+                program = child.get();
+            } else if (!shell.isAlive()) {
+                throw new SpyException(FailureKind.PROCESS_EXITED, "'" + command.get(0) + "' exited with status "
+                        + shell.exitValue() + " before it could be sampled");
+            } else if (System.nanoTime() > deadline) {
+                throw new SpyException(FailureKind.PROCESS_EXITED, "'" + command.get(0) + "' did not start within "
+                        + patienceMillis + " ms");
+            } else {
+                pause();
+            }
+        }
+        return program.pid();
+    }
+
+    /** Whether the program (or the shell around it) still runs. */
+    public boolean isRunning() {
+        return shell.isAlive();
+    }
+
+    /**
+     * Ends the program if it still runs: SIGTERM to it and to every process it started, SIGKILL to whatever is left
+     * after {@code graceMillis}. Then returns how it ended (the exit status only when it ended on its own); calling
+     * again returns the same.
+     */
+    public ProgramEnd finish(long graceMillis) {
+        if (end == null) {
+            boolean stillRunning = shell.isAlive();
+            if (stillRunning) {
+                terminate(graceMillis);
+            }
+            end = new ProgramEnd(awaitShellStatus(), stillRunning);
+        }
+        return end;
+    }
+
+    @Override
+    public void close() {
+        finish(2_000);
+    }
+
+    private void terminate(long graceMillis) {
+        List<ProcessHandle> tree = new ArrayList<>(shell.descendants().toList());
+        // The program may have outlived its shell (a Control-C reaches both) and been reparented.
+        if (program != null && !tree.contains(program)) {
+            tree.add(program);
+        }
+        // The shell goes first, at once: it has nothing to clean up, and were it to see its child die of a signal,
+        // it would print "Terminated" on the user's terminal.
+        shell.destroyForcibly();
+        awaitShellStatus();
+        tree.forEach(ProcessHandle::destroy);
+        CompletableFuture<?> allGone = CompletableFuture.allOf(tree.stream().map(ProcessHandle::onExit)
+                .toArray(CompletableFuture[]::new));
+        try {
+            allGone.get(graceMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("waiting for processes to end failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private int awaitShellStatus() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                int status = shell.waitFor();
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return status;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpyException(FailureKind.PROCESS_EXITED, "interrupted while waiting for the program to start", e);
+        }
+    }
+}

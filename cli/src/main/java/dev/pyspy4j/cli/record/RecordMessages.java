@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.record;
+
+import dev.pyspy4j.cli.launch.ProgramEnd;
+import dev.pyspy4j.cli.sampling.Lag;
+import dev.pyspy4j.cli.sampling.StopReason;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/** The sentences {@code record} prints, in py-spy's words where py-spy has them (spec §5.5, §8.7, §11.3). */
+public final class RecordMessages {
+    private RecordMessages() {
+    }
+
+    public static String start(int rate, OptionalLong durationSeconds) {
+        return "Sampling process " + rate + " times a second"
+                + (durationSeconds.isPresent() ? " for " + durationSeconds.getAsLong() + " seconds" : "")
+                + ". Press Control-C to exit.";
+    }
+
+    public static String stopped(StopReason reason, OptionalLong durationSeconds) {
+        return switch (reason) {
+            case TARGET_EXITED -> "Stopped sampling because process exited";
+            case INTERRUPTED -> "Stopped sampling because Control-C pressed";
+            case TERMINATED -> "Stopped sampling because SIGTERM received";
+            case SHUTDOWN -> "Stopped sampling because pyspy4j is shutting down";
+            case DURATION -> "Stopped sampling after " + durationSeconds.orElse(0) + " s";
+        };
+    }
+
+    /**
+     * The closing line: the recorder's announcement, the counts, and the rate achieved against the rate asked, e.g.
+     * {@code Wrote flamegraph data to 'x.svg'. Samples: 1234 Errors: 0 (99.8 samples/s of 100 asked)}.
+     */
+    public static String wrote(String announcement, long samples, long errors, double achievedRate, int askedRate) {
+        return announcement + ". Samples: " + samples + " Errors: " + errors
+                + String.format(Locale.ROOT, " (%.1f samples/s of %d asked)", achievedRate, askedRate);
+    }
+
+    public static String behind(Lag lag) {
+        if (lag.isStall()) {
+            return String.format(Locale.ROOT, "%.2f s behind in sampling, results may be inaccurate;"
+                    + " try reducing the sampling rate", lag.stallNanos() / 1e9);
+        }
+        return String.format(Locale.ROOT, "sampling fell behind: %.1f samples/s of %d asked in the last second,"
+                + " results may be inaccurate; try reducing the sampling rate", lag.achievedRate(), lag.askedRate());
+    }
+
+    public static String programEnded(String program, ProgramEnd end) {
+        return end.stoppedByUs() ? "Stopped '" + program + "', which was still running"
+                : "'" + program + "' exited with status " + end.status();
+    }
+}

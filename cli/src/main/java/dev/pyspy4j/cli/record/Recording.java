@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.record;
+
+import dev.pyspy4j.cli.sampling.LagMonitor;
+import dev.pyspy4j.cli.sampling.Sample;
+import dev.pyspy4j.cli.sampling.SampleConsumer;
+import dev.pyspy4j.cli.sampling.SampleFailure;
+import dev.pyspy4j.spi.model.StackTrace;
+import dev.pyspy4j.spi.output.Recorder;
+import java.util.OptionalLong;
+
+/**
+ * The consumer of a recording: keeps the stacks the filters allow, decorates them and feeds them to the format's
+ * {@link Recorder}; counts samples (kept stacks, one per thread per tick, as py-spy counts them) and errors (failed
+ * reads); keeps the status line current and warns when sampling falls behind.
+ */
+public final class Recording implements SampleConsumer {
+    /** With {@code --verbose}, at most this many failures are described, so a failing run cannot flood the screen. */
+    private static final int FAILURES_SHOWN = 20;
+
+    private final Recorder recorder;
+    private final TraceFilter filter;
+    private final TraceDecorator decorator;
+    private final LagMonitor lag;
+    private final RecordConsole console;
+    private final ProgressLine progress;
+    private final boolean describeFailures;
+    private long samples;
+    private long errors;
+
+    /**
+     * @param durationSeconds  the duration asked for, shown in the status line
+     * @param showStatus       whether to keep a status line (shown only on a terminal anyway)
+     * @param describeFailures whether to print why samples failed ({@code --verbose})
+     */
+    public Recording(Recorder recorder, TraceFilter filter, TraceDecorator decorator, LagMonitor lag,
+                     RecordConsole console, OptionalLong durationSeconds, boolean showStatus,
+                     boolean describeFailures) {
+        this.recorder = recorder;
+        this.filter = filter;
+        this.decorator = decorator;
+        this.lag = lag;
+        this.console = console;
+        this.progress = new ProgressLine(console, durationSeconds, showStatus);
+        this.describeFailures = describeFailures;
+    }
+
+    @Override
+    public void accept(Sample sample) {
+        for (StackTrace trace : sample.traces()) {
+            if (filter.keeps(trace)) {
+                recorder.record(decorator.decorate(trace), sample.elapsedNanos());
+                samples++;
+            }
+        }
+        for (SampleFailure failure : sample.failures()) {
+            errors++;
+            if (describeFailures && errors <= FAILURES_SHOWN) {
+                console.warning("failed to sample process " + failure.pid() + ": " + failure.failure().getMessage());
+            }
+        }
+        lag.observe(sample).ifPresent(behind -> console.warning(RecordMessages.behind(behind)));
+        progress.update(sample.elapsedNanos(), samples, errors);
+    }
+
+    /** Removes the status line. */
+    public void finish() {
+        progress.finish();
+    }
+
+    public long samples() {
+        return samples;
+    }
+
+    public long errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.sampling;
+
+import dev.pyspy4j.spi.FailureKind;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * How long to keep trying to find the interpreter of a process, and after which failures.
+ *
+ * @param nanos        give up once this much time has passed since the first attempt
+ * @param spacingNanos the wait between attempts
+ * @param retried      the failures worth another attempt; any other is reported at once
+ */
+public record OpenPatience(long nanos, long spacingNanos, Set<FailureKind> retried) {
+    private static final long MILLIS = 1_000_000L;
+
+    public OpenPatience {
+        retried = Set.copyOf(retried);
+    }
+
+    /**
+     * For a process that already runs: a read can still race with the interpreter changing a pointer, so torn reads
+     * get a few more attempts, as py-spy's {@code retry_new(pid, 3)}; anything else is final.
+     */
+    public static OpenPatience runningProcess() {
+        return new OpenPatience(100 * MILLIS, 20 * MILLIS, EnumSet.of(FailureKind.MEMORY_READ));
+    }
+
+    /**
+     * For a program just launched: until it has exec'd Python, mapped libpython and created its interpreter state
+     * (tens of milliseconds, longer on a busy machine) every step can fail, so keep trying every 20 ms for 5 s.
+     */
+    public static OpenPatience startingProgram() {
+        return new OpenPatience(5_000 * MILLIS, 20 * MILLIS, EnumSet.of(FailureKind.NOT_PYTHON,
+                FailureKind.UNSUPPORTED_PYTHON, FailureKind.MEMORY_READ, FailureKind.MALFORMED_INPUT));
+    }
+}

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.sampling;
+
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.process.TargetProcess;
+import dev.pyspy4j.spi.process.ThreadActivityProbe;
+import dev.pyspy4j.spi.python.PythonInterpreter;
+import dev.pyspy4j.spi.python.SampleRequest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One Python process, sampled the same way at every tick. It owns the attached process and the activity probe and
+ * closes both. A read that fails because the process is gone marks the source exhausted instead of counting an
+ * error: py-spy tells the two apart the same way, by checking whether the process still runs (§5.2). Any other
+ * failure, even an unexpected exception, is a failed sample: the recording goes on.
+ */
+public final class ProcessSource implements SampleSource {
+    private final TargetProcess target;
+    private final PythonInterpreter interpreter;
+    private final ThreadActivityProbe probe;
+    private final SampleRequest request;
+    private boolean exited;
+
+    /**
+     * @param probe the activity probe named by {@code request}, closed with this source; {@code null} for none
+     */
+    public ProcessSource(TargetProcess target, PythonInterpreter interpreter, ThreadActivityProbe probe,
+                         SampleRequest request) {
+        this.target = Objects.requireNonNull(target, "target is null");
+        this.interpreter = Objects.requireNonNull(interpreter, "interpreter is null");
+        this.probe = probe;
+        this.request = Objects.requireNonNull(request, "request is null");
+    }
+
+    public long pid() {
+        return target.pid();
+    }
+
+    public PythonInterpreter interpreter() {
+        return interpreter;
+    }
+
+    /** A path through which this JVM reads a file as the process sees it (it may run in a container). */
+    public Path fileAsSeenByTarget(String pathInTarget) {
+        return target.fileAsSeenByTarget(pathInTarget);
+    }
+
+    @Override
+    public SourceReading read() {
+        if (exited) {
+            return SourceReading.none();
+        }
+        try {
+            return new SourceReading(interpreter.sample(request).traces(), List.of(), 1);
+        } catch (SpyException e) {
+            if (e.kind() == FailureKind.PROCESS_EXITED || !target.isAlive()) {
+                exited = true;
+                return SourceReading.none();
+            }
+            return failed(e);
+        } catch (RuntimeException e) {
+            // A bug in a provider costs this sample, not the recording: it is counted, and shown with --verbose.
+            return failed(new SpyException(FailureKind.INTERNAL, "internal error while sampling: " + e, e));
+        }
+    }
+
+    private SourceReading failed(SpyException failure) {
+        return new SourceReading(List.of(), List.of(new SampleFailure(target.pid(), failure)), 0);
+    }
+
+    @Override
+    public boolean exhausted() {
+        return exited;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (probe != null) {
+                probe.close();
+            }
+        } finally {
+            target.close();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.sampling;
+
+/** Receives every sample, on the sampler's thread, in order: a recording, a live table. */
+@FunctionalInterface
+public interface SampleConsumer {
+    void accept(Sample sample);
+}

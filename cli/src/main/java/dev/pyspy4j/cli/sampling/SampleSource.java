@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.sampling;
+
+/**
+ * What the sampler reads at every tick: one process, or (with subprocesses) a process tree. Used by the sampler's
+ * thread only; whoever created it closes it.
+ */
+public interface SampleSource extends AutoCloseable {
+    /** Reads every process once. A process that fails is reported in the result, not thrown. */
+    SourceReading read();
+
+    /** Whether every process has exited, so that nothing is left to sample. */
+    boolean exhausted();
+
+    /** Lets go of every process (resuming any that is paused). */
+    @Override
+    void close();
+}

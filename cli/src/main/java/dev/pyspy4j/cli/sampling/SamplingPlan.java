@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.sampling;
+
+import dev.pyspy4j.spi.process.ThreadActivityProbe;
+import dev.pyspy4j.spi.python.LineNumbers;
+import dev.pyspy4j.spi.python.SampleRequest;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * How to sample, whatever is done with the samples.
+ *
+ * @param rate            samples per second
+ * @param durationSeconds how long; empty for as long as the process runs or until stopped
+ * @param pauseTarget     stop the target while its stacks are copied (off with {@code --nonblocking})
+ * @param gilOnly         read only the thread holding the GIL ({@code --gil})
+ * @param lineNumbers     which line each frame reports
+ */
+public record SamplingPlan(int rate, OptionalLong durationSeconds, boolean pauseTarget, boolean gilOnly,
+                           LineNumbers lineNumbers) {
+    public SamplingPlan {
+        Objects.requireNonNull(durationSeconds, "durationSeconds is null");
+        Objects.requireNonNull(lineNumbers, "lineNumbers is null");
+        if (rate <= 0) {
+            throw new IllegalArgumentException("rate must be positive, was " + rate);
+        }
+        if (durationSeconds.isPresent() && durationSeconds.getAsLong() <= 0) {
+            throw new IllegalArgumentException("duration must be positive, was " + durationSeconds.getAsLong());
+        }
+    }
+
+    /** The duration in nanoseconds, as the {@link Sampler} takes it. */
+    public OptionalLong durationNanos() {
+        return durationSeconds.isPresent() ? OptionalLong.of(durationSeconds.getAsLong() * 1_000_000_000L)
+                : OptionalLong.empty();
+    }
+
+    /**
+     * Whether idle threads can be told apart at all: with {@code --gil} only the GIL holder is read, and it is
+     * running, so py-spy skips the activity snapshot then (and so do we: it costs a read per thread per sample).
+     */
+    public boolean needsActivity() {
+        return !gilOnly;
+    }
+
+    /** What each read asks of the interpreter; {@code activity} may be {@code null} (every thread active). */
+    public SampleRequest request(ThreadActivityProbe activity) {
+        return new SampleRequest(pauseTarget, lineNumbers, gilOnly, 0, activity);
+    }
+}

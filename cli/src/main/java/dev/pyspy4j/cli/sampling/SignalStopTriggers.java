@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.sampling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * SIGINT and SIGTERM stop sampling instead of the JVM, so that the run ends normally and writes its output
+ * ({@code sun.misc.Signal}, module jdk.unsupported: the JDK's only way to handle a signal). A shutdown hook covers
+ * what the handlers cannot (SIGHUP, a signal ignored when the JVM started so that no handler can be installed): it
+ * stops sampling and holds the JVM until the run has finished writing, for a bounded time.
+ */
+final class SignalStopTriggers implements StopTriggers.Armed {
+    private static final long SHUTDOWN_GRACE_SECONDS = 10;
+
+    private final List<Installed> installed = new ArrayList<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Thread shutdownHook;
+
+    private SignalStopTriggers(StopSignal stop) {
+        handle("INT", stop, StopReason.INTERRUPTED);
+        handle("TERM", stop, StopReason.TERMINATED);
+        shutdownHook = new Thread(() -> stopAndAwaitFinish(stop), "pyspy4j-stop-on-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    static StopTriggers.Armed arm(StopSignal stop) {
+        return new SignalStopTriggers(stop);
+    }
+
+    private void handle(String name, StopSignal stop, StopReason reason) {
+        Signal signal = new Signal(name);
+        try {
+            installed.add(new Installed(signal, Signal.handle(signal, caught -> stop.request(reason))));
+        } catch (IllegalArgumentException inUse) {
+            // The JVM reserves the signal (e.g. with -Xrs): nothing to install; the shutdown hook still stops the run.
+        }
+    }
+
+    private void stopAndAwaitFinish(StopSignal stop) {
+        stop.request(StopReason.SHUTDOWN);
+        try {
+            finished.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        finished.countDown();
+        for (Installed handler : installed) {
+            Signal.handle(handler.signal(), handler.previous());
+        }
+        installed.clear();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shutdownInProgress) {
+            // The hook is running; it returns now that the run has finished, and the JVM ends with it.
+        }
+    }
+
+    /** A handler we installed and the one it replaced. */
+    private record Installed(Signal signal, SignalHandler previous) {
+    }
+}

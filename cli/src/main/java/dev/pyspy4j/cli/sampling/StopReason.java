@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.sampling;
+
+/** Why sampling ended; every reason ends normally, with whatever was collected kept. */
+public enum StopReason {
+    /** Every sampled process exited. */
+    TARGET_EXITED,
+    /** The requested duration passed. */
+    DURATION,
+    /** SIGINT: Control-C in a terminal. */
+    INTERRUPTED,
+    /** SIGTERM, e.g. from {@code kill} or a process supervisor. */
+    TERMINATED,
+    /** The JVM began shutting down for another reason (e.g. SIGHUP when the terminal closed). */
+    SHUTDOWN
+}

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.session;
+
+import dev.pyspy4j.cli.sampling.ProgramOrPid;
+import dev.pyspy4j.cli.sampling.SamplingPlan;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@code record} was asked for.
+ *
+ * @param target        the process to attach to or the program to launch
+ * @param sampling      rate, duration, blocking, GIL and line-number choices
+ * @param format        the output format's id as typed (any case)
+ * @param output        the output file; empty for py-spy's default name
+ * @param includeIdle   keep the stacks of idle threads ({@code --idle})
+ * @param threadFrames  root every stack in a {@code thread (...)} pseudo-frame ({@code --threads})
+ * @param fullFilenames keep full file paths ({@code --full-filenames})
+ * @param showStatus    keep a live status line on a terminal
+ * @param title         the command line, for formats that show a title
+ */
+public record RecordRequest(ProgramOrPid target, SamplingPlan sampling, String format, Optional<String> output,
+                            boolean includeIdle, boolean threadFrames, boolean fullFilenames, boolean showStatus,
+                            String title) {
+    public RecordRequest {
+        Objects.requireNonNull(target, "target is null");
+        Objects.requireNonNull(sampling, "sampling is null");
+        Objects.requireNonNull(format, "format is null");
+        Objects.requireNonNull(output, "output is null");
+        Objects.requireNonNull(title, "title is null");
+    }
+}

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.session;
+
+import dev.pyspy4j.cli.sampling.Clock;
+import dev.pyspy4j.cli.sampling.Intervals;
+import dev.pyspy4j.cli.sampling.StopTriggers;
+import java.time.ZonedDateTime;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+/**
+ * What sampling commands take from the world besides providers: time, the sampling schedule, how outside events
+ * stop a run, the wall clock for file names, and whether standard error is a terminal. Tests replace each.
+ *
+ * @param clock            monotonic time and sleeping
+ * @param intervals        the sampling schedule for a rate
+ * @param stopTriggers     what turns signals into stop requests
+ * @param wallClock        the local date and time
+ * @param stderrIsTerminal whether a status line can be redrawn on standard error
+ */
+public record SessionEnvironment(Clock clock, IntFunction<Intervals> intervals, StopTriggers stopTriggers,
+                                 Supplier<ZonedDateTime> wallClock, boolean stderrIsTerminal) {
+    public SessionEnvironment {
+        Objects.requireNonNull(clock, "clock is null");
+        Objects.requireNonNull(intervals, "intervals is null");
+        Objects.requireNonNull(stopTriggers, "stopTriggers is null");
+        Objects.requireNonNull(wallClock, "wallClock is null");
+    }
+
+    /** The real thing: system time, random exponential intervals, SIGINT/SIGTERM, the local time zone. */
+    public static SessionEnvironment system(boolean stderrIsTerminal) {
+        return new SessionEnvironment(Clock.system(), rate -> Intervals.exponential(rate, new SplittableRandom()),
+                StopTriggers.signalsAndShutdown(), ZonedDateTime::now, stderrIsTerminal);
+    }
+}

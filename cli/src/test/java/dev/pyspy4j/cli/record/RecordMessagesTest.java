@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyspy4j.cli.launch.ProgramEnd;
+import dev.pyspy4j.cli.sampling.Lag;
+import dev.pyspy4j.cli.sampling.StopReason;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** The exact words of {@code record}'s own lines. */
+class RecordMessagesTest {
+    @Test
+    void startLineAsPySpyWithAndWithoutDuration() {
+        assertThat(RecordMessages.start(100, OptionalLong.empty()))
+                .isEqualTo("Sampling process 100 times a second. Press Control-C to exit.");
+        assertThat(RecordMessages.start(250, OptionalLong.of(10)))
+                .isEqualTo("Sampling process 250 times a second for 10 seconds. Press Control-C to exit.");
+    }
+
+    @Test
+    void everyStopReasonHasItsLine() {
+        OptionalLong tenSeconds = OptionalLong.of(10);
+        assertThat(RecordMessages.stopped(StopReason.TARGET_EXITED, tenSeconds))
+                .isEqualTo("Stopped sampling because process exited");
+        assertThat(RecordMessages.stopped(StopReason.INTERRUPTED, tenSeconds))
+                .isEqualTo("Stopped sampling because Control-C pressed");
+        assertThat(RecordMessages.stopped(StopReason.TERMINATED, tenSeconds))
+                .isEqualTo("Stopped sampling because SIGTERM received");
+        assertThat(RecordMessages.stopped(StopReason.SHUTDOWN, tenSeconds))
+                .isEqualTo("Stopped sampling because pyspy4j is shutting down");
+        assertThat(RecordMessages.stopped(StopReason.DURATION, tenSeconds)).isEqualTo("Stopped sampling after 10 s");
+    }
+
+    @Test
+    void closingLineAddsTheCountsAndTheAchievedRate() {
+        assertThat(RecordMessages.wrote("Wrote flamegraph data to 'x.svg'", 1234, 0, 99.84, 100))
+                .isEqualTo("Wrote flamegraph data to 'x.svg'. Samples: 1234 Errors: 0 (99.8 samples/s of 100 asked)");
+    }
+
+    @Test
+    void lagAndStallWarnings() {
+        assertThat(RecordMessages.behind(new Lag(2310.44, 5000, 0))).isEqualTo("sampling fell behind: 2310.4"
+                + " samples/s of 5000 asked in the last second, results may be inaccurate; try reducing the sampling"
+                + " rate");
+        assertThat(RecordMessages.behind(new Lag(0, 100, 1_523_000_000L)))
+                .isEqualTo("1.52 s behind in sampling, results may be inaccurate; try reducing the sampling rate");
+    }
+
+    @Test
+    void howALaunchedProgramEnded() {
+        assertThat(RecordMessages.programEnded("python", new ProgramEnd(3, false)))
+                .isEqualTo("'python' exited with status 3");
+        assertThat(RecordMessages.programEnded("python", new ProgramEnd(143, true)))
+                .isEqualTo("Stopped 'python', which was still running");
+    }
+}

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.record;
+
+import static dev.pyspy4j.cli.fakes.Traces.frame;
+import static dev.pyspy4j.cli.fakes.Traces.thread;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyspy4j.cli.names.FilenameShortener;
+import dev.pyspy4j.spi.model.Frame;
+import dev.pyspy4j.spi.model.StackTrace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Short file names and the thread pseudo-frame, added at the root end of a leaf-first stack. */
+class TraceDecoratorTest {
+    @TempDir
+    Path root;
+
+    private final StackTrace trace = thread(10, 0x7f00L, "worker", 11, true, false,
+            frame("leaf", "/app/pkg/mod.py", 9), frame("main", "/app/main.py", 2));
+
+    private FilenameShortener shortener() throws IOException {
+        Files.createDirectories(root.resolve("app/pkg"));
+        Files.createFile(root.resolve("app/pkg/__init__.py"));
+        return FilenameShortener.seenBy(path -> root.resolve(path.substring(1)));
+    }
+
+    @Test
+    void shortensEveryFileToItsPackagePart() throws IOException {
+        StackTrace decorated = new TraceDecorator(shortener(), false).decorate(trace);
+
+        assertThat(decorated.frames()).extracting(Frame::shortFilename).containsExactly("pkg/mod.py", "main.py");
+        assertThat(decorated.frames()).extracting(Frame::filename).containsExactly("/app/pkg/mod.py", "/app/main.py");
+        assertThat(decorated.threadName()).isEqualTo("worker");
+    }
+
+    @Test
+    void fullFilenamesKeepThePaths() {
+        StackTrace decorated = new TraceDecorator(FilenameShortener.keepingFullNames(), false).decorate(trace);
+
+        assertThat(decorated.frames()).extracting(Frame::shortFilename)
+                .containsExactly("/app/pkg/mod.py", "/app/main.py");
+    }
+
+    @Test
+    void threadsAppendThePseudoFrameAtTheRoot() throws IOException {
+        StackTrace decorated = new TraceDecorator(shortener(), true).decorate(trace);
+
+        assertThat(decorated.frames()).extracting(Frame::name).containsExactly("leaf", "main", "thread (11): worker");
+    }
+}
