@@ -68,6 +68,11 @@ public final class CliContext {
         return providers;
     }
 
+    /** Whether standard output (and, up to JDK 21, standard input too) is a terminal. */
+    public boolean stdoutIsTerminal() {
+        return stdoutIsTerminal;
+    }
+
     /** The colours of text output on standard output. */
     public Palette palette() {
         return Palette.choose(environment, stdoutIsTerminal);

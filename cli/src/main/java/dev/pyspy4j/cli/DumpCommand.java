@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli;
 
+import dev.pyspy4j.cli.dump.DumpedProcess;
 import dev.pyspy4j.cli.dump.JsonDumpRenderer;
 import dev.pyspy4j.cli.dump.ProcessDump;
 import dev.pyspy4j.cli.dump.TextDumpRenderer;
@@ -12,6 +13,8 @@ import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +50,10 @@ public final class DumpCommand implements Callable<Integer> {
             + " results")
     private boolean nonblocking;
 
+    @Option(names = {"-s", "--subprocesses"}, description = "Dump stack traces for subprocesses of the original"
+            + " process too")
+    private boolean subprocesses;
+
     public DumpCommand(CliContext context) {
         this.context = context;
     }
@@ -56,20 +63,43 @@ public final class DumpCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         context.reportProviderProblems(err);
         DumpSession session = new DumpSession(context.providers(), Platform.current());
-        ProcessDump dump = session.dump(new DumpRequest(target.pid(), !nonblocking, fullFilenames,
-                locals.length));
-        dump.warnings().forEach(warning -> err.println(spec.qualifiedName() + ": warning: " + warning));
-        err.flush();
+        DumpRequest request = new DumpRequest(target.pid(), !nonblocking, fullFilenames, locals.length,
+                subprocesses);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            new JsonDumpRenderer().render(dump.traces(), out);
+        if (subprocesses) {
+            writeTree(session.dumpTree(request), err, out);
         } else {
-            new TextDumpRenderer(context.palette()).render(dump, out);
+            write(session.dump(request), err, out);
         }
         out.flush();
         if (out.checkError()) {
             throw new SpyException(FailureKind.OUTPUT, "could not write the dump to standard output");
         }
         return ExitCodes.OK;
+    }
+
+    private void write(ProcessDump dump, PrintWriter err, PrintWriter out) {
+        warn(dump.warnings(), err);
+        if (json) {
+            new JsonDumpRenderer().render(dump.traces(), out);
+        } else {
+            new TextDumpRenderer(context.palette()).render(dump, out);
+        }
+    }
+
+    /** Every process's stacks, in one JSON array (py-spy's {@code --json} ignores {@code --subprocesses}, #601). */
+    private void writeTree(List<DumpedProcess> processes, PrintWriter err, PrintWriter out) {
+        List<ProcessDump> dumps = processes.stream().map(DumpedProcess::dump).filter(Objects::nonNull).toList();
+        warn(dumps.stream().flatMap(dump -> dump.warnings().stream()).distinct().toList(), err);
+        if (json) {
+            new JsonDumpRenderer().render(dumps.stream().flatMap(dump -> dump.traces().stream()).toList(), out);
+        } else {
+            new TextDumpRenderer(context.palette()).renderTree(processes, out);
+        }
+    }
+
+    private void warn(List<String> warnings, PrintWriter err) {
+        warnings.forEach(warning -> err.println(spec.qualifiedName() + ": warning: " + warning));
+        err.flush();
     }
 }

@@ -28,6 +28,7 @@ public final class Main {
         ErrorReporter reporter = new ErrorReporter(context, exitCodes);
         CommandLine commandLine = new CommandLine(new PySpyCommand(context));
         commandLine.addSubcommand("record", new RecordCommand(context));
+        commandLine.addSubcommand("top", new TopCommand(context));
         commandLine.addSubcommand("dump", new DumpCommand(context));
         // Setters below reach the subcommands added above.
         commandLine.setAbbreviatedSubcommandsAllowed(true);
@@ -39,6 +40,7 @@ public final class Main {
         FormatsHelpSection.addTo(commandLine.getSubcommands().get("record"), context);
         // Everything after the program's name belongs to the program: record -- python app.py --its-own-flag.
         commandLine.getSubcommands().get("record").setStopAtPositional(true);
+        commandLine.getSubcommands().get("top").setStopAtPositional(true);
         return commandLine;
     }
 

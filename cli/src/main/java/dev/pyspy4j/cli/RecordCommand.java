@@ -61,6 +61,9 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = {"-t", "--threads"}, description = "Show thread ids in the output")
     private boolean threads;
 
+    @Option(names = {"-s", "--subprocesses"}, description = "Profile subprocesses of the original process")
+    private boolean subprocesses;
+
     @Option(names = "--full-filenames",
             description = "Show full Python filenames, instead of shortening to show only the package part")
     private boolean fullFilenames;
@@ -86,7 +89,8 @@ public final class RecordCommand implements Callable<Integer> {
         // A launched program writes to the same terminal, so the status line would garble its output (py-spy hides
         // its progress bar then too).
         RecordRequest request = new RecordRequest(what, plan, format, Optional.ofNullable(output),
-                sampling.includeIdle(), threads, fullFilenames, !hideProgress && !what.launches(), title());
+                sampling.includeIdle(), threads, subprocesses, fullFilenames, !hideProgress && !what.launches(),
+                title());
         RecordConsole console = new RecordConsole(spec.commandLine().getErr(),
                 context.sessionEnvironment().stderrIsTerminal(), spec.qualifiedName());
         new RecordSession(context.providers(), Platform.current(), context.sessionEnvironment(), console,

@@ -74,6 +74,11 @@ public final class Palette {
         return paint(text, DIM);
     }
 
+    /** The line between the processes of {@code dump --subprocesses}, and what is said of one not read. */
+    public String faint(String text) {
+        return paint(text, DIM);
+    }
+
     private String paint(String text, String codes) {
         return enabled ? codes + text + RESET : text;
     }

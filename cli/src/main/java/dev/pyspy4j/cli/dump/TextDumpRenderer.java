@@ -2,8 +2,10 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.dump;
 
+import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.LocalVariable;
+import dev.pyspy4j.spi.model.ProcessInfo;
 import dev.pyspy4j.spi.model.StackTrace;
 import java.io.PrintWriter;
 import java.util.List;
@@ -11,9 +13,15 @@ import java.util.Locale;
 
 /**
  * Writes a dump as py-spy's {@code dump} prints it: a process header, then each thread's stack, leaf first, with
- * each frame's arguments and locals under it when they were collected ({@code --locals}).
+ * each frame's arguments and locals under it when they were collected ({@code --locals}). A process tree
+ * ({@code --subprocesses}) is written one process after the other, parents before children, separated by a line of
+ * dashes as wide as py-spy's default terminal width; each child's header names its parent
+ * ({@code Parent Process <pid>: <command line>}), and a process that could not be read says why in one line.
  */
 public final class TextDumpRenderer {
+    /** py-spy draws the separator across the terminal, whose width the console crate takes as 79 when unknown. */
+    static final int SEPARATOR_WIDTH = 79;
+
     private final Palette palette;
 
     public TextDumpRenderer(Palette palette) {
@@ -21,14 +29,50 @@ public final class TextDumpRenderer {
     }
 
     public void render(ProcessDump dump, PrintWriter out) {
+        render(dump, null, out);
+    }
+
+    /** Writes every process of a tree, in the order given (the root first). */
+    public void renderTree(List<DumpedProcess> processes, PrintWriter out) {
+        for (int i = 0; i < processes.size(); i++) {
+            if (i > 0) {
+                line(out, "");
+                line(out, palette.faint("-".repeat(SEPARATOR_WIDTH)));
+            }
+            DumpedProcess process = processes.get(i);
+            if (process.dump() != null) {
+                render(process.dump(), process.process().parent(), out);
+            } else {
+                renderUnread(process, out);
+            }
+        }
+    }
+
+    private void renderUnread(DumpedProcess process, PrintWriter out) {
+        line(out, "Process " + palette.id(Long.toString(process.process().pid())) + ": "
+                + process.process().commandLine());
+        line(out, process.failure().kind() == FailureKind.NOT_PYTHON
+                ? palette.faint("Not Python") + " (" + palette.executable(process.executable()) + ")"
+                : palette.faint("Not read: " + process.failure().getMessage()));
+        renderParent(process.process().parent(), out);
+    }
+
+    private void render(ProcessDump dump, ProcessInfo parent, PrintWriter out) {
         line(out, "Process " + palette.id(Long.toString(dump.pid())) + ": " + String.join(" ", dump.commandLine()));
         line(out, "Python v" + palette.version(dump.version().toString())
                 + " (" + palette.executable(dump.executable()) + ")");
+        renderParent(parent, out);
         line(out, "");
         List<StackTrace> traces = dump.traces();
         // The interpreter lists the newest thread first; the main thread reads best at the top.
         for (int i = traces.size() - 1; i >= 0; i--) {
             renderThread(traces.get(i), out);
+        }
+    }
+
+    private void renderParent(ProcessInfo parent, PrintWriter out) {
+        if (parent != null) {
+            line(out, "Parent Process " + palette.id(Long.toString(parent.pid())) + ": " + parent.commandLine());
         }
     }
 

@@ -4,7 +4,9 @@ package dev.pyspy4j.cli.launch;
 
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * A program pyspy4j starts for the user ({@code record -- python app.py}), with the user's terminal, environment
@@ -45,14 +48,32 @@ public final class LaunchedProgram implements AutoCloseable {
      * @throws SpyException PROCESS_NOT_FOUND when the program cannot be found or started
      */
     public static LaunchedProgram start(List<String> command) {
+        return start(command, ProcessBuilder::inheritIO);
+    }
+
+    /**
+     * Starts {@code command} (program first) away from the terminal, as py-spy starts the program of {@code top}:
+     * standard input from {@code /dev/null}, so that it cannot take the keys meant for pyspy4j, and standard output
+     * and error appended to {@code log}, so that they cannot draw over pyspy4j's screen.
+     *
+     * @throws SpyException PROCESS_NOT_FOUND when the program cannot be found or started
+     */
+    public static LaunchedProgram startQuietly(List<String> command, Path log) {
+        return start(command, builder -> builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())));
+    }
+
+    private static LaunchedProgram start(List<String> command, Consumer<ProcessBuilder> streams) {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("no program to launch");
         }
         ProgramLookup.checkRunnable(command.get(0), System.getenv("PATH"));
         List<String> shellCommand = new ArrayList<>(List.of(SHELL, "-c", SCRIPT));
         shellCommand.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(shellCommand);
+        streams.accept(builder);
         try {
-            return new LaunchedProgram(new ProcessBuilder(shellCommand).inheritIO().start(), List.copyOf(command));
+            return new LaunchedProgram(builder.start(), List.copyOf(command));
         } catch (IOException e) {
             throw new SpyException(FailureKind.PROCESS_NOT_FOUND, "cannot run '" + command.get(0) + "': "
                     + e.getMessage(), e);

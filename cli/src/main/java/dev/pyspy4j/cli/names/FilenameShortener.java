@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * Shortens a frame's file to its package part, as py-spy does: from the file's directory, walk up while the
@@ -35,6 +37,16 @@ public final class FilenameShortener {
      */
     public static FilenameShortener seenBy(Function<String, Path> locator) {
         return new FilenameShortener(locator);
+    }
+
+    /**
+     * One shortener per process of a tree, made on first use: each looks at files through
+     * {@code locator.apply(pid, path)}, as its own process sees them (processes of a tree may run in different
+     * containers). For the sampler's thread only.
+     */
+    public static LongFunction<FilenameShortener> perProcess(BiFunction<Long, String, Path> locator) {
+        Map<Long, FilenameShortener> byPid = new HashMap<>();
+        return pid -> byPid.computeIfAbsent(pid, key -> seenBy(path -> locator.apply(key, path)));
     }
 
     /** Keeps every name whole ({@code --full-filenames}): the short name is the full path, as in py-spy. */

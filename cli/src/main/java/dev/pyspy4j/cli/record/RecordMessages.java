@@ -4,12 +4,19 @@ package dev.pyspy4j.cli.record;
 
 import dev.pyspy4j.cli.launch.ProgramEnd;
 import dev.pyspy4j.cli.sampling.Lag;
+import dev.pyspy4j.cli.sampling.ProcessTally;
 import dev.pyspy4j.cli.sampling.StopReason;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.function.LongUnaryOperator;
 
 /** The sentences {@code record} prints, in py-spy's words where py-spy has them (spec §5.5, §8.7, §11.3). */
 public final class RecordMessages {
+    /** The per-process summary of a process tree names at most this many processes. */
+    static final int PROCESSES_SHOWN = 20;
+
     private RecordMessages() {
     }
 
@@ -36,6 +43,26 @@ public final class RecordMessages {
     public static String wrote(String announcement, long samples, long errors, double achievedRate, int askedRate) {
         return announcement + ". Samples: " + samples + " Errors: " + errors
                 + String.format(Locale.ROOT, " (%.1f samples/s of %d asked)", achievedRate, askedRate);
+    }
+
+    /**
+     * The per-process summary of a process tree ({@code --subprocesses}), one line per process read, e.g.
+     * {@code   4243 "python worker.py": 498 samples, 0 errors, read 99.6 times/s for 5.0 s}; after
+     * {@value #PROCESSES_SHOWN} processes, one line says how many more there were.
+     *
+     * @param samplesOf the samples recorded of a process, by pid
+     */
+    public static List<String> processes(List<ProcessTally> tallies, LongUnaryOperator samplesOf) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Processes read: " + tallies.size());
+        tallies.stream().limit(PROCESSES_SHOWN).forEach(tally -> lines.add(String.format(Locale.ROOT,
+                "  %d \"%s\": %d samples, %d errors, read %.1f times/s for %.1f s", tally.process().pid(),
+                ProcessFrames.escape(tally.process().commandLine()), samplesOf.applyAsLong(tally.process().pid()),
+                tally.failures(), tally.readRate(), tally.spanNanos() / 1e9)));
+        if (tallies.size() > PROCESSES_SHOWN) {
+            lines.add("  ... and " + (tallies.size() - PROCESSES_SHOWN) + " more");
+        }
+        return lines;
     }
 
     public static String behind(Lag lag) {

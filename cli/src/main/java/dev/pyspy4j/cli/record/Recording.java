@@ -8,6 +8,8 @@ import dev.pyspy4j.cli.sampling.SampleConsumer;
 import dev.pyspy4j.cli.sampling.SampleFailure;
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.output.Recorder;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -26,6 +28,7 @@ public final class Recording implements SampleConsumer {
     private final RecordConsole console;
     private final ProgressLine progress;
     private final boolean describeFailures;
+    private final Map<Long, Long> samplesByPid = new HashMap<>();
     private long samples;
     private long errors;
 
@@ -52,6 +55,7 @@ public final class Recording implements SampleConsumer {
             if (filter.keeps(trace)) {
                 recorder.record(decorator.decorate(trace), sample.elapsedNanos());
                 samples++;
+                samplesByPid.merge(trace.pid(), 1L, Long::sum);
             }
         }
         for (SampleFailure failure : sample.failures()) {
@@ -75,5 +79,10 @@ public final class Recording implements SampleConsumer {
 
     public long errors() {
         return errors;
+    }
+
+    /** The samples of one process, for the per-process summary of a process tree. */
+    public long samplesOf(long pid) {
+        return samplesByPid.getOrDefault(pid, 0L);
     }
 }

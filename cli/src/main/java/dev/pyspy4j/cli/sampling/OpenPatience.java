@@ -29,6 +29,14 @@ public record OpenPatience(long nanos, long spacingNanos, Set<FailureKind> retri
     }
 
     /**
+     * One attempt and no more: for a caller that schedules attempts itself, such as a process tree opening its
+     * processes in the background while it samples the others.
+     */
+    public static OpenPatience once() {
+        return new OpenPatience(0, 0, EnumSet.noneOf(FailureKind.class));
+    }
+
+    /**
      * For a program just launched: until it has exec'd Python, mapped libpython and created its interpreter state
      * (tens of milliseconds, longer on a busy machine) every step can fail, so keep trying every 20 ms for 5 s.
      */

@@ -44,6 +44,11 @@ public final class ProcessSource implements SampleSource {
         return interpreter;
     }
 
+    /** The process's command line (argv), freshly read; empty once it has exited. */
+    public List<String> commandLine() {
+        return target.commandLine();
+    }
+
     /** A path through which this JVM reads a file as the process sees it (it may run in a container). */
     public Path fileAsSeenByTarget(String pathInTarget) {
         return target.fileAsSeenByTarget(pathInTarget);

@@ -10,8 +10,10 @@ package dev.pyspy4j.cli.session;
  * @param fullFilenames keep full file paths instead of shortening them ({@code --full-filenames})
  * @param localsLevel   how many times {@code -l/--locals} was given: 0 for no locals, else each value's rendering
  *                      may be {@value #REPR_CHARS_PER_LEVEL} characters long per level (py-spy's budget)
+ * @param subprocesses  dump the process's descendants too ({@code --subprocesses})
  */
-public record DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames, int localsLevel) {
+public record DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames, int localsLevel,
+                          boolean subprocesses) {
     /** py-spy's repr budget per {@code -l} (pyspy-spec.md section 10.3). */
     public static final int REPR_CHARS_PER_LEVEL = 128;
 
@@ -24,7 +26,12 @@ public record DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames, 
         }
     }
 
-    /** A request without locals. */
+    /** A request for one process. */
+    public DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames, int localsLevel) {
+        this(pid, pauseTarget, fullFilenames, localsLevel, false);
+    }
+
+    /** A request for one process, without locals. */
     public DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames) {
         this(pid, pauseTarget, fullFilenames, 0);
     }

@@ -2,8 +2,10 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
+import dev.pyspy4j.cli.dump.DumpedProcess;
 import dev.pyspy4j.cli.dump.ProcessDump;
 import dev.pyspy4j.cli.names.FilenameShortener;
+import dev.pyspy4j.cli.sampling.ProcessTree;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
@@ -18,36 +20,65 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Attaches to a process, reads the stacks of its Python threads once and lets go, whatever happens.
- * Failures are the providers' {@link dev.pyspy4j.spi.SpyException}s, passed on unchanged.
+ * Attaches to a process, reads the stacks of its Python threads once and lets go, whatever happens; with
+ * {@code --subprocesses}, does so for each process of its tree. Failures are the providers'
+ * {@link dev.pyspy4j.spi.SpyException}s, passed on unchanged.
  */
 public final class DumpSession {
     private final Providers providers;
     private final Platform platform;
+    private final ProcessTree processTree;
 
     public DumpSession(Providers providers, Platform platform) {
+        this(providers, platform, ProcessTree.system());
+    }
+
+    /**
+     * @param processTree where {@link #dumpTree} finds the descendants of the process
+     */
+    public DumpSession(Providers providers, Platform platform, ProcessTree processTree) {
         this.providers = providers;
         this.platform = platform;
+        this.processTree = processTree;
     }
 
     public ProcessDump dump(DumpRequest request) {
-        ProcessAccessProvider access = providers.processAccess().select(platform, Optional.empty());
+        try (TargetProcess target = access().attach(request.pid())) {
+            return read(target, request);
+        }
+    }
+
+    /**
+     * Dumps the process and every descendant, parents before children; a process that is not Python, or cannot be
+     * read, is listed with the reason instead of ending the dump (py-spy stops at the first, #846).
+     *
+     * @throws dev.pyspy4j.spi.SpyException the root's failure to attach; when no process could be read, NOT_PYTHON
+     *         or the failure of one that looked like Python
+     */
+    public List<DumpedProcess> dumpTree(DumpRequest request) {
+        return new TreeDump(this, processTree).dump(request);
+    }
+
+    ProcessAccessProvider access() {
+        return providers.processAccess().select(platform, Optional.empty());
+    }
+
+    /** Finds the interpreter of an attached process and reads its stacks once. */
+    ProcessDump read(TargetProcess target, DumpRequest request) {
         ThreadActivityProvider activity = providers.threadActivity().select(platform, Optional.empty());
         InterpreterLayoutProvider layouts = providers.interpreterLayouts().select(platform, Optional.empty());
-        try (TargetProcess target = access.attach(request.pid())) {
-            PythonInterpreter interpreter = layouts.open(target);
-            List<String> commandLine = target.commandLine();
-            String executable = target.executablePath();
-            InterpreterSample sample;
-            try (ThreadActivityProbe probe = activity.open(target)) {
-                sample = interpreter.sample(new SampleRequest(request.pauseTarget(), LineNumbers.CURRENT, false,
-                        request.localsBudget(), probe));
-            }
-            FilenameShortener names = request.fullFilenames()
-                    ? FilenameShortener.keepingFullNames()
-                    : FilenameShortener.seenBy(target::fileAsSeenByTarget);
-            return new ProcessDump(target.pid(), commandLine, executable, interpreter.version(),
-                    interpreter.warnings(), names.shortenAll(sample.traces()));
+        PythonInterpreter interpreter = layouts.open(target);
+        List<String> commandLine = target.commandLine();
+        String executable = target.executablePath();
+        InterpreterSample sample;
+        try (ThreadActivityProbe probe = activity.open(target)) {
+            sample = interpreter.sample(new SampleRequest(request.pauseTarget(), LineNumbers.CURRENT, false,
+                    request.localsBudget(), probe));
         }
+        FilenameShortener names = request.fullFilenames()
+                ? FilenameShortener.keepingFullNames()
+                : FilenameShortener.seenBy(target::fileAsSeenByTarget);
+        return new ProcessDump(target.pid(), commandLine, executable, interpreter.version(),
+                interpreter.warnings(), names.shortenAll(sample.traces()));
     }
 }

@@ -16,13 +16,15 @@ import java.util.Optional;
  * @param output        the output file; empty for py-spy's default name
  * @param includeIdle   keep the stacks of idle threads ({@code --idle})
  * @param threadFrames  root every stack in a {@code thread (...)} pseudo-frame ({@code --threads})
+ * @param subprocesses  sample the target's descendants too, each stack rooted in its process's pseudo-frames
+ *                      ({@code --subprocesses})
  * @param fullFilenames keep full file paths ({@code --full-filenames})
  * @param showStatus    keep a live status line on a terminal
  * @param title         the command line, for formats that show a title
  */
 public record RecordRequest(ProgramOrPid target, SamplingPlan sampling, String format, Optional<String> output,
-                            boolean includeIdle, boolean threadFrames, boolean fullFilenames, boolean showStatus,
-                            String title) {
+                            boolean includeIdle, boolean threadFrames, boolean subprocesses, boolean fullFilenames,
+                            boolean showStatus, String title) {
     public RecordRequest {
         Objects.requireNonNull(target, "target is null");
         Objects.requireNonNull(sampling, "sampling is null");

@@ -10,6 +10,7 @@ import dev.pyspy4j.cli.record.OutputNames;
 import dev.pyspy4j.cli.record.RecordConsole;
 import dev.pyspy4j.cli.record.RecordMessages;
 import dev.pyspy4j.cli.sampling.OpenPatience;
+import dev.pyspy4j.cli.sampling.ProcessTree;
 import dev.pyspy4j.cli.sampling.StopSignal;
 import dev.pyspy4j.cli.sampling.StopTriggers;
 import dev.pyspy4j.spi.FailureKind;
@@ -27,18 +28,34 @@ public final class RecordSession {
     private static final long PROGRAM_START_MILLIS = 5_000;
     /** How long a launched program that still runs at the end gets to exit after SIGTERM, before SIGKILL. */
     private static final long PROGRAM_GRACE_MILLIS = 2_000;
+    /**
+     * How long {@code --subprocesses} waits for a Python process in the tree of a running process: what py-spy
+     * waits (ten rounds of 100 ms), then the tree holds no Python. A launched program's tree is waited for as long
+     * as it runs, since launchers ({@code uv run}, shell scripts) may take a while to start Python.
+     */
+    private static final long RUNNING_TREE_PATIENCE_NANOS = 1_000_000_000L;
 
     private final Providers providers;
     private final Platform platform;
     private final SessionEnvironment environment;
+    private final ProcessTree processTree;
     private final RecordConsole console;
     private final boolean verbose;
 
     public RecordSession(Providers providers, Platform platform, SessionEnvironment environment,
                          RecordConsole console, boolean verbose) {
+        this(providers, platform, environment, ProcessTree.system(), console, verbose);
+    }
+
+    /**
+     * @param processTree where {@code --subprocesses} finds the descendants of the target
+     */
+    public RecordSession(Providers providers, Platform platform, SessionEnvironment environment,
+                         ProcessTree processTree, RecordConsole console, boolean verbose) {
         this.providers = providers;
         this.platform = platform;
         this.environment = environment;
+        this.processTree = processTree;
         this.console = console;
         this.verbose = verbose;
     }
@@ -52,10 +69,13 @@ public final class RecordSession {
         // file is written, which a shutdown hook among the triggers waits for.
         StopTriggers.Armed triggers = environment.stopTriggers().arm(stop);
         try {
-            SampledRecording recording = new SampledRecording(providers, platform, environment, console, verbose);
+            SampledRecording recording = new SampledRecording(providers, platform, environment, processTree, console,
+                    verbose);
             if (!request.target().launches()) {
-                return recording.record(request.target().pid().getAsLong(), OpenPatience.runningProcess(), stop,
-                        request, format, file);
+                long pid = request.target().pid().getAsLong();
+                return request.subprocesses()
+                        ? recording.recordTree(pid, RUNNING_TREE_PATIENCE_NANOS, stop, request, format, file)
+                        : recording.record(pid, OpenPatience.runningProcess(), stop, request, format, file);
             }
             try (LaunchedProgram program = LaunchedProgram.start(request.target().program())) {
                 RecordOutcome outcome = recordProgram(program, recording, stop, request, format, file);
@@ -71,8 +91,10 @@ public final class RecordSession {
     private RecordOutcome recordProgram(LaunchedProgram program, SampledRecording recording, StopSignal stop,
                                         RecordRequest request, OutputFormat format, OutputFile file) {
         try {
-            return recording.record(program.awaitProgramPid(PROGRAM_START_MILLIS), OpenPatience.startingProgram(),
-                    stop, request, format, file);
+            long pid = program.awaitProgramPid(PROGRAM_START_MILLIS);
+            return request.subprocesses()
+                    ? recording.recordTree(pid, Long.MAX_VALUE, stop, request, format, file)
+                    : recording.record(pid, OpenPatience.startingProgram(), stop, request, format, file);
         } catch (SpyException e) {
             if (program.isRunning() || e.kind() == FailureKind.OUTPUT) {
                 throw e;

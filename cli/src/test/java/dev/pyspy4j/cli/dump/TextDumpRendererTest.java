@@ -4,8 +4,11 @@ package dev.pyspy4j.cli.dump;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.LocalVariable;
+import dev.pyspy4j.spi.model.ProcessInfo;
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.python.PythonVersion;
 import java.io.PrintWriter;
@@ -153,5 +156,61 @@ class TextDumpRendererTest {
                 + "Python v\u001b[1m3.12.0rc1\u001b[0m (\u001b[2m/usr/bin/python3.11\u001b[0m)\n\n"
                 + "Thread \u001b[33m\u001b[1m5\u001b[0m (active): \"t\"\n"
                 + "    \u001b[32mf\u001b[0m (\u001b[36mf.py\u001b[0m:\u001b[2m9\u001b[0m)\n");
+    }
+
+    @Test
+    void aProcessTreeListsEveryProcessWithItsParentAndSaysWhyOneWasNotRead() {
+        ProcessInfo app = new ProcessInfo(40, "python app.py", null);
+        ProcessInfo shell = new ProcessInfo(41, "sh -c python w.py", app);
+        ProcessInfo worker = new ProcessInfo(42, "python w.py", shell);
+        ProcessInfo denied = new ProcessInfo(43, "setuid-helper", app);
+        PythonVersion version = PythonVersion.parse("3.12.1");
+        List<DumpedProcess> tree = List.of(
+                DumpedProcess.read(app, new ProcessDump(40, List.of("python", "app.py"), "/usr/bin/python3.12",
+                        version, List.of(), List.of(new StackTrace(40, 1, "MainThread", 40, false, false,
+                                List.of(Frame.python("main", "app.py", 3)), app)))),
+                DumpedProcess.failed(shell, "/usr/bin/dash", new SpyException(FailureKind.NOT_PYTHON, "no python")),
+                DumpedProcess.read(worker, new ProcessDump(42, List.of("python", "w.py"), "/usr/bin/python2.7",
+                        PythonVersion.parse("2.7.18"), List.of(), List.of(new StackTrace(42, 2, null, 42, true, true,
+                                List.of(Frame.python("spin", "w.py", 5)), worker)))),
+                DumpedProcess.failed(denied, "", new SpyException(FailureKind.PERMISSION_DENIED, "cannot attach")));
+        StringWriter text = new StringWriter();
+
+        new TextDumpRenderer(Palette.PLAIN).renderTree(tree, new PrintWriter(text));
+
+        String separator = "-".repeat(79);
+        assertThat(text.toString()).isEqualTo("""
+                Process 40: python app.py
+                Python v3.12.1 (/usr/bin/python3.12)
+
+                Thread 40 (idle): "MainThread"
+                    main (app.py:3)
+
+                %1$s
+                Process 41: sh -c python w.py
+                Not Python (/usr/bin/dash)
+                Parent Process 40: python app.py
+
+                %1$s
+                Process 42: python w.py
+                Python v2.7.18 (/usr/bin/python2.7)
+                Parent Process 41: sh -c python w.py
+
+                Thread 42 (active+gil)
+                    spin (w.py:5)
+
+                %1$s
+                Process 43: setuid-helper
+                Not read: cannot attach
+                Parent Process 40: python app.py
+                """.formatted(separator));
+    }
+
+    @Test
+    void aDumpedProcessHasEitherStacksOrAFailure() {
+        ProcessInfo app = new ProcessInfo(40, "python app.py", null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DumpedProcess(app, "/bin/sh", null, null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.cli.launch.ProgramEnd;
 import dev.pyspy4j.cli.sampling.Lag;
+import dev.pyspy4j.cli.sampling.ProcessTally;
 import dev.pyspy4j.cli.sampling.StopReason;
+import dev.pyspy4j.spi.model.ProcessInfo;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** The exact words of {@code record}'s own lines. */
@@ -55,5 +59,28 @@ class RecordMessagesTest {
                 .isEqualTo("'python' exited with status 3");
         assertThat(RecordMessages.programEnded("python", new ProgramEnd(143, true)))
                 .isEqualTo("Stopped 'python', which was still running");
+    }
+
+    @Test
+    void aProcessTreeEndsWithALinePerProcess() {
+        ProcessInfo parent = new ProcessInfo(4242, "python app.py", null);
+        List<ProcessTally> tallies = List.of(new ProcessTally(parent, 500, 1, 5_000_000_000L),
+                new ProcessTally(new ProcessInfo(4300, "python -c a;\nb", parent), 201, 0, 2_000_000_000L));
+
+        assertThat(RecordMessages.processes(tallies, pid -> pid == 4242 ? 0 : 402)).containsExactly(
+                "Processes read: 2",
+                "  4242 \"python app.py\": 0 samples, 1 errors, read 100.0 times/s for 5.0 s",
+                "  4300 \"python -c a\\x3b\\nb\": 402 samples, 0 errors, read 100.0 times/s for 2.0 s");
+    }
+
+    @Test
+    void aLargeTreeNamesOnlyTheFirstProcessesAndCountsTheRest() {
+        List<ProcessTally> tallies = LongStream.rangeClosed(1, 25)
+                .mapToObj(pid -> new ProcessTally(new ProcessInfo(pid, "w", null), 10, 0, 1_000_000_000L)).toList();
+
+        List<String> lines = RecordMessages.processes(tallies, pid -> 3);
+
+        assertThat(lines.get(0)).isEqualTo("Processes read: 25");
+        assertThat(lines).hasSize(1 + 20 + 1).last().isEqualTo("  ... and 5 more");
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.cli.names.FilenameShortener;
 import dev.pyspy4j.spi.model.Frame;
+import dev.pyspy4j.spi.model.ProcessInfo;
 import dev.pyspy4j.spi.model.StackTrace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Short file names and the thread pseudo-frame, added at the root end of a leaf-first stack. */
+/** Short file names and the thread and process pseudo-frames, added at the root end of a leaf-first stack. */
 class TraceDecoratorTest {
     @TempDir
     Path root;
@@ -51,5 +52,30 @@ class TraceDecoratorTest {
         StackTrace decorated = new TraceDecorator(shortener(), true).decorate(trace);
 
         assertThat(decorated.frames()).extracting(Frame::name).containsExactly("leaf", "main", "thread (11): worker");
+    }
+
+    @Test
+    void aStackOfAProcessTreeEndsInItsProcessThenItsAncestors() throws IOException {
+        ProcessInfo parent = new ProcessInfo(9, "python app.py", null);
+        StackTrace childTrace = trace.withProcessInfo(new ProcessInfo(10, "python w.py", parent));
+
+        StackTrace decorated = new TraceDecorator(shortener(), true).decorate(childTrace);
+
+        assertThat(decorated.frames()).extracting(Frame::name).containsExactly("leaf", "main", "thread (11): worker",
+                "process 10:\"python w.py\"", "process 9:\"python app.py\"");
+    }
+
+    @Test
+    void eachProcessLooksAtFilesThroughItsOwnShortener() throws IOException {
+        FilenameShortener packages = shortener();
+        TraceDecorator decorator = new TraceDecorator(pid -> pid == 10 ? packages
+                : FilenameShortener.keepingFullNames(), false);
+
+        StackTrace ofTen = decorator.decorate(trace);
+        StackTrace ofTwelve = decorator.decorate(new StackTrace(12, 1, null, 12, true, false, trace.frames(), null));
+
+        assertThat(ofTen.frames()).extracting(Frame::shortFilename).containsExactly("pkg/mod.py", "main.py");
+        assertThat(ofTwelve.frames()).extracting(Frame::shortFilename)
+                .containsExactly("/app/pkg/mod.py", "/app/main.py");
     }
 }

@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -25,12 +27,14 @@ final class ProcThreadActivityProbe implements ThreadActivityProbe {
     private final ActivityClassifier classifier;
     private final Map<Long, TaskFiles> open = new HashMap<>();
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(1024);
+    private final ThreadCount threadCount;
     private long lastSnapshotNanos = -1;
     private long sinceLastNanos = -1;
 
     ProcThreadActivityProbe(long pid, ActivityClassifier classifier) {
         this.proc = new ProcFs(pid);
         this.classifier = classifier;
+        this.threadCount = new ThreadCount(proc);
     }
 
     @Override
@@ -38,18 +42,44 @@ final class ProcThreadActivityProbe implements ThreadActivityProbe {
         long now = System.nanoTime();
         sinceLastNanos = lastSnapshotNanos < 0 ? -1 : now - lastSnapshotNanos;
         lastSnapshotNanos = now;
-        List<Long> tids = proc.taskIds();
+        // Listing /proc/<pid>/task costs several system calls; while the number of threads is unchanged the
+        // previous list is reused, and a thread of it that is gone (one exited, another started) forces a listing.
+        if (!open.isEmpty() && sameThreadCount()) {
+            Map<Long, ThreadActivity> activity = lookAll(new ArrayList<>(open.keySet()), true);
+            if (activity != null) {
+                return activity;
+            }
+        }
+        return lookAll(proc.taskIds(), false);
+    }
+
+    /**
+     * Every thread's activity. A thread that ended meanwhile is left out, or, when {@code strict} (the list was a
+     * guess), makes the whole look fail with {@code null}.
+     */
+    private Map<Long, ThreadActivity> lookAll(List<Long> tids, boolean strict) {
         forgetThreadsNotIn(new HashSet<>(tids));
         Map<Long, ThreadActivity> activity = new LinkedHashMap<>();
         for (long tid : tids) {
-            look(tid).ifPresent(state -> activity.put(tid, state));
+            Optional<ThreadActivity> state = look(tid);
+            if (state.isPresent()) {
+                activity.put(tid, state.get());
+            } else if (strict) {
+                return null;
+            }
         }
         return activity;
+    }
+
+    private boolean sameThreadCount() {
+        OptionalInt count = threadCount.read();
+        return count.isPresent() && count.getAsInt() == open.size();
     }
 
     @Override
     public void close() {
         forgetThreadsNotIn(Set.of());
+        threadCount.close();
     }
 
     /** The thread's activity; empty when it ended after the listing and so is not current any more. */

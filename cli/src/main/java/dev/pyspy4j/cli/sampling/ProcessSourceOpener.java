@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.sampling;
+
+import dev.pyspy4j.spi.process.ProcessAccessProvider;
+import dev.pyspy4j.spi.process.TargetProcess;
+import dev.pyspy4j.spi.process.ThreadActivityProbe;
+import dev.pyspy4j.spi.process.ThreadActivityProvider;
+import dev.pyspy4j.spi.python.InterpreterLayoutProvider;
+import java.util.Objects;
+
+/**
+ * Opens processes for sampling the way a {@link SamplingPlan} says: attaches, finds the interpreter and, when idle
+ * threads are to be told apart, opens an activity probe. The providers are stateless, so a background thread may
+ * open one process while the sampler reads others.
+ */
+public final class ProcessSourceOpener {
+    private final ProcessAccessProvider access;
+    private final InterpreterOpener interpreters;
+    private final ThreadActivityProvider activity;
+    private final SamplingPlan plan;
+
+    /**
+     * @param activity opens the activity probes; {@code null} when the plan needs none
+     */
+    public ProcessSourceOpener(ProcessAccessProvider access, InterpreterLayoutProvider layouts,
+                               ThreadActivityProvider activity, Clock clock, SamplingPlan plan) {
+        this.access = Objects.requireNonNull(access, "access is null");
+        this.interpreters = new InterpreterOpener(access, layouts, clock);
+        this.plan = Objects.requireNonNull(plan, "plan is null");
+        if (plan.needsActivity() && activity == null) {
+            throw new IllegalArgumentException("the plan tells idle threads apart, but no activity provider was given");
+        }
+        this.activity = activity;
+    }
+
+    /**
+     * Opens process {@code pid}, attempting again as {@code patience} allows.
+     *
+     * @throws dev.pyspy4j.spi.SpyException the last failure, as {@link InterpreterOpener#open} reports it
+     */
+    public ProcessSource open(long pid, OpenPatience patience, StopSignal stop) {
+        OpenedProcess opened = interpreters.open(pid, patience, stop);
+        ThreadActivityProbe probe = null;
+        try {
+            if (plan.needsActivity()) {
+                probe = activity.open(opened.target());
+            }
+            return new ProcessSource(opened.target(), opened.interpreter(), probe, plan.request(probe));
+        } catch (RuntimeException | Error e) {
+            if (probe != null) {
+                probe.close();
+            }
+            opened.target().close();
+            throw e;
+        }
+    }
+
+    /**
+     * Attaches to process {@code pid} without looking for an interpreter: enough to follow what it runs and whether
+     * it still runs.
+     *
+     * @throws dev.pyspy4j.spi.SpyException PROCESS_NOT_FOUND, PROCESS_EXITED or PERMISSION_DENIED
+     */
+    public TargetProcess watch(long pid) {
+        return access.attach(pid);
+    }
+}

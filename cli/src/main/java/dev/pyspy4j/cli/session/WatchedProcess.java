@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli.session;
+
+import dev.pyspy4j.cli.names.FilenameShortener;
+import dev.pyspy4j.cli.record.RecordConsole;
+import dev.pyspy4j.cli.record.RecordMessages;
+import dev.pyspy4j.cli.record.TraceFilter;
+import dev.pyspy4j.cli.sampling.LagMonitor;
+import dev.pyspy4j.cli.sampling.SampleSource;
+import dev.pyspy4j.cli.sampling.Sampler;
+import dev.pyspy4j.cli.sampling.SamplingPlan;
+import dev.pyspy4j.cli.sampling.SamplingResult;
+import dev.pyspy4j.cli.sampling.SamplingThread;
+import dev.pyspy4j.cli.sampling.StopReason;
+import dev.pyspy4j.cli.sampling.StopSignal;
+import dev.pyspy4j.cli.top.LiveTable;
+import dev.pyspy4j.cli.top.TopDisplay;
+import dev.pyspy4j.cli.top.TopDisplays;
+import dev.pyspy4j.cli.top.TopLoop;
+import dev.pyspy4j.cli.top.TopRenderer;
+import dev.pyspy4j.cli.top.TopSubject;
+import dev.pyspy4j.cli.top.TopTable;
+import dev.pyspy4j.spi.SpyException;
+import java.util.OptionalLong;
+import java.util.function.LongFunction;
+
+/**
+ * An opened source (one process, or a process tree) on {@code top}'s screen: samples it on a thread of its own
+ * while the calling thread draws and reads keys. Whatever ends the run (q, Control-C, SIGTERM, the processes
+ * exiting, a failure while drawing), sampling is stopped and awaited (so no process is left paused), the display
+ * gives the terminal back, and the source is let go of, in that order.
+ */
+final class WatchedProcess {
+    private final SessionEnvironment environment;
+    private final TopDisplays displays;
+    private final RecordConsole console;
+
+    WatchedProcess(SessionEnvironment environment, TopDisplays displays, RecordConsole console) {
+        this.environment = environment;
+        this.displays = displays;
+        this.console = console;
+    }
+
+    /**
+     * Watches {@code source} and closes it.
+     *
+     * @param subject what the header names
+     * @param names   how each process's file names are shown, by pid
+     */
+    void watch(SampleSource source, TopSubject subject, LongFunction<FilenameShortener> names, TopRequest request,
+               StopSignal stop) {
+        SamplingResult result;
+        try {
+            SamplingPlan plan = request.sampling();
+            LiveTable table = new LiveTable(new TopTable(new TraceFilter(request.includeIdle(), plan.gilOnly()),
+                    names, new LagMonitor(plan.rate(), 0)));
+            Sampler sampler = new Sampler(environment.clock(), environment.intervals().apply(plan.rate()),
+                    OptionalLong.empty());
+            try (TopDisplay display = displays.open(new TopRenderer(subject, request.delaySeconds()), stop)) {
+                SamplingThread sampling = SamplingThread.start(sampler, source, table, stop);
+                try {
+                    new TopLoop(table, display, environment.clock(), request.delayNanos(), stop, sampling::ended)
+                            .run();
+                } finally {
+                    stop.request(StopReason.INTERRUPTED);
+                    result = sampling.await();
+                }
+            }
+        } finally {
+            letGo(source, subject.pid());
+        }
+        if (result.reason() == StopReason.TARGET_EXITED) {
+            console.info(RecordMessages.stopped(result.reason(), OptionalLong.empty()));
+        }
+    }
+
+    /** Detaches; a failure to do so cleanly is worth a warning. */
+    private void letGo(SampleSource source, long pid) {
+        try {
+            source.close();
+        } catch (SpyException e) {
+            console.warning("could not let go of process " + pid + " cleanly: " + e.getMessage());
+        }
+    }
+}
