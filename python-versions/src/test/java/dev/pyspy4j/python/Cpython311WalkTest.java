@@ -168,8 +168,8 @@ class Cpython311WalkTest {
         FakeTarget target = FakeTarget.program(heap.memory(), Map.of("_PyRuntime", FakeCPython311.RUNTIME,
                 "Py_Version", 0x7200_0000L));
         assertThatThrownBy(() -> new CPythonLayoutProvider().open(target))
-                .hasMessage("Python 4.0.2 (process 4242) is not supported yet; supported: 2.7, 3.6, 3.7, 3.8, 3.9, 3.10, 3.11, "
-                        + "3.12, 3.13+")
+                .hasMessage("Python 4.0.2 (process 4242) is not supported yet; supported: 2.7, 3.3, 3.4, 3.5, 3.6, 3.7, "
+                        + "3.8, 3.9, 3.10, 3.11, 3.12, 3.13+")
                 .extracting(e -> ((SpyException) e).kind()).isEqualTo(FailureKind.UNSUPPORTED_PYTHON);
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 /** Every version family this provider knows, oldest first. */
 public final class Families {
     private static final List<VersionFamily> ALL = List.of(new FrameObjectFamily(2, 7),
+            new FrameObjectFamily(3, 3), new FrameObjectFamily(3, 4), new FrameObjectFamily(3, 5),
             new FrameObjectFamily(3, 6), new FrameObjectFamily(3, 7), new FrameObjectFamily(3, 8),
             new FrameObjectFamily(3, 9), new FrameObjectFamily(3, 10), InterpreterFrameFamily.v311(),
             InterpreterFrameFamily.v312(), new DebugOffsetsFamily());
@@ -21,7 +22,7 @@ public final class Families {
         return ALL.stream().filter(f -> f.supports(version)).findFirst();
     }
 
-    /** For messages and help, oldest first: {@code 2.7, 3.6, ..., 3.13+}. */
+    /** For messages and help, oldest first: {@code 2.7, 3.3, ..., 3.13+}. */
     public static String describeAll() {
         return ALL.stream().map(VersionFamily::describe).collect(Collectors.joining(", "));
     }

@@ -23,10 +23,11 @@ import dev.pyspy4j.spi.python.PythonVersion;
 import java.util.function.LongSupplier;
 
 /**
- * CPython 2.7 and 3.6-3.10: heap {@code PyFrameObject}s linked from {@code tstate->frame}. Up to 3.6 the
+ * CPython 2.7 and 3.3-3.10: heap {@code PyFrameObject}s linked from {@code tstate->frame}. Up to 3.6 the
  * interpreter list is the static {@code interp_head} and the GIL holder the {@code _PyThreadState_Current}
  * variable; from 3.7 both live in {@code _PyRuntime}. Line tables are {@code co_lnotab} (unsigned line increments
- * before 3.6) or, in 3.10, {@code co_linetable}; Python 2 keeps names in byte strings.
+ * before 3.6) or, in 3.10, {@code co_linetable}; Python 2 keeps names in byte strings and its own dicts, 3.3-3.5
+ * have PEP 412 key-sharing dicts and 3.6+ compact ones.
  */
 final class FrameObjectFamily implements VersionFamily {
     private final int major;
@@ -70,8 +71,7 @@ final class FrameObjectFamily implements VersionFamily {
         }
         ThreadStateCollector collector = new ThreadStateCollector(threads,
                 new FrameObjectCollector(tables, minor == 10 ? 2 : 1), gil);
-        ObjectReader objects = major == 2 ? ObjectReader.python2(reader, tables)
-                : ObjectReader.python3(reader, tables, ManagedDictStyle.NONE);
+        ObjectReader objects = objects(reader, tables);
         CodeReader codes = new CodeReader(objects, CodeLayout.classic(tables), lineTables(),
                 found.symbolOrZero("PyCode_Type"));
         return CPythonInterpreter.builder(found)
@@ -84,7 +84,16 @@ final class FrameObjectFamily implements VersionFamily {
                 .build();
     }
 
-    private LineTableDecoder lineTables() {
+    private ObjectReader objects(RemoteReader reader, StructLayouts tables) {
+        if (major == 2) {
+            return ObjectReader.python2(reader, tables);
+        }
+        return minor < 6 ? ObjectReader.python3KeySharingDicts(reader, tables)
+                : ObjectReader.python3(reader, tables, ManagedDictStyle.NONE);
+    }
+
+    /** Package-private so that a test can check which line increments each version decodes. */
+    LineTableDecoder lineTables() {
         if (major == 3 && minor == 10) {
             return LineTableDecoders.linetable310();
         }

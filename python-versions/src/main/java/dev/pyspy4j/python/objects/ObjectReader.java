@@ -37,11 +37,18 @@ public final class ObjectReader {
         this.instanceDicts = new InstanceDicts(reader, tables, layout, managedDicts);
     }
 
-    /** Python 3: PEP 393 strings and compact dicts. */
+    /** Python 3.6+: PEP 393 strings and compact dicts. */
     public static ObjectReader python3(RemoteReader reader, StructLayouts tables, ManagedDictStyle managedDicts) {
         ObjectLayout layout = ObjectLayout.of(tables);
         return new ObjectReader(reader, tables, layout, new StringReader(reader, UnicodeLayout.of(tables)),
                 new DictReader(reader, DictLayout.of(tables)), managedDicts);
+    }
+
+    /** Python 3.3-3.5: PEP 393 strings and PEP 412 key-sharing dicts, which predate compact dicts. */
+    public static ObjectReader python3KeySharingDicts(RemoteReader reader, StructLayouts tables) {
+        ObjectLayout layout = ObjectLayout.of(tables);
+        return new ObjectReader(reader, tables, layout, new StringReader(reader, UnicodeLayout.of(tables)),
+                new KeySharingDictReader(reader, tables), ManagedDictStyle.NONE);
     }
 
     /** Python 2: byte strings and {@code unicode}, open-addressing dicts. */

@@ -7,18 +7,22 @@ import dev.pyspy4j.python.remote.RemoteReader;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads the members of a {@code set}: an open-addressing table of {@code mask + 1} entries whose empty slots have
  * no key and whose deleted slots hold the internal {@code dummy} key ({@code Objects/setobject.c}).
  */
-record SetLayout(int mask, int table, int entrySize, int entryKey) {
+record SetLayout(int mask, int table, int entrySize, int entryKey, boolean dummyIsText) {
     private static final String DUMMY_TYPE = "<dummy key> type";
+    private static final String DUMMY_TEXT = "<dummy key>";
+    /** The versions whose set dummy is a plain {@code str} (make_new_set() in their Objects/setobject.c). */
+    private static final Set<String> TEXT_DUMMY_VERSIONS = Set.of("2.7", "3.3");
     private static final int MAX_SLOTS = 1 << 20;
 
     static SetLayout of(StructLayouts t) {
         return new SetLayout(t.offset("PySetObject.mask"), t.offset("PySetObject.table"), t.size("setentry"),
-                t.offset("setentry.key"));
+                t.offset("setentry.key"), TEXT_DUMMY_VERSIONS.contains(t.minorVersion()));
     }
 
     List<Long> keys(RemoteReader reader, ObjectReader objects, long set) {
@@ -30,10 +34,19 @@ record SetLayout(int mask, int table, int entrySize, int entryKey) {
         List<Long> keys = new ArrayList<>();
         for (int i = 0; i < slots; i++) {
             long key = entries.getLong(i * entrySize + entryKey);
-            if (key != 0 && !objects.type(key).name().equals(DUMMY_TYPE)) {
+            if (key != 0 && !isDummy(objects, key)) {
                 keys.add(key);
             }
         }
         return keys;
+    }
+
+    /**
+     * 3.4+ mark deleted slots with an object of its own type; 2.7's and 3.3's dummy is the str
+     * {@code "<dummy key>"}, so there a member with that text is taken for a deleted slot.
+     */
+    private boolean isDummy(ObjectReader objects, long key) {
+        String type = objects.type(key).name();
+        return type.equals(DUMMY_TYPE) || dummyIsText && type.equals("str") && DUMMY_TEXT.equals(objects.string(key));
     }
 }

@@ -113,8 +113,15 @@ final class FamilyRequirements {
                 "sizeof(PyCompactUnicodeObject)", "PyUnicodeObject.data", "mask.PyASCIIObject.state.kind",
                 "mask.PyASCIIObject.state.compact", "mask.PyASCIIObject.state.ascii",
                 "mask.PyASCIIObject.state.interned", "PyDictObject.ma_keys", "PyDictObject.ma_values",
-                "_dictkeysobject.dk_nentries", "_dictkeysobject.dk_indices", "sizeof(_dictkeysobject)",
-                "sizeof(PyDictKeyEntry)", "const.Py_TPFLAGS_BYTES_SUBCLASS", "PyHeapTypeObject.ht_cached_keys");
+                "sizeof(_dictkeysobject)", "sizeof(PyDictKeyEntry)", "const.Py_TPFLAGS_BYTES_SUBCLASS",
+                "PyHeapTypeObject.ht_cached_keys");
+        if (minor <= 5) {
+            // PEP 412 keys objects (3.3-3.5): the entries are the hash table; compact dicts (3.6) added an index.
+            require("_dictkeysobject.dk_entries", "PyDictKeyEntry.me_key", "PyDictKeyEntry.me_value");
+            forbid("_dictkeysobject.dk_nentries", "_dictkeysobject.dk_indices", "PyDictObject.ma_version_tag");
+        } else {
+            require("_dictkeysobject.dk_nentries", "_dictkeysobject.dk_indices");
+        }
         require(minor >= 12 ? "PyLongObject.long_value.lv_tag" : "PyLongObject.ob_digit");
         if (minor <= 10) {
             require("_dictkeysobject.dk_size");

@@ -22,8 +22,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GeneratedLayoutsAreCurrentTest {
     private static final boolean UPDATE = Boolean.getBoolean("layouts.update");
 
+    /**
+     * Tables generated from CPython source trees fetched and built by hand (the {@code # source:} lines of each
+     * say which), never from headers this machine or CI can install: no package archive the build reaches still
+     * ships 3.3-3.5, so regenerating them here would only fail. {@link GeneratedLayoutsSanityTest} still checks
+     * them, and {@code KeySharingDictReaderTest} reads dicts laid out by them.
+     */
+    static final Set<String> FROM_FETCHED_SOURCES = Set.of("3.3", "3.4", "3.5");
+
     static Stream<Path> tables() {
-        return LayoutTables.files().stream();
+        return LayoutTables.files().stream()
+                .filter(table -> !FROM_FETCHED_SOURCES.contains(LayoutTables.minorVersion(table)));
     }
 
     @ParameterizedTest(name = "{0}")

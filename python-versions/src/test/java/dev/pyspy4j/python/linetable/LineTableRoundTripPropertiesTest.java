@@ -14,6 +14,7 @@ import net.jqwik.api.Provide;
  * the program's line for every byte offset, before it and past its end.
  */
 class LineTableRoundTripPropertiesTest {
+    /** 2.7 and 3.3-3.5, whose families pick this decoder (FrameObjectFamilyVersionsTest). */
     @Property(tries = 500)
     void unsignedLnotabRoundTrips(@ForAll("lnotabUnsigned") Program program) {
         byte[] table = LnotabReferenceEncoder.encode(false, program.firstLine(), program.instructions());

@@ -6,9 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 /**
- * CPython's {@code co_lnotab} encoder, {@code assemble_lnotab()} in Python/compile.c: 2.7's (unsigned line
- * increments, both deltas split into 255-steps; lines never decrease) and 3.6-3.9's (signed increments, line
- * jumps split into +127 or -128 steps, the address delta on the first pair of a split).
+ * CPython's {@code co_lnotab} encoder, {@code assemble_lnotab()} in Python/compile.c: 2.7's and 3.3-3.5's
+ * (unsigned line increments, both deltas split into 255-steps; lines never decrease; the function is the same in
+ * the 3.3.7, 3.4.2 and 3.5.10 sources but for one {@code int} that became {@code Py_ssize_t}) and 3.6-3.9's
+ * (signed increments, line jumps split into +127 or -128 steps, the address delta on the first pair of a split).
  */
 final class LnotabReferenceEncoder {
     private final boolean signed;
