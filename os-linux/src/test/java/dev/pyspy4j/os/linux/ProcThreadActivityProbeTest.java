@@ -36,6 +36,8 @@ class ProcThreadActivityProbeTest {
         spinner.start();
         sleeper.start();
         started.await();
+        // The sleeper counts down just before its first sleep: a snapshot taken in between would rightly see it run.
+        awaitSleeping(sleeperTid.get());
         try (ProcThreadActivityProbe probe = new ProcThreadActivityProbe(ProcessHandle.current().pid(),
                 new ActivityClassifier(true))) {
             int spinnerActive = 0;
@@ -62,6 +64,19 @@ class ProcThreadActivityProbeTest {
             shortLived.start();
             shortLived.join();
             assertThat(probe.snapshot()).doesNotContainKey(tid.get()).isNotEmpty();
+        }
+    }
+
+    private static void awaitSleeping(long tid) throws InterruptedException {
+        java.nio.file.Path stat = java.nio.file.Path.of("/proc/self/task/" + tid + "/stat");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            String text = ProcFs.readOptional(stat).orElseThrow();
+            if (text.charAt(text.lastIndexOf(')') + 2) == 'S') {
+                return;
+            }
+            assertThat(System.nanoTime()).as("thread %d asleep", tid).isLessThan(deadline);
+            Thread.sleep(1);
         }
     }
 
