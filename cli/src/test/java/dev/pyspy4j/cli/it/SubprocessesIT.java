@@ -217,7 +217,8 @@ class SubprocessesIT {
                     .endsWith("/tree_child.py mixed_child mixed_" + i + "\"");
             String root = processFrame(tree.pid());
             long samples = profile.count(stack -> stack.size() > 2 && stack.get(0).equals(root)
-                    && stack.get(1).equals(frame) && stack.stream().anyMatch(label -> label.startsWith("mixed_child (")));
+                    && stack.get(1).equals(frame)
+                    && stack.stream().anyMatch(label -> label.startsWith("mixed_child (")));
             assertThat(samples).as("%s in%n%s", frame, profile).isPositive();
         }
         assertThat(summary(result.err()).keySet()).as(result.err())
