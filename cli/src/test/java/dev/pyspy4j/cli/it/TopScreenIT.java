@@ -65,11 +65,16 @@ class TopScreenIT {
         assertThat(TopScreenText.heading(shown)).isEqualTo(
                 "    %Own  %Total *OwnTime  TotalTime  Function (filename)");
         List<TopScreenText.Row> rows = TopScreenText.rows(shown);
-        assertThat(rows).extracting(TopScreenText.Row::label).as(shown).startsWith("fifty (shares.py)",
-                "thirty (shares.py)", "twenty (shares.py)", "<module> (shares.py)");
+        // Sorted by OwnTime: fifty first; thirty and twenty, 10 points apart, may swap within the tolerance when
+        // the machine is busy (the shares are those of the last interval, the order that of all of them).
+        assertThat(rows).extracting(TopScreenText.Row::label).as(shown).hasSizeGreaterThanOrEqualTo(4)
+                .startsWith("fifty (shares.py)");
+        assertThat(rows.subList(1, 3)).extracting(TopScreenText.Row::label).as(shown)
+                .containsExactlyInAnyOrder("thirty (shares.py)", "twenty (shares.py)");
+        assertThat(rows.get(3).label()).as(shown).isEqualTo("<module> (shares.py)");
         assertThat(rows.get(0).ownPercent()).as(shown).isCloseTo(50, within(TOLERANCE_POINTS));
-        assertThat(rows.get(1).ownPercent()).as(shown).isCloseTo(30, within(TOLERANCE_POINTS));
-        assertThat(rows.get(2).ownPercent()).as(shown).isCloseTo(20, within(TOLERANCE_POINTS));
+        assertThat(ownPercentOf(rows, "thirty (shares.py)")).as(shown).isCloseTo(30, within(TOLERANCE_POINTS));
+        assertThat(ownPercentOf(rows, "twenty (shares.py)")).as(shown).isCloseTo(20, within(TOLERANCE_POINTS));
         assertThat(rows.get(3).totalPercent()).as(shown).isEqualTo(100);
         assertThat(rows.get(0).ownPercent() + rows.get(1).ownPercent() + rows.get(2).ownPercent()).as(shown)
                 .isGreaterThan(90);
@@ -77,5 +82,9 @@ class TopScreenIT {
         assertThat(ended.terminalRestored()).as(ended.screen()).isTrue();
         assertThat(target.isAlive()).isTrue();
         assertThat(ProcState.ofThreads(target.pid())).as("thread states").doesNotContain('t', 'T');
+    }
+
+    private static double ownPercentOf(List<TopScreenText.Row> rows, String label) {
+        return rows.stream().filter(row -> row.label().equals(label)).findFirst().orElseThrow().ownPercent();
     }
 }
