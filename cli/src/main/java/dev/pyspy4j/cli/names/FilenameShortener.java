@@ -42,9 +42,15 @@ public final class FilenameShortener {
     /**
      * One shortener per process of a tree, made on first use: each looks at files through
      * {@code locator.apply(pid, path)}, as its own process sees them (processes of a tree may run in different
-     * containers). For the sampler's thread only.
+     * containers); with {@code fullNames} ({@code --full-filenames}), one that keeps names whole for all. For the
+     * sampler's thread only.
      */
-    public static LongFunction<FilenameShortener> perProcess(BiFunction<Long, String, Path> locator) {
+    public static LongFunction<FilenameShortener> perProcess(boolean fullNames,
+                                                             BiFunction<Long, String, Path> locator) {
+        if (fullNames) {
+            FilenameShortener whole = keepingFullNames();
+            return pid -> whole;
+        }
         Map<Long, FilenameShortener> byPid = new HashMap<>();
         return pid -> byPid.computeIfAbsent(pid, key -> seenBy(path -> locator.apply(key, path)));
     }

@@ -2,6 +2,10 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
+import static dev.pyspy4j.cli.session.SessionPatience.PROGRAM_GRACE_MILLIS;
+import static dev.pyspy4j.cli.session.SessionPatience.PROGRAM_START_MILLIS;
+import static dev.pyspy4j.cli.session.SessionPatience.RUNNING_TREE_NANOS;
+
 import dev.pyspy4j.cli.launch.LaunchedProgram;
 import dev.pyspy4j.cli.launch.ProgramEnd;
 import dev.pyspy4j.cli.record.OutputFile;
@@ -24,16 +28,6 @@ import dev.pyspy4j.spi.output.OutputFormat;
  * exiting) writes the file; so do failed samples, which are counted. Failures before sampling starts are thrown.
  */
 public final class RecordSession {
-    /** How long a launched program may take to appear as the shell's child. */
-    private static final long PROGRAM_START_MILLIS = 5_000;
-    /** How long a launched program that still runs at the end gets to exit after SIGTERM, before SIGKILL. */
-    private static final long PROGRAM_GRACE_MILLIS = 2_000;
-    /**
-     * How long {@code --subprocesses} waits for a Python process in the tree of a running process: what py-spy
-     * waits (ten rounds of 100 ms), then the tree holds no Python. A launched program's tree is waited for as long
-     * as it runs, since launchers ({@code uv run}, shell scripts) may take a while to start Python.
-     */
-    private static final long RUNNING_TREE_PATIENCE_NANOS = 1_000_000_000L;
 
     private final Providers providers;
     private final Platform platform;
@@ -74,7 +68,7 @@ public final class RecordSession {
             if (!request.target().launches()) {
                 long pid = request.target().pid().getAsLong();
                 return request.subprocesses()
-                        ? recording.recordTree(pid, RUNNING_TREE_PATIENCE_NANOS, stop, request, format, file)
+                        ? recording.recordTree(pid, RUNNING_TREE_NANOS, stop, request, format, file)
                         : recording.record(pid, OpenPatience.runningProcess(), stop, request, format, file);
             }
             try (LaunchedProgram program = LaunchedProgram.start(request.target().program())) {

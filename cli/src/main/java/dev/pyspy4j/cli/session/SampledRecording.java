@@ -82,8 +82,8 @@ final class SampledRecording {
             letGo(tree, "the processes of the tree of process " + rootPid);
             throw e;
         }
-        LongFunction<FilenameShortener> names = request.fullFilenames() ? anyPid -> FilenameShortener.keepingFullNames()
-                : FilenameShortener.perProcess(tree::fileAsSeenBy);
+        LongFunction<FilenameShortener> names = FilenameShortener.perProcess(request.fullFilenames(),
+                tree::fileAsSeenBy);
         return sample(tree, "the processes of the tree of process " + rootPid, names, tree::tallies, stop, request,
                 format, file);
     }

@@ -2,6 +2,10 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
+import static dev.pyspy4j.cli.session.SessionPatience.PROGRAM_GRACE_MILLIS;
+import static dev.pyspy4j.cli.session.SessionPatience.PROGRAM_START_MILLIS;
+import static dev.pyspy4j.cli.session.SessionPatience.RUNNING_TREE_NANOS;
+
 import dev.pyspy4j.cli.launch.LaunchedProgram;
 import dev.pyspy4j.cli.launch.ProgramEnd;
 import dev.pyspy4j.cli.names.FilenameShortener;
@@ -25,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.LongFunction;
 
 /**
  * {@code top} without the command line: attaches to a process or launches a program (away from the terminal, its
@@ -34,12 +37,6 @@ import java.util.function.LongFunction;
  * standard error once the terminal is back to normal.
  */
 public final class TopSession {
-    /** How long a launched program may take to appear as the shell's child. */
-    private static final long PROGRAM_START_MILLIS = 5_000;
-    /** How long a launched program that still runs at the end gets to exit after SIGTERM, before SIGKILL. */
-    private static final long PROGRAM_GRACE_MILLIS = 2_000;
-    /** How long {@code --subprocesses} waits for a Python process in a running process's tree, as record does. */
-    private static final long RUNNING_TREE_PATIENCE_NANOS = 1_000_000_000L;
 
     private final Providers providers;
     private final Platform platform;
@@ -80,7 +77,7 @@ public final class TopSession {
             if (!request.target().launches()) {
                 long pid = request.target().pid().getAsLong();
                 if (request.subprocesses()) {
-                    watchTree(watcher, openTree(pid, RUNNING_TREE_PATIENCE_NANOS, request, stop), request, stop);
+                    watchTree(watcher, openTree(pid, RUNNING_TREE_NANOS, request, stop), request, stop);
                 } else {
                     watch(watcher, opener(request).open(pid, OpenPatience.runningProcess(), stop), request, stop);
                 }
@@ -158,10 +155,8 @@ public final class TopSession {
             tree.close();
             throw e;
         }
-        LongFunction<FilenameShortener> names = request.fullFilenames()
-                ? anyPid -> FilenameShortener.keepingFullNames()
-                : FilenameShortener.perProcess(tree::fileAsSeenBy);
-        watcher.watch(tree, subject, names, request, stop);
+        watcher.watch(tree, subject, FilenameShortener.perProcess(request.fullFilenames(), tree::fileAsSeenBy),
+                request, stop);
     }
 
     /** A launched program's tree, waited for as long as the program runs (launchers may take a while). */
