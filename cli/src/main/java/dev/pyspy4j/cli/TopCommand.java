@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "top", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Displays a top like view of functions consuming CPU",
             "",
-            "%Own and %Total are shares of the thread time sampled in the last refresh interval (so %Own adds up to"
-                + " 100% over all functions, however many threads run); OwnTime and TotalTime are wall-clock"
+            // picocli formats descriptions with String.format: a percent sign is written %%.
+            "%%Own and %%Total are shares of the thread time sampled in the last refresh interval (so %%Own adds up"
+                + " to 100%% over all functions, however many threads run); OwnTime and TotalTime are wall-clock"
                 + " seconds of thread time since the start. Keys: 1-4 sort, L lines/functions, R reset, ? help,"
                 + " q quit. When standard output is not a terminal, a plain snapshot is printed at every refresh."})
 public final class TopCommand implements Callable<Integer> {

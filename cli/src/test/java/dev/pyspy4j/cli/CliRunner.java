@@ -67,11 +67,16 @@ final class CliRunner {
         return this;
     }
 
-    Result run(String... args) {
+    /** The command line {@link #run} executes, for tests that inspect its model. */
+    CommandLine commandLine() {
         SessionEnvironment session = new SessionEnvironment(clock, Intervals::fixed, stopTriggers,
                 () -> ZonedDateTime.of(2026, 11, 26, 18, 4, 5, 0, ZoneOffset.ofHours(1)), stderrTerminal);
         CliContext context = new CliContext(() -> providers, environment, terminal, ptraceScopeFile, session);
-        CommandLine commandLine = Main.commandLine(context);
+        return Main.commandLine(context);
+    }
+
+    Result run(String... args) {
+        CommandLine commandLine = commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out));

@@ -4,11 +4,13 @@ package dev.pyspy4j.cli;
 
 import static dev.pyspy4j.cli.ErrorReportingTest.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.pyspy4j.cli.fakes.FakeProviders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 
 /** {@code top}'s command line: help, and every usage error (exit 2, one line, nothing sampled). */
 class TopUsageTest {
@@ -23,6 +25,21 @@ class TopUsageTest {
                 "--delay=<seconds>", "-g, --gil", "-i, --idle", "--nonblocking", "--full-filenames",
                 "[python_program...]", "Delay between top refreshes, in seconds (default:",
                 "shares of the thread time", "Exit Codes:");
+        assertThat(result.out()).contains("%Own and %Total are shares", "adds up to 100% over");
+    }
+
+    /**
+     * picocli renders descriptions through String.format and, when one does not format (a lone %), prints a
+     * warning on the JVM's stderr and the raw text: every command's description must format.
+     */
+    @Test
+    void everyCommandsDescriptionIsAValidFormat() {
+        for (CommandLine command : cli.commandLine().getSubcommands().values()) {
+            for (String line : command.getCommandSpec().usageMessage().description()) {
+                assertThatCode(() -> String.format(line)).as("%s: %s", command.getCommandName(), line)
+                        .doesNotThrowAnyException();
+            }
+        }
     }
 
     @Test
