@@ -31,6 +31,8 @@ public final class LaunchedProgram implements AutoCloseable {
      */
     private static final String SCRIPT = "\"$0\" \"$@\"; exit $?";
     private static final long POLL_MILLIS = 5;
+    /** How long a SIGKILL'd process gets to disappear. */
+    private static final long KILL_WAIT_MILLIS = 5_000;
 
     private final Process shell;
     private final List<String> command;
@@ -151,12 +153,29 @@ public final class LaunchedProgram implements AutoCloseable {
         try {
             allGone.get(graceMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            kill(tree);
         } catch (ExecutionException e) {
             throw new IllegalStateException("waiting for processes to end failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            kill(tree);
+        }
+    }
+
+    /**
+     * SIGKILL to what is left of the tree, then a short wait until the kernel has taken those processes down, so
+     * that none is still there once the run has said it stopped the program.
+     */
+    private static void kill(List<ProcessHandle> tree) {
+        List<ProcessHandle> left = tree.stream().filter(ProcessHandle::isAlive).toList();
+        left.forEach(ProcessHandle::destroyForcibly);
+        try {
+            CompletableFuture.allOf(left.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                    .get(KILL_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // SIGKILL cannot be refused; a process in uninterruptible sleep goes as soon as it wakes.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
