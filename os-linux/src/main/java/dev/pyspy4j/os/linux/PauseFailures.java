@@ -18,6 +18,10 @@ final class PauseFailures {
         if (e.errno() != Errno.EPERM) {
             return new SpyException(FailureKind.INTERNAL, "cannot pause process " + pid + ": " + e.getMessage(), e);
         }
+        if (!ProcessLiveness.isAlive(proc)) {
+            // Seizing a task that is exiting fails with EPERM too: the process ended while being paused.
+            return new SpyException(FailureKind.PROCESS_EXITED, "process " + pid + " has exited", e);
+        }
         OptionalLong tracer = tracerOf(proc);
         if (tracer.isPresent() && tracer.getAsLong() != 0) {
             // A thread has one tracer at a time (ptrace(2), EPERM: "the process is already being traced").
