@@ -3,7 +3,7 @@
 package dev.pyspy4j.cli;
 
 import dev.pyspy4j.cli.dump.Palette;
-import dev.pyspy4j.cli.session.Providers;
+import dev.pyspy4j.engine.Providers;
 import dev.pyspy4j.cli.session.SessionEnvironment;
 import java.io.Console;
 import java.io.PrintWriter;

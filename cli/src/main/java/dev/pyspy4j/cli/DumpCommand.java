@@ -2,13 +2,13 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli;
 
-import dev.pyspy4j.cli.dump.DumpedProcess;
+import dev.pyspy4j.engine.dump.DumpedProcess;
 import dev.pyspy4j.cli.dump.JsonDumpRenderer;
-import dev.pyspy4j.cli.dump.ProcessDump;
+import dev.pyspy4j.engine.dump.ProcessDump;
 import dev.pyspy4j.cli.dump.TextDumpRenderer;
 import dev.pyspy4j.cli.options.TargetOptions;
-import dev.pyspy4j.cli.session.DumpRequest;
-import dev.pyspy4j.cli.session.DumpSession;
+import dev.pyspy4j.engine.dump.DumpRequest;
+import dev.pyspy4j.engine.dump.DumpSession;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;

@@ -5,7 +5,7 @@ package dev.pyspy4j.cli;
 import dev.pyspy4j.cli.options.DelayConverter;
 import dev.pyspy4j.cli.options.ProgramOrPidOptions;
 import dev.pyspy4j.cli.options.SamplingOptions;
-import dev.pyspy4j.cli.sampling.SamplingPlan;
+import dev.pyspy4j.engine.sampling.SamplingPlan;
 import dev.pyspy4j.cli.session.TopRequest;
 import dev.pyspy4j.cli.session.TopSession;
 import dev.pyspy4j.cli.top.TopDisplays;

@@ -4,8 +4,8 @@ package dev.pyspy4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyspy4j.cli.fakes.FakeProviders;
-import dev.pyspy4j.cli.fakes.FakeTarget;
+import dev.pyspy4j.engine.fakes.FakeProviders;
+import dev.pyspy4j.engine.fakes.FakeTarget;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import java.io.IOException;

@@ -2,15 +2,15 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli;
 
-import static dev.pyspy4j.cli.fakes.Traces.frame;
-import static dev.pyspy4j.cli.fakes.Traces.thread;
+import static dev.pyspy4j.engine.fakes.Traces.frame;
+import static dev.pyspy4j.engine.fakes.Traces.thread;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyspy4j.cli.fakes.CollapsedFormat;
-import dev.pyspy4j.cli.fakes.FakeProviders;
-import dev.pyspy4j.cli.fakes.FakeTarget;
-import dev.pyspy4j.cli.sampling.StopReason;
-import dev.pyspy4j.cli.sampling.StopSignal;
+import dev.pyspy4j.engine.fakes.CollapsedFormat;
+import dev.pyspy4j.engine.fakes.FakeProviders;
+import dev.pyspy4j.engine.fakes.FakeTarget;
+import dev.pyspy4j.engine.sampling.StopReason;
+import dev.pyspy4j.engine.sampling.StopSignal;
 import dev.pyspy4j.spi.python.LineNumbers;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,8 +5,8 @@ package dev.pyspy4j.cli;
 import static dev.pyspy4j.cli.ErrorReportingTest.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyspy4j.cli.fakes.CollapsedFormat;
-import dev.pyspy4j.cli.fakes.FakeProviders;
+import dev.pyspy4j.engine.fakes.CollapsedFormat;
+import dev.pyspy4j.engine.fakes.FakeProviders;
 import dev.pyspy4j.spi.output.OutputFormat;
 import dev.pyspy4j.spi.output.OutputSettings;
 import dev.pyspy4j.spi.output.Recorder;

@@ -2,12 +2,12 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli;
 
-import static dev.pyspy4j.cli.fakes.Traces.frame;
-import static dev.pyspy4j.cli.fakes.Traces.thread;
+import static dev.pyspy4j.engine.fakes.Traces.frame;
+import static dev.pyspy4j.engine.fakes.Traces.thread;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyspy4j.cli.fakes.FakeProviders;
-import dev.pyspy4j.cli.fakes.FakeTarget;
+import dev.pyspy4j.engine.fakes.FakeProviders;
+import dev.pyspy4j.engine.fakes.FakeTarget;
 import dev.pyspy4j.spi.python.LineNumbers;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,7 +6,7 @@ import static dev.pyspy4j.cli.ErrorReportingTest.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.pyspy4j.cli.fakes.FakeProviders;
+import dev.pyspy4j.engine.fakes.FakeProviders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -5,7 +5,7 @@ package dev.pyspy4j.cli;
 import static dev.pyspy4j.cli.ErrorReportingTest.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyspy4j.cli.fakes.FakeProviders;
+import dev.pyspy4j.engine.fakes.FakeProviders;
 import org.junit.jupiter.api.Test;
 
 /** The command line itself: help, version, usage errors. */

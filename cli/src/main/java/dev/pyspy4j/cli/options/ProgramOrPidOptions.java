@@ -2,7 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.options;
 
-import dev.pyspy4j.cli.sampling.ProgramOrPid;
+import dev.pyspy4j.engine.sampling.ProgramOrPid;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;

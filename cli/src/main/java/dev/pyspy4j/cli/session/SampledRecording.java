@@ -2,26 +2,28 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
+import dev.pyspy4j.engine.Providers;
+
 import dev.pyspy4j.cli.BuildVersion;
-import dev.pyspy4j.cli.names.FilenameShortener;
+import dev.pyspy4j.engine.names.FilenameShortener;
 import dev.pyspy4j.cli.record.OutputFile;
 import dev.pyspy4j.cli.record.RecordConsole;
 import dev.pyspy4j.cli.record.RecordMessages;
 import dev.pyspy4j.cli.record.Recording;
-import dev.pyspy4j.cli.record.TraceDecorator;
-import dev.pyspy4j.cli.record.TraceFilter;
-import dev.pyspy4j.cli.sampling.LagMonitor;
-import dev.pyspy4j.cli.sampling.OpenPatience;
-import dev.pyspy4j.cli.sampling.ProcessSource;
-import dev.pyspy4j.cli.sampling.ProcessSourceOpener;
-import dev.pyspy4j.cli.sampling.ProcessTally;
-import dev.pyspy4j.cli.sampling.ProcessTree;
-import dev.pyspy4j.cli.sampling.ProcessTreeSource;
-import dev.pyspy4j.cli.sampling.SampleSource;
-import dev.pyspy4j.cli.sampling.Sampler;
-import dev.pyspy4j.cli.sampling.SamplingPlan;
-import dev.pyspy4j.cli.sampling.SamplingResult;
-import dev.pyspy4j.cli.sampling.StopSignal;
+import dev.pyspy4j.engine.trace.TraceDecorator;
+import dev.pyspy4j.engine.trace.TraceFilter;
+import dev.pyspy4j.engine.sampling.LagMonitor;
+import dev.pyspy4j.engine.sampling.OpenPatience;
+import dev.pyspy4j.engine.sampling.ProcessSource;
+import dev.pyspy4j.engine.sampling.ProcessSourceOpener;
+import dev.pyspy4j.engine.sampling.ProcessTally;
+import dev.pyspy4j.engine.sampling.ProcessTree;
+import dev.pyspy4j.engine.sampling.ProcessTreeSource;
+import dev.pyspy4j.engine.sampling.SampleSource;
+import dev.pyspy4j.engine.sampling.Sampler;
+import dev.pyspy4j.engine.sampling.SamplingPlan;
+import dev.pyspy4j.engine.sampling.SamplingResult;
+import dev.pyspy4j.engine.sampling.StopSignal;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.output.OutputFormat;

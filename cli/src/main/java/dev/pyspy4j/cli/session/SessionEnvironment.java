@@ -2,9 +2,9 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
-import dev.pyspy4j.cli.sampling.Clock;
-import dev.pyspy4j.cli.sampling.Intervals;
-import dev.pyspy4j.cli.sampling.StopTriggers;
+import dev.pyspy4j.engine.sampling.Clock;
+import dev.pyspy4j.engine.sampling.Intervals;
+import dev.pyspy4j.engine.sampling.StopTriggers;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.SplittableRandom;

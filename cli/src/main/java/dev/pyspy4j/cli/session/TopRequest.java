@@ -2,8 +2,8 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
-import dev.pyspy4j.cli.sampling.ProgramOrPid;
-import dev.pyspy4j.cli.sampling.SamplingPlan;
+import dev.pyspy4j.engine.sampling.ProgramOrPid;
+import dev.pyspy4j.engine.sampling.SamplingPlan;
 import java.util.Objects;
 
 /**

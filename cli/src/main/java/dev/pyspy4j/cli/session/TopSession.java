@@ -2,22 +2,24 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
+import dev.pyspy4j.engine.Providers;
+
 import static dev.pyspy4j.cli.session.SessionPatience.PROGRAM_GRACE_MILLIS;
 import static dev.pyspy4j.cli.session.SessionPatience.PROGRAM_START_MILLIS;
 import static dev.pyspy4j.cli.session.SessionPatience.RUNNING_TREE_NANOS;
 
-import dev.pyspy4j.cli.launch.LaunchedProgram;
-import dev.pyspy4j.cli.launch.ProgramEnd;
-import dev.pyspy4j.cli.names.FilenameShortener;
+import dev.pyspy4j.engine.launch.LaunchedProgram;
+import dev.pyspy4j.engine.launch.ProgramEnd;
+import dev.pyspy4j.engine.names.FilenameShortener;
 import dev.pyspy4j.cli.record.RecordConsole;
 import dev.pyspy4j.cli.record.RecordMessages;
-import dev.pyspy4j.cli.sampling.OpenPatience;
-import dev.pyspy4j.cli.sampling.ProcessSource;
-import dev.pyspy4j.cli.sampling.ProcessSourceOpener;
-import dev.pyspy4j.cli.sampling.ProcessTree;
-import dev.pyspy4j.cli.sampling.ProcessTreeSource;
-import dev.pyspy4j.cli.sampling.StopSignal;
-import dev.pyspy4j.cli.sampling.StopTriggers;
+import dev.pyspy4j.engine.sampling.OpenPatience;
+import dev.pyspy4j.engine.sampling.ProcessSource;
+import dev.pyspy4j.engine.sampling.ProcessSourceOpener;
+import dev.pyspy4j.engine.sampling.ProcessTree;
+import dev.pyspy4j.engine.sampling.ProcessTreeSource;
+import dev.pyspy4j.engine.sampling.StopSignal;
+import dev.pyspy4j.engine.sampling.StopTriggers;
 import dev.pyspy4j.cli.top.TopDisplays;
 import dev.pyspy4j.cli.top.TopSubject;
 import dev.pyspy4j.spi.FailureKind;

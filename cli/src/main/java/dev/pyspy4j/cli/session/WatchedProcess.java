@@ -2,18 +2,18 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
-import dev.pyspy4j.cli.names.FilenameShortener;
+import dev.pyspy4j.engine.names.FilenameShortener;
 import dev.pyspy4j.cli.record.RecordConsole;
 import dev.pyspy4j.cli.record.RecordMessages;
-import dev.pyspy4j.cli.record.TraceFilter;
-import dev.pyspy4j.cli.sampling.LagMonitor;
-import dev.pyspy4j.cli.sampling.SampleSource;
-import dev.pyspy4j.cli.sampling.Sampler;
-import dev.pyspy4j.cli.sampling.SamplingPlan;
-import dev.pyspy4j.cli.sampling.SamplingResult;
-import dev.pyspy4j.cli.sampling.SamplingThread;
-import dev.pyspy4j.cli.sampling.StopReason;
-import dev.pyspy4j.cli.sampling.StopSignal;
+import dev.pyspy4j.engine.trace.TraceFilter;
+import dev.pyspy4j.engine.sampling.LagMonitor;
+import dev.pyspy4j.engine.sampling.SampleSource;
+import dev.pyspy4j.engine.sampling.Sampler;
+import dev.pyspy4j.engine.sampling.SamplingPlan;
+import dev.pyspy4j.engine.sampling.SamplingResult;
+import dev.pyspy4j.engine.sampling.SamplingThread;
+import dev.pyspy4j.engine.sampling.StopReason;
+import dev.pyspy4j.engine.sampling.StopSignal;
 import dev.pyspy4j.cli.top.LiveTable;
 import dev.pyspy4j.cli.top.TopDisplay;
 import dev.pyspy4j.cli.top.TopDisplays;

@@ -2,8 +2,8 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.top;
 
-import dev.pyspy4j.cli.sampling.Sample;
-import dev.pyspy4j.cli.sampling.SampleConsumer;
+import dev.pyspy4j.engine.sampling.Sample;
+import dev.pyspy4j.engine.sampling.SampleConsumer;
 
 /**
  * A {@link TopTable} shared by the sampler's thread, which feeds it, and the screen's thread, which rolls, resets

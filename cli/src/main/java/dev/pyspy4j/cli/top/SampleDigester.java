@@ -2,9 +2,9 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.top;
 
-import dev.pyspy4j.cli.names.FilenameShortener;
-import dev.pyspy4j.cli.record.TraceFilter;
-import dev.pyspy4j.cli.sampling.Sample;
+import dev.pyspy4j.engine.names.FilenameShortener;
+import dev.pyspy4j.engine.trace.TraceFilter;
+import dev.pyspy4j.engine.sampling.Sample;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.StackTrace;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.top;
 
-import dev.pyspy4j.cli.sampling.Clock;
-import dev.pyspy4j.cli.sampling.StopReason;
-import dev.pyspy4j.cli.sampling.StopSignal;
+import dev.pyspy4j.engine.sampling.Clock;
+import dev.pyspy4j.engine.sampling.StopReason;
+import dev.pyspy4j.engine.sampling.StopSignal;
 import java.util.function.BooleanSupplier;
 
 /**

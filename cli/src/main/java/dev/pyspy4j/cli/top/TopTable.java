@@ -2,12 +2,12 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.top;
 
-import dev.pyspy4j.cli.names.FilenameShortener;
-import dev.pyspy4j.cli.record.TraceFilter;
-import dev.pyspy4j.cli.sampling.Lag;
-import dev.pyspy4j.cli.sampling.LagMonitor;
-import dev.pyspy4j.cli.sampling.Sample;
-import dev.pyspy4j.cli.sampling.SampleFailure;
+import dev.pyspy4j.engine.names.FilenameShortener;
+import dev.pyspy4j.engine.trace.TraceFilter;
+import dev.pyspy4j.engine.sampling.Lag;
+import dev.pyspy4j.engine.sampling.LagMonitor;
+import dev.pyspy4j.engine.sampling.Sample;
+import dev.pyspy4j.engine.sampling.SampleFailure;
 import dev.pyspy4j.spi.model.StackTrace;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.top;
 
-import dev.pyspy4j.cli.sampling.Lag;
+import dev.pyspy4j.engine.sampling.Lag;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,6 +2,9 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.dump;
 
+import dev.pyspy4j.engine.dump.DumpedProcess;
+import dev.pyspy4j.engine.dump.ProcessDump;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.spi.FailureKind;

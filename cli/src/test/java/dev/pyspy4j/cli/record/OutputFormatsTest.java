@@ -5,7 +5,7 @@ package dev.pyspy4j.cli.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pyspy4j.cli.fakes.CollapsedFormat;
+import dev.pyspy4j.engine.fakes.CollapsedFormat;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.ProviderRegistry;

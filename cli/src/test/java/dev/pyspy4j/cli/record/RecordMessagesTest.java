@@ -4,10 +4,10 @@ package dev.pyspy4j.cli.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyspy4j.cli.launch.ProgramEnd;
-import dev.pyspy4j.cli.sampling.Lag;
-import dev.pyspy4j.cli.sampling.ProcessTally;
-import dev.pyspy4j.cli.sampling.StopReason;
+import dev.pyspy4j.engine.launch.ProgramEnd;
+import dev.pyspy4j.engine.sampling.Lag;
+import dev.pyspy4j.engine.sampling.ProcessTally;
+import dev.pyspy4j.engine.sampling.StopReason;
 import dev.pyspy4j.spi.model.ProcessInfo;
 import java.util.List;
 import java.util.OptionalLong;

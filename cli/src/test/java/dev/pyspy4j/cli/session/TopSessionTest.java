@@ -2,20 +2,20 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
-import static dev.pyspy4j.cli.fakes.Traces.frame;
-import static dev.pyspy4j.cli.fakes.Traces.thread;
+import static dev.pyspy4j.engine.fakes.Traces.frame;
+import static dev.pyspy4j.engine.fakes.Traces.thread;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pyspy4j.cli.fakes.FakeProviders;
-import dev.pyspy4j.cli.fakes.FakeTarget;
-import dev.pyspy4j.cli.sampling.Clock;
-import dev.pyspy4j.cli.sampling.Intervals;
-import dev.pyspy4j.cli.sampling.ProgramOrPid;
-import dev.pyspy4j.cli.sampling.SamplingPlan;
-import dev.pyspy4j.cli.sampling.StopReason;
-import dev.pyspy4j.cli.sampling.StopSignal;
-import dev.pyspy4j.cli.sampling.StopTriggers;
+import dev.pyspy4j.engine.fakes.FakeProviders;
+import dev.pyspy4j.engine.fakes.FakeTarget;
+import dev.pyspy4j.engine.sampling.Clock;
+import dev.pyspy4j.engine.sampling.Intervals;
+import dev.pyspy4j.engine.sampling.ProgramOrPid;
+import dev.pyspy4j.engine.sampling.SamplingPlan;
+import dev.pyspy4j.engine.sampling.StopReason;
+import dev.pyspy4j.engine.sampling.StopSignal;
+import dev.pyspy4j.engine.sampling.StopTriggers;
 import dev.pyspy4j.cli.top.ScreenState;
 import dev.pyspy4j.cli.top.TopDisplay;
 import dev.pyspy4j.cli.top.TopView;

@@ -2,17 +2,17 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.top;
 
-import static dev.pyspy4j.cli.fakes.Traces.frame;
-import static dev.pyspy4j.cli.fakes.Traces.thread;
+import static dev.pyspy4j.engine.fakes.Traces.frame;
+import static dev.pyspy4j.engine.fakes.Traces.thread;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyspy4j.cli.fakes.FakeClock;
-import dev.pyspy4j.cli.names.FilenameShortener;
-import dev.pyspy4j.cli.record.TraceFilter;
-import dev.pyspy4j.cli.sampling.LagMonitor;
-import dev.pyspy4j.cli.sampling.Sample;
-import dev.pyspy4j.cli.sampling.StopReason;
-import dev.pyspy4j.cli.sampling.StopSignal;
+import dev.pyspy4j.engine.fakes.FakeClock;
+import dev.pyspy4j.engine.names.FilenameShortener;
+import dev.pyspy4j.engine.trace.TraceFilter;
+import dev.pyspy4j.engine.sampling.LagMonitor;
+import dev.pyspy4j.engine.sampling.Sample;
+import dev.pyspy4j.engine.sampling.StopReason;
+import dev.pyspy4j.engine.sampling.StopSignal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -4,7 +4,7 @@ package dev.pyspy4j.cli.top;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyspy4j.cli.sampling.Lag;
+import dev.pyspy4j.engine.sampling.Lag;
 import dev.pyspy4j.spi.python.PythonVersion;
 import java.util.List;
 import java.util.Optional;

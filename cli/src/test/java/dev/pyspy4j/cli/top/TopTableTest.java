@@ -2,16 +2,16 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.top;
 
-import static dev.pyspy4j.cli.fakes.Traces.frame;
-import static dev.pyspy4j.cli.fakes.Traces.thread;
+import static dev.pyspy4j.engine.fakes.Traces.frame;
+import static dev.pyspy4j.engine.fakes.Traces.thread;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.pyspy4j.cli.names.FilenameShortener;
-import dev.pyspy4j.cli.record.TraceFilter;
-import dev.pyspy4j.cli.sampling.LagMonitor;
-import dev.pyspy4j.cli.sampling.Sample;
-import dev.pyspy4j.cli.sampling.SampleFailure;
+import dev.pyspy4j.engine.names.FilenameShortener;
+import dev.pyspy4j.engine.trace.TraceFilter;
+import dev.pyspy4j.engine.sampling.LagMonitor;
+import dev.pyspy4j.engine.sampling.Sample;
+import dev.pyspy4j.engine.sampling.SampleFailure;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.model.Frame;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.cli.session;
+package dev.pyspy4j.engine.dump;
 
 /**
  * What {@code dump} was asked for.

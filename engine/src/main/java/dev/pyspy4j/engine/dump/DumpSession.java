@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.cli.session;
+package dev.pyspy4j.engine.dump;
 
-import dev.pyspy4j.cli.dump.DumpedProcess;
-import dev.pyspy4j.cli.dump.ProcessDump;
-import dev.pyspy4j.cli.names.FilenameShortener;
-import dev.pyspy4j.cli.sampling.ProcessTree;
+import dev.pyspy4j.engine.Providers;
+
+import dev.pyspy4j.engine.dump.DumpedProcess;
+import dev.pyspy4j.engine.dump.ProcessDump;
+import dev.pyspy4j.engine.names.FilenameShortener;
+import dev.pyspy4j.engine.sampling.ProcessTree;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.TargetProcess;

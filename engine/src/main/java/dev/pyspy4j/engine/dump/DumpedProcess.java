@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.cli.dump;
+package dev.pyspy4j.engine.dump;
 
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.model.ProcessInfo;

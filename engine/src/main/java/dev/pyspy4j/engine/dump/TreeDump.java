@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.cli.session;
+package dev.pyspy4j.engine.dump;
 
-import dev.pyspy4j.cli.dump.DumpedProcess;
-import dev.pyspy4j.cli.dump.ProcessDump;
-import dev.pyspy4j.cli.sampling.ProcessTree;
+import dev.pyspy4j.engine.dump.DumpedProcess;
+import dev.pyspy4j.engine.dump.ProcessDump;
+import dev.pyspy4j.engine.sampling.ProcessTree;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.model.ProcessInfo;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.cli.launch;
+package dev.pyspy4j.engine.launch;
 
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;

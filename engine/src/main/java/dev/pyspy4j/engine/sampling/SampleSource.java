@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.cli.sampling;
+package dev.pyspy4j.engine.sampling;
 
 /**
  * What the sampler reads at every tick: one process, or (with subprocesses) a process tree. Used by the sampler's

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.cli.sampling;
+package dev.pyspy4j.engine.sampling;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.cli.sampling;
+package dev.pyspy4j.engine.sampling;
 
-import dev.pyspy4j.cli.sampling.TreeMember.State;
+import dev.pyspy4j.engine.sampling.TreeMember.State;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.model.ProcessInfo;

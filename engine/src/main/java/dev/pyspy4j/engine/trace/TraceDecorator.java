@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.cli.record;
+package dev.pyspy4j.engine.trace;
 
-import dev.pyspy4j.cli.names.FilenameShortener;
+import dev.pyspy4j.engine.names.FilenameShortener;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.StackTrace;
 import java.util.ArrayList;

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.cli.session;
+package dev.pyspy4j.engine.dump;
 
-import static dev.pyspy4j.cli.fakes.Traces.frame;
-import static dev.pyspy4j.cli.fakes.Traces.thread;
+import static dev.pyspy4j.engine.fakes.Traces.frame;
+import static dev.pyspy4j.engine.fakes.Traces.thread;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pyspy4j.cli.dump.ProcessDump;
-import dev.pyspy4j.cli.fakes.FakeProviders;
-import dev.pyspy4j.cli.fakes.FakeTarget;
+import dev.pyspy4j.engine.dump.ProcessDump;
+import dev.pyspy4j.engine.fakes.FakeProviders;
+import dev.pyspy4j.engine.fakes.FakeTarget;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;

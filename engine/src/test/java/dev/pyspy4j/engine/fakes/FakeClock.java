@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.cli.fakes;
+package dev.pyspy4j.engine.fakes;
 
-import dev.pyspy4j.cli.sampling.Clock;
-import dev.pyspy4j.cli.sampling.StopSignal;
+import dev.pyspy4j.engine.sampling.Clock;
+import dev.pyspy4j.engine.sampling.StopSignal;
 
 /** A clock that moves only when told to or when asked to sleep, which it does instantly. */
 public final class FakeClock implements Clock {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.cli.fakes;
+package dev.pyspy4j.engine.fakes;
 
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.StackTrace;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.cli.sampling;
+package dev.pyspy4j.engine.sampling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pyspy4j.cli.fakes.FakeClock;
+import dev.pyspy4j.engine.fakes.FakeClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.cli.record;
+package dev.pyspy4j.engine.trace;
 
-import static dev.pyspy4j.cli.fakes.Traces.frame;
-import static dev.pyspy4j.cli.fakes.Traces.thread;
+import static dev.pyspy4j.engine.fakes.Traces.frame;
+import static dev.pyspy4j.engine.fakes.Traces.thread;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyspy4j.cli.names.FilenameShortener;
+import dev.pyspy4j.engine.names.FilenameShortener;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.ProcessInfo;
 import dev.pyspy4j.spi.model.StackTrace;
