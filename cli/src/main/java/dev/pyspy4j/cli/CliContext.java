@@ -3,8 +3,11 @@
 package dev.pyspy4j.cli;
 
 import dev.pyspy4j.cli.dump.Palette;
-import dev.pyspy4j.engine.Providers;
 import dev.pyspy4j.cli.session.SessionEnvironment;
+import dev.pyspy4j.engine.Profiler;
+import dev.pyspy4j.engine.Providers;
+import dev.pyspy4j.engine.sampling.ProcessTree;
+import dev.pyspy4j.spi.Platform;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,6 +69,11 @@ public final class CliContext {
             providers = providerLoader.get();
         }
         return providers;
+    }
+
+    /** The engine, with this run's providers, for this machine's platform and the session environment's clock. */
+    public Profiler profiler() {
+        return sessionEnvironment.profiler(providers(), Platform.current(), ProcessTree.system());
     }
 
     /** Whether standard output (and, up to JDK 21, standard input too) is a terminal. */

@@ -2,15 +2,14 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli;
 
-import dev.pyspy4j.engine.dump.DumpedProcess;
 import dev.pyspy4j.cli.dump.JsonDumpRenderer;
-import dev.pyspy4j.engine.dump.ProcessDump;
 import dev.pyspy4j.cli.dump.TextDumpRenderer;
 import dev.pyspy4j.cli.options.TargetOptions;
+import dev.pyspy4j.engine.Profiler;
 import dev.pyspy4j.engine.dump.DumpRequest;
-import dev.pyspy4j.engine.dump.DumpSession;
+import dev.pyspy4j.engine.dump.DumpedProcess;
+import dev.pyspy4j.engine.dump.ProcessDump;
 import dev.pyspy4j.spi.FailureKind;
-import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -62,14 +61,14 @@ public final class DumpCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         context.reportProviderProblems(err);
-        DumpSession session = new DumpSession(context.providers(), Platform.current());
+        Profiler profiler = context.profiler();
         DumpRequest request = new DumpRequest(target.pid(), !nonblocking, fullFilenames, locals.length,
                 subprocesses);
         PrintWriter out = spec.commandLine().getOut();
         if (subprocesses) {
-            writeTree(session.dumpTree(request), err, out);
+            writeTree(profiler.dumpTree(request), err, out);
         } else {
-            write(session.dump(request), err, out);
+            write(profiler.dump(request), err, out);
         }
         out.flush();
         if (out.checkError()) {

@@ -3,8 +3,8 @@
 package dev.pyspy4j.cli;
 
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Runs the chosen command as picocli's {@link CommandLine.RunLast} does, but hands JVM {@link Error}s (a native

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Help;
+import picocli.CommandLine;
 
 /**
  * The "Formats:" section of {@code record --help}: every output format found when help is shown, third-party

@@ -7,21 +7,21 @@ import dev.pyspy4j.cli.options.ProgramOrPidOptions;
 import dev.pyspy4j.cli.options.SamplingOptions;
 import dev.pyspy4j.cli.record.OutputFormats;
 import dev.pyspy4j.cli.record.RecordConsole;
-import dev.pyspy4j.engine.sampling.ProgramOrPid;
-import dev.pyspy4j.engine.sampling.SamplingPlan;
 import dev.pyspy4j.cli.session.RecordRequest;
 import dev.pyspy4j.cli.session.RecordSession;
+import dev.pyspy4j.engine.sampling.ProgramOrPid;
+import dev.pyspy4j.engine.sampling.SamplingPlan;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.python.LineNumbers;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code pyspy4j record}: samples a process or a program it launches and writes a profile file. */
 @Command(name = "record", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

@@ -2,11 +2,11 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli;
 
+import dev.pyspy4j.cli.session.SessionEnvironment;
+import dev.pyspy4j.engine.Providers;
 import dev.pyspy4j.engine.fakes.FakeClock;
 import dev.pyspy4j.engine.sampling.Intervals;
 import dev.pyspy4j.engine.sampling.StopTriggers;
-import dev.pyspy4j.engine.Providers;
-import dev.pyspy4j.cli.session.SessionEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ package dev.pyspy4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyspy4j.engine.fakes.FakeProviders;
 import dev.pyspy4j.engine.Providers;
+import dev.pyspy4j.engine.fakes.FakeProviders;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;

@@ -4,7 +4,6 @@ package dev.pyspy4j.cli.dump;
 
 import dev.pyspy4j.engine.dump.DumpedProcess;
 import dev.pyspy4j.engine.dump.ProcessDump;
-
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.LocalVariable;

@@ -5,10 +5,10 @@ package dev.pyspy4j.cli.options;
 import dev.pyspy4j.engine.sampling.ProgramOrPid;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** How {@code record} and {@code top} name what they sample: {@code --pid}, or a program to run after {@code --}. */
 public final class ProgramOrPidOptions {

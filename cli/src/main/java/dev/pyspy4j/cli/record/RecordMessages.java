@@ -2,12 +2,11 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.record;
 
-import dev.pyspy4j.engine.trace.ProcessFrames;
-
 import dev.pyspy4j.engine.launch.ProgramEnd;
 import dev.pyspy4j.engine.sampling.Lag;
 import dev.pyspy4j.engine.sampling.ProcessTally;
 import dev.pyspy4j.engine.sampling.StopReason;
+import dev.pyspy4j.engine.trace.ProcessFrames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,13 +2,12 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.record;
 
-import dev.pyspy4j.engine.trace.TraceDecorator;
-import dev.pyspy4j.engine.trace.TraceFilter;
-
 import dev.pyspy4j.engine.sampling.LagMonitor;
 import dev.pyspy4j.engine.sampling.Sample;
 import dev.pyspy4j.engine.sampling.SampleConsumer;
 import dev.pyspy4j.engine.sampling.SampleFailure;
+import dev.pyspy4j.engine.trace.TraceDecorator;
+import dev.pyspy4j.engine.trace.TraceFilter;
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.output.Recorder;
 import java.util.HashMap;

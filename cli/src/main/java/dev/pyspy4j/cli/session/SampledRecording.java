@@ -2,99 +2,43 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
-import dev.pyspy4j.engine.Providers;
-
 import dev.pyspy4j.cli.BuildVersion;
-import dev.pyspy4j.engine.names.FilenameShortener;
 import dev.pyspy4j.cli.record.OutputFile;
 import dev.pyspy4j.cli.record.RecordConsole;
 import dev.pyspy4j.cli.record.RecordMessages;
 import dev.pyspy4j.cli.record.Recording;
-import dev.pyspy4j.engine.trace.TraceDecorator;
-import dev.pyspy4j.engine.trace.TraceFilter;
+import dev.pyspy4j.engine.ProfilingRun;
 import dev.pyspy4j.engine.sampling.LagMonitor;
-import dev.pyspy4j.engine.sampling.OpenPatience;
-import dev.pyspy4j.engine.sampling.ProcessSource;
-import dev.pyspy4j.engine.sampling.ProcessSourceOpener;
 import dev.pyspy4j.engine.sampling.ProcessTally;
-import dev.pyspy4j.engine.sampling.ProcessTree;
-import dev.pyspy4j.engine.sampling.ProcessTreeSource;
-import dev.pyspy4j.engine.sampling.SampleSource;
-import dev.pyspy4j.engine.sampling.Sampler;
 import dev.pyspy4j.engine.sampling.SamplingPlan;
 import dev.pyspy4j.engine.sampling.SamplingResult;
-import dev.pyspy4j.engine.sampling.StopSignal;
-import dev.pyspy4j.spi.Platform;
-import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.engine.trace.TraceDecorator;
+import dev.pyspy4j.engine.trace.TraceFilter;
 import dev.pyspy4j.spi.output.OutputFormat;
 import dev.pyspy4j.spi.output.OutputSettings;
 import dev.pyspy4j.spi.output.Recorder;
 import dev.pyspy4j.spi.python.LineNumbers;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.LongFunction;
-import java.util.function.Supplier;
 
-/**
- * One process, or one process tree, recorded into one file: open its interpreters, sample them, let go of them,
- * write the file.
- */
+/** One opened run recorded into one file: sample it, let go of its processes, write the file, sum it up. */
 final class SampledRecording {
     /** Sampling that falls behind is reported at most this often. */
     private static final long LAG_WARNING_QUIET_NANOS = 10_000_000_000L;
 
-    private final Providers providers;
-    private final Platform platform;
-    private final SessionEnvironment environment;
-    private final ProcessTree processTree;
     private final RecordConsole console;
     private final boolean verbose;
 
-    SampledRecording(Providers providers, Platform platform, SessionEnvironment environment, ProcessTree processTree,
-                     RecordConsole console, boolean verbose) {
-        this.providers = providers;
-        this.platform = platform;
-        this.environment = environment;
-        this.processTree = processTree;
+    SampledRecording(RecordConsole console, boolean verbose) {
         this.console = console;
         this.verbose = verbose;
     }
 
-    /** Records process {@code pid}, once its interpreter is found within {@code patience}. */
-    RecordOutcome record(long pid, OpenPatience patience, StopSignal stop, RecordRequest request, OutputFormat format,
-                         OutputFile file) {
-        ProcessSource source = opener(request.sampling()).open(pid, patience, stop);
-        source.interpreter().warnings().forEach(console::warning);
-        FilenameShortener names = request.fullFilenames() ? FilenameShortener.keepingFullNames()
-                : FilenameShortener.seenBy(source::fileAsSeenByTarget);
-        return sample(source, "process " + pid, anyPid -> names, List::of, stop, request, format, file);
-    }
-
-    /**
-     * Records process {@code rootPid} and its descendants, once some process of the tree is Python, waiting
-     * {@code patienceNanos} at most for one to be.
-     */
-    RecordOutcome recordTree(long rootPid, long patienceNanos, StopSignal stop, RecordRequest request,
-                             OutputFormat format, OutputFile file) {
-        ProcessTreeSource tree = ProcessTreeSource.open(rootPid, processTree, opener(request.sampling()),
-                environment.clock(), console::warning);
-        try {
-            tree.awaitPython(patienceNanos, stop);
-        } catch (RuntimeException | Error e) {
-            letGo(tree, "the processes of the tree of process " + rootPid);
-            throw e;
-        }
-        LongFunction<FilenameShortener> names = FilenameShortener.perProcess(request.fullFilenames(),
-                tree::fileAsSeenBy);
-        return sample(tree, "the processes of the tree of process " + rootPid, names, tree::tallies, stop, request,
-                format, file);
-    }
-
-    /** Samples an open source until the run ends, lets go of it and writes the file; per-process lines for a tree. */
-    private RecordOutcome sample(SampleSource source, String sampled, LongFunction<FilenameShortener> names,
-                                 Supplier<List<ProcessTally>> tallies, StopSignal stop, RecordRequest request,
-                                 OutputFormat format, OutputFile file) {
+    /** Samples {@code run} until it ends, lets go of its processes and writes the file; per-process lines for a tree. */
+    RecordOutcome record(ProfilingRun run, RecordRequest request, OutputFormat format, OutputFile file) {
         SamplingPlan plan = request.sampling();
+        if (!request.subprocesses()) {
+            run.subject().warnings().forEach(console::warning);
+        }
         Recorder recorder;
         Recording recording;
         SamplingResult result;
@@ -103,16 +47,15 @@ final class SampledRecording {
             recorder = format.newRecorder(new OutputSettings(request.title(), plan.rate(),
                     plan.lineNumbers() != LineNumbers.NONE, BuildVersion.producer()));
             recording = new Recording(recorder, new TraceFilter(request.includeIdle(), plan.gilOnly()),
-                    new TraceDecorator(names, request.threadFrames()),
+                    new TraceDecorator(run.names(), request.threadFrames()),
                     new LagMonitor(plan.rate(), LAG_WARNING_QUIET_NANOS), console, plan.durationSeconds(),
                     request.showStatus(), verbose);
             console.info(RecordMessages.start(plan.rate(), plan.durationSeconds()));
-            result = new Sampler(environment.clock(), environment.intervals().apply(plan.rate()), plan.durationNanos())
-                    .run(source, recording, stop);
+            result = run.sampleInto(recording);
             recording.finish();
-            perProcess = tallies.get();
+            perProcess = run.tallies();
         } finally {
-            letGo(source, sampled);
+            run.detach();
         }
         console.info(RecordMessages.stopped(result.reason(), plan.durationSeconds()));
         file.write(recorder);
@@ -125,21 +68,5 @@ final class SampledRecording {
             RecordMessages.processes(perProcess, recording::samplesOf).forEach(console::info);
         }
         return new RecordOutcome(result, recording.samples(), recording.errors(), file.shownAs());
-    }
-
-    /** Detaches; a failure to do so cleanly is worth a warning but must not cost the recording. */
-    private void letGo(SampleSource source, String sampled) {
-        try {
-            source.close();
-        } catch (SpyException e) {
-            console.warning("could not let go of " + sampled + " cleanly: " + e.getMessage());
-        }
-    }
-
-    private ProcessSourceOpener opener(SamplingPlan plan) {
-        return new ProcessSourceOpener(providers.processAccess().select(platform, Optional.empty()),
-                providers.interpreterLayouts().select(platform, Optional.empty()),
-                plan.needsActivity() ? providers.threadActivity().select(platform, Optional.empty()) : null,
-                environment.clock(), plan);
     }
 }

@@ -2,9 +2,13 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
+import dev.pyspy4j.engine.Profiler;
+import dev.pyspy4j.engine.Providers;
 import dev.pyspy4j.engine.sampling.Clock;
 import dev.pyspy4j.engine.sampling.Intervals;
+import dev.pyspy4j.engine.sampling.ProcessTree;
 import dev.pyspy4j.engine.sampling.StopTriggers;
+import dev.pyspy4j.spi.Platform;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -28,6 +32,11 @@ public record SessionEnvironment(Clock clock, IntFunction<Intervals> intervals, 
         Objects.requireNonNull(intervals, "intervals is null");
         Objects.requireNonNull(stopTriggers, "stopTriggers is null");
         Objects.requireNonNull(wallClock, "wallClock is null");
+    }
+
+    /** The engine as this environment runs it: its clock and schedule, the given providers and process tree. */
+    public Profiler profiler(Providers providers, Platform platform, ProcessTree processTree) {
+        return new Profiler(providers, platform, clock, intervals, processTree);
     }
 
     /** The real thing: system time, random exponential intervals, SIGINT/SIGTERM, the local time zone. */

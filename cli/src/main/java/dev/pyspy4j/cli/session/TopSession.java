@@ -2,26 +2,17 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
-import dev.pyspy4j.engine.Providers;
-
-import static dev.pyspy4j.cli.session.SessionPatience.PROGRAM_GRACE_MILLIS;
-import static dev.pyspy4j.cli.session.SessionPatience.PROGRAM_START_MILLIS;
-import static dev.pyspy4j.cli.session.SessionPatience.RUNNING_TREE_NANOS;
-
-import dev.pyspy4j.engine.launch.LaunchedProgram;
-import dev.pyspy4j.engine.launch.ProgramEnd;
-import dev.pyspy4j.engine.names.FilenameShortener;
 import dev.pyspy4j.cli.record.RecordConsole;
 import dev.pyspy4j.cli.record.RecordMessages;
-import dev.pyspy4j.engine.sampling.OpenPatience;
-import dev.pyspy4j.engine.sampling.ProcessSource;
-import dev.pyspy4j.engine.sampling.ProcessSourceOpener;
+import dev.pyspy4j.cli.top.TopDisplays;
+import dev.pyspy4j.engine.Profiler;
+import dev.pyspy4j.engine.ProfilingRun;
+import dev.pyspy4j.engine.Providers;
+import dev.pyspy4j.engine.Target;
+import dev.pyspy4j.engine.launch.ProgramExitedException;
 import dev.pyspy4j.engine.sampling.ProcessTree;
-import dev.pyspy4j.engine.sampling.ProcessTreeSource;
 import dev.pyspy4j.engine.sampling.StopSignal;
 import dev.pyspy4j.engine.sampling.StopTriggers;
-import dev.pyspy4j.cli.top.TopDisplays;
-import dev.pyspy4j.cli.top.TopSubject;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;
@@ -39,11 +30,8 @@ import java.util.Optional;
  * standard error once the terminal is back to normal.
  */
 public final class TopSession {
-
-    private final Providers providers;
-    private final Platform platform;
+    private final Profiler profiler;
     private final SessionEnvironment environment;
-    private final ProcessTree processTree;
     private final TopDisplays displays;
     private final PrintWriter err;
     private final RecordConsole console;
@@ -62,10 +50,8 @@ public final class TopSession {
      */
     public TopSession(Providers providers, Platform platform, SessionEnvironment environment,
                       ProcessTree processTree, TopDisplays displays, PrintWriter err) {
-        this.providers = providers;
-        this.platform = platform;
+        this.profiler = environment.profiler(providers, platform, processTree);
         this.environment = environment;
-        this.processTree = processTree;
         this.displays = displays;
         this.err = err;
         this.console = new RecordConsole(err, false, "pyspy4j top");
@@ -75,19 +61,17 @@ public final class TopSession {
         StopSignal stop = new StopSignal();
         StopTriggers.Armed triggers = environment.stopTriggers().arm(stop);
         try {
-            WatchedProcess watcher = new WatchedProcess(environment, displays, console);
+            Target target = new Target(request.target(), request.subprocesses(), request.fullFilenames(),
+                    Optional.empty());
             if (!request.target().launches()) {
-                long pid = request.target().pid().getAsLong();
-                if (request.subprocesses()) {
-                    watchTree(watcher, openTree(pid, RUNNING_TREE_NANOS, request, stop), request, stop);
-                } else {
-                    watch(watcher, opener(request).open(pid, OpenPatience.runningProcess(), stop), request, stop);
+                try (ProfilingRun run = profiler.open(target, request.sampling(), stop, console::warning)) {
+                    watch(run, request);
                 }
                 return;
             }
             Path log = createLog();
             try {
-                watchProgram(request, stop, watcher, log);
+                watchProgram(target.withProgramLog(log), request, stop, log);
             } finally {
                 deleteLog(log);
             }
@@ -96,109 +80,28 @@ public final class TopSession {
         }
     }
 
-    private void watchProgram(TopRequest request, StopSignal stop, WatchedProcess watcher, Path log) {
-        String name = request.target().program().get(0);
-        try (LaunchedProgram program = LaunchedProgram.startQuietly(request.target().program(), log)) {
-            if (request.subprocesses()) {
-                watchTree(watcher, openProgramTree(program, request, stop, log), request, stop);
-            } else {
-                watch(watcher, openProgram(program, request, stop, log), request, stop);
-            }
-            ProgramEnd end = program.finish(PROGRAM_GRACE_MILLIS);
-            console.info(RecordMessages.programEnded(name, end));
-            if (!end.stoppedByUs() && end.status() != 0) {
-                replay(log);
-            }
-        }
-    }
-
-    /** Watches one process: names it in the header and shortens its file names as it sees them. */
-    private static void watch(WatchedProcess watcher, ProcessSource source, TopRequest request, StopSignal stop) {
-        TopSubject subject;
+    /** Watches a program launched away from the terminal; its output is shown only if it fails. */
+    private void watchProgram(Target target, TopRequest request, StopSignal stop, Path log) {
+        ProfilingRun opened;
         try {
-            subject = new TopSubject(source.pid(), source.commandLine(), source.interpreter().version(),
-                    source.interpreter().warnings());
-        } catch (RuntimeException | Error e) {
-            source.close();
+            opened = profiler.open(target, request.sampling(), stop, console::warning);
+        } catch (ProgramExitedException e) {
+            replay(log);
             throw e;
         }
-        FilenameShortener names = request.fullFilenames() ? FilenameShortener.keepingFullNames()
-                : FilenameShortener.seenBy(source::fileAsSeenByTarget);
-        watcher.watch(source, subject, pid -> names, request, stop);
-    }
-
-    /**
-     * Opens process {@code rootPid} and its descendants and waits until one of them is Python, for up to
-     * {@code patienceNanos}.
-     */
-    private ProcessTreeSource openTree(long rootPid, long patienceNanos, TopRequest request, StopSignal stop) {
-        ProcessTreeSource tree = ProcessTreeSource.open(rootPid, processTree, opener(request), environment.clock(),
-                console::warning);
-        try {
-            tree.awaitPython(patienceNanos, stop);
-            return tree;
-        } catch (RuntimeException | Error e) {
-            tree.close();
-            throw e;
+        try (ProfilingRun run = opened) {
+            watch(run, request);
+            run.finishProgram().ifPresent(end -> {
+                console.info(RecordMessages.programEnded(request.target().program().get(0), end));
+                if (!end.stoppedByUs() && end.status() != 0) {
+                    replay(log);
+                }
+            });
         }
     }
 
-    /**
-     * Watches an open tree: the header names the root (or the first Python process under it) and counts the
-     * processes sampled.
-     */
-    private void watchTree(WatchedProcess watcher, ProcessTreeSource tree, TopRequest request, StopSignal stop) {
-        TopSubject subject;
-        try {
-            ProcessSource naming = tree.namingProcess();
-            subject = new TopSubject(naming.pid(), naming.commandLine(), naming.interpreter().version(),
-                    naming.interpreter().warnings());
-        } catch (RuntimeException | Error e) {
-            tree.close();
-            throw e;
-        }
-        watcher.watch(tree, subject, FilenameShortener.perProcess(request.fullFilenames(), tree::fileAsSeenBy),
-                request, stop);
-    }
-
-    /** A launched program's tree, waited for as long as the program runs (launchers may take a while). */
-    private ProcessTreeSource openProgramTree(LaunchedProgram program, TopRequest request, StopSignal stop,
-                                              Path log) {
-        try {
-            return openTree(program.awaitProgramPid(PROGRAM_START_MILLIS), Long.MAX_VALUE, request, stop);
-        } catch (SpyException e) {
-            throw failedProgram(program, request, log, e);
-        }
-    }
-
-    private ProcessSource openProgram(LaunchedProgram program, TopRequest request, StopSignal stop, Path log) {
-        try {
-            return opener(request).open(program.awaitProgramPid(PROGRAM_START_MILLIS), OpenPatience.startingProgram(),
-                    stop);
-        } catch (SpyException e) {
-            throw failedProgram(program, request, log, e);
-        }
-    }
-
-    /**
-     * What to throw when a launched program could not be opened: the failure itself while the program runs, else
-     * that it exited, after showing what it wrote.
-     */
-    private SpyException failedProgram(LaunchedProgram program, TopRequest request, Path log, SpyException e) {
-        if (program.isRunning()) {
-            return e;
-        }
-        ProgramEnd end = program.finish(PROGRAM_GRACE_MILLIS);
-        replay(log);
-        return new SpyException(FailureKind.PROCESS_EXITED, "'" + request.target().program().get(0)
-                + "' exited with status " + end.status() + " before it could be sampled", e);
-    }
-
-    private ProcessSourceOpener opener(TopRequest request) {
-        return new ProcessSourceOpener(providers.processAccess().select(platform, Optional.empty()),
-                providers.interpreterLayouts().select(platform, Optional.empty()),
-                providers.threadActivity().select(platform, Optional.empty()), environment.clock(),
-                request.sampling());
+    private void watch(ProfilingRun run, TopRequest request) {
+        new WatchedProcess(environment, displays, console).watch(run, request);
     }
 
     /** Shows what the program wrote, as py-spy does when a program it ran for {@code top} fails. */

@@ -2,28 +2,23 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
-import dev.pyspy4j.engine.names.FilenameShortener;
 import dev.pyspy4j.cli.record.RecordConsole;
 import dev.pyspy4j.cli.record.RecordMessages;
-import dev.pyspy4j.engine.trace.TraceFilter;
-import dev.pyspy4j.engine.sampling.LagMonitor;
-import dev.pyspy4j.engine.sampling.SampleSource;
-import dev.pyspy4j.engine.sampling.Sampler;
-import dev.pyspy4j.engine.sampling.SamplingPlan;
-import dev.pyspy4j.engine.sampling.SamplingResult;
-import dev.pyspy4j.engine.sampling.SamplingThread;
-import dev.pyspy4j.engine.sampling.StopReason;
-import dev.pyspy4j.engine.sampling.StopSignal;
 import dev.pyspy4j.cli.top.LiveTable;
 import dev.pyspy4j.cli.top.TopDisplay;
 import dev.pyspy4j.cli.top.TopDisplays;
 import dev.pyspy4j.cli.top.TopLoop;
 import dev.pyspy4j.cli.top.TopRenderer;
-import dev.pyspy4j.cli.top.TopSubject;
 import dev.pyspy4j.cli.top.TopTable;
-import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.engine.ProfilingRun;
+import dev.pyspy4j.engine.sampling.LagMonitor;
+import dev.pyspy4j.engine.sampling.SamplingPlan;
+import dev.pyspy4j.engine.sampling.SamplingResult;
+import dev.pyspy4j.engine.sampling.SamplingThread;
+import dev.pyspy4j.engine.sampling.StopReason;
+import dev.pyspy4j.engine.sampling.StopSignal;
+import dev.pyspy4j.engine.trace.TraceFilter;
 import java.util.OptionalLong;
-import java.util.function.LongFunction;
 
 /**
  * An opened source (one process, or a process tree) on {@code top}'s screen: samples it on a thread of its own
@@ -42,23 +37,16 @@ final class WatchedProcess {
         this.console = console;
     }
 
-    /**
-     * Watches {@code source} and closes it.
-     *
-     * @param subject what the header names
-     * @param names   how each process's file names are shown, by pid
-     */
-    void watch(SampleSource source, TopSubject subject, LongFunction<FilenameShortener> names, TopRequest request,
-               StopSignal stop) {
+    /** Watches {@code run} until the user quits, a stop is requested or its processes exit, then lets go of them. */
+    void watch(ProfilingRun run, TopRequest request) {
+        StopSignal stop = run.stopSignal();
         SamplingResult result;
         try {
             SamplingPlan plan = request.sampling();
             LiveTable table = new LiveTable(new TopTable(new TraceFilter(request.includeIdle(), plan.gilOnly()),
-                    names, new LagMonitor(plan.rate(), 0)));
-            Sampler sampler = new Sampler(environment.clock(), environment.intervals().apply(plan.rate()),
-                    OptionalLong.empty());
-            try (TopDisplay display = displays.open(new TopRenderer(subject, request.delaySeconds()), stop)) {
-                SamplingThread sampling = SamplingThread.start(sampler, source, table, stop);
+                    run.names(), new LagMonitor(plan.rate(), 0)));
+            try (TopDisplay display = displays.open(new TopRenderer(run.subject(), request.delaySeconds()), stop)) {
+                SamplingThread sampling = SamplingThread.start(run.sampler(), run.source(), table, stop);
                 try {
                     new TopLoop(table, display, environment.clock(), request.delayNanos(), stop, sampling::ended)
                             .run();
@@ -68,19 +56,10 @@ final class WatchedProcess {
                 }
             }
         } finally {
-            letGo(source, subject.pid());
+            run.detach();
         }
         if (result.reason() == StopReason.TARGET_EXITED) {
             console.info(RecordMessages.stopped(result.reason(), OptionalLong.empty()));
-        }
-    }
-
-    /** Detaches; a failure to do so cleanly is worth a warning. */
-    private void letGo(SampleSource source, long pid) {
-        try {
-            source.close();
-        } catch (SpyException e) {
-            console.warning("could not let go of process " + pid + " cleanly: " + e.getMessage());
         }
     }
 }

@@ -3,8 +3,8 @@
 package dev.pyspy4j.cli.top;
 
 import dev.pyspy4j.engine.names.FilenameShortener;
-import dev.pyspy4j.engine.trace.TraceFilter;
 import dev.pyspy4j.engine.sampling.Sample;
+import dev.pyspy4j.engine.trace.TraceFilter;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.StackTrace;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@
 package dev.pyspy4j.cli.top;
 
 import dev.pyspy4j.cli.record.RecordMessages;
+import dev.pyspy4j.engine.SampledProcess;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +22,13 @@ public final class TopRenderer {
     static final int SNAPSHOT_ROWS = 25;
     private static final String FOOTER = "Press Control-C or q to quit, or ? for help.";
 
-    private final TopSubject subject;
+    private final SampledProcess subject;
     private final String interval;
 
     /**
      * @param delaySeconds the refresh interval, which the help panel names
      */
-    public TopRenderer(TopSubject subject, double delaySeconds) {
+    public TopRenderer(SampledProcess subject, double delaySeconds) {
         this.subject = subject;
         this.interval = BigDecimal.valueOf(delaySeconds).stripTrailingZeros().toPlainString() + " s";
     }
@@ -60,7 +61,7 @@ public final class TopRenderer {
     private List<AttributedString> header(TopView view) {
         List<AttributedString> lines = new ArrayList<>();
         view.lag().ifPresent(lag -> lines.add(styled(RecordMessages.behind(lag), AttributedStyle.RED)));
-        lines.add(new AttributedString("Collecting samples from '" + subject.shownCommand() + "' (python v"
+        lines.add(new AttributedString("Collecting samples from '" + shownCommand(subject) + "' (python v"
                 + subject.version() + ", pid " + subject.pid() + ")"));
         subject.warnings().forEach(warning -> lines.add(styled("warning: " + warning, AttributedStyle.YELLOW)));
         String errors = view.failedSamples() == 0 ? "" : String.format(Locale.ROOT, ", Error Rate %.2f%% (%s)",
@@ -75,5 +76,10 @@ public final class TopRenderer {
 
     private static AttributedString styled(String text, int colour) {
         return new AttributedString(text, AttributedStyle.DEFAULT.foreground(colour));
+    }
+
+    /** The command line as one string, or the pid when the command line is unknown. */
+    private static String shownCommand(SampledProcess subject) {
+        return subject.commandLine().isEmpty() ? "process " + subject.pid() : String.join(" ", subject.commandLine());
     }
 }

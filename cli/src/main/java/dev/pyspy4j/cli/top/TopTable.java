@@ -3,11 +3,11 @@
 package dev.pyspy4j.cli.top;
 
 import dev.pyspy4j.engine.names.FilenameShortener;
-import dev.pyspy4j.engine.trace.TraceFilter;
 import dev.pyspy4j.engine.sampling.Lag;
 import dev.pyspy4j.engine.sampling.LagMonitor;
 import dev.pyspy4j.engine.sampling.Sample;
 import dev.pyspy4j.engine.sampling.SampleFailure;
+import dev.pyspy4j.engine.trace.TraceFilter;
 import dev.pyspy4j.spi.model.StackTrace;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,11 +2,10 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.dump;
 
-import dev.pyspy4j.engine.dump.DumpedProcess;
-import dev.pyspy4j.engine.dump.ProcessDump;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyspy4j.engine.dump.DumpedProcess;
+import dev.pyspy4j.engine.dump.ProcessDump;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.model.Frame;

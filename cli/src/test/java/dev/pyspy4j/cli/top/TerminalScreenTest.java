@@ -4,6 +4,7 @@ package dev.pyspy4j.cli.top;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyspy4j.engine.SampledProcess;
 import dev.pyspy4j.spi.python.PythonVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.jline.terminal.Attributes;
 import org.jline.terminal.Attributes.LocalFlag;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.ExternalTerminal;
@@ -65,7 +66,7 @@ class TerminalScreenTest {
     }
 
     private static TopRenderer renderer() {
-        return new TopRenderer(new TopSubject(42, List.of("python3", "app.py"), PythonVersion.of(3, 12, 1),
+        return new TopRenderer(new SampledProcess(42, List.of("python3", "app.py"), PythonVersion.of(3, 12, 1),
                 List.of()), 1.0);
     }
 

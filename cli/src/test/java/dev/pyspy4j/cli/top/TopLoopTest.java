@@ -8,11 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.engine.fakes.FakeClock;
 import dev.pyspy4j.engine.names.FilenameShortener;
-import dev.pyspy4j.engine.trace.TraceFilter;
 import dev.pyspy4j.engine.sampling.LagMonitor;
 import dev.pyspy4j.engine.sampling.Sample;
 import dev.pyspy4j.engine.sampling.StopReason;
 import dev.pyspy4j.engine.sampling.StopSignal;
+import dev.pyspy4j.engine.trace.TraceFilter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

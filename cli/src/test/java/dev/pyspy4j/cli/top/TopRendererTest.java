@@ -4,6 +4,7 @@ package dev.pyspy4j.cli.top;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyspy4j.engine.SampledProcess;
 import dev.pyspy4j.engine.sampling.Lag;
 import dev.pyspy4j.spi.python.PythonVersion;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The lines of {@code top}'s screen and snapshots, for given sizes. */
 class TopRendererTest {
-    private static final TopSubject SUBJECT = new TopSubject(6685, List.of("python3", "app.py", "--port", "80"),
+    private static final SampledProcess SUBJECT = new SampledProcess(6685, List.of("python3", "app.py", "--port", "80"),
             PythonVersion.of(3, 11, 7), List.of());
     private static final TopRow SPIN = new TopRow(new FunctionId("spin", "app.py", 0), 75, 75, 12.5, 12.5);
     private static final TopRow MAIN = new TopRow(new FunctionId("<module>", "app.py", 0), 0, 100, 0.004, 250.0);
@@ -105,7 +106,7 @@ class TopRendererTest {
 
     @Test
     void errorsLagProcessesAndWarningsJoinTheHeader() {
-        TopSubject warned = new TopSubject(7, List.of(), PythonVersion.of(3, 15, 0),
+        SampledProcess warned = new SampledProcess(7, List.of(), PythonVersion.of(3, 15, 0),
                 List.of("CPython 3.15.0 is newer than any this reader was tested on"));
         TopView troubled = new TopView(200, 3, Optional.of("process 7: torn read"), 100, 10, 20, 0.2, 4, 2,
                 Optional.of(new Lag(0, 100, 2_500_000_000L)), false, List.of());

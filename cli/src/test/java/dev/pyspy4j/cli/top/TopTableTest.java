@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.pyspy4j.engine.names.FilenameShortener;
-import dev.pyspy4j.engine.trace.TraceFilter;
 import dev.pyspy4j.engine.sampling.LagMonitor;
 import dev.pyspy4j.engine.sampling.Sample;
 import dev.pyspy4j.engine.sampling.SampleFailure;
+import dev.pyspy4j.engine.trace.TraceFilter;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.model.Frame;

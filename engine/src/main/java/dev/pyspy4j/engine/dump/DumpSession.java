@@ -3,11 +3,13 @@
 package dev.pyspy4j.engine.dump;
 
 import dev.pyspy4j.engine.Providers;
-
-import dev.pyspy4j.engine.dump.DumpedProcess;
-import dev.pyspy4j.engine.dump.ProcessDump;
 import dev.pyspy4j.engine.names.FilenameShortener;
+import dev.pyspy4j.engine.sampling.Clock;
+import dev.pyspy4j.engine.sampling.InterpreterOpener;
+import dev.pyspy4j.engine.sampling.OpenPatience;
+import dev.pyspy4j.engine.sampling.OpenedProcess;
 import dev.pyspy4j.engine.sampling.ProcessTree;
+import dev.pyspy4j.engine.sampling.StopSignal;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
@@ -30,23 +32,28 @@ public final class DumpSession {
     private final Providers providers;
     private final Platform platform;
     private final ProcessTree processTree;
-
-    public DumpSession(Providers providers, Platform platform) {
-        this(providers, platform, ProcessTree.system());
-    }
+    private final Clock clock;
 
     /**
      * @param processTree where {@link #dumpTree} finds the descendants of the process
+     * @param clock       paces the attempts to find the interpreter of a process caught changing
      */
-    public DumpSession(Providers providers, Platform platform, ProcessTree processTree) {
+    public DumpSession(Providers providers, Platform platform, ProcessTree processTree, Clock clock) {
         this.providers = providers;
         this.platform = platform;
         this.processTree = processTree;
+        this.clock = clock;
     }
 
+    /**
+     * Reads one process. Finding its interpreter is attempted again, briefly, when a read raced with the interpreter
+     * changing a pointer, as {@code record} and {@code top} do.
+     */
     public ProcessDump dump(DumpRequest request) {
-        try (TargetProcess target = access().attach(request.pid())) {
-            return read(target, request);
+        OpenedProcess opened = new InterpreterOpener(access(), layouts(), clock)
+                .open(request.pid(), OpenPatience.runningProcess(), new StopSignal());
+        try (TargetProcess target = opened.target()) {
+            return read(target, opened.interpreter(), request);
         }
     }
 
@@ -65,11 +72,17 @@ public final class DumpSession {
         return providers.processAccess().select(platform, Optional.empty());
     }
 
+    private InterpreterLayoutProvider layouts() {
+        return providers.interpreterLayouts().select(platform, Optional.empty());
+    }
+
     /** Finds the interpreter of an attached process and reads its stacks once. */
     ProcessDump read(TargetProcess target, DumpRequest request) {
+        return read(target, layouts().open(target), request);
+    }
+
+    private ProcessDump read(TargetProcess target, PythonInterpreter interpreter, DumpRequest request) {
         ThreadActivityProvider activity = providers.threadActivity().select(platform, Optional.empty());
-        InterpreterLayoutProvider layouts = providers.interpreterLayouts().select(platform, Optional.empty());
-        PythonInterpreter interpreter = layouts.open(target);
         List<String> commandLine = target.commandLine();
         String executable = target.executablePath();
         InterpreterSample sample;

@@ -2,8 +2,6 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.engine.dump;
 
-import dev.pyspy4j.engine.dump.DumpedProcess;
-import dev.pyspy4j.engine.dump.ProcessDump;
 import dev.pyspy4j.engine.sampling.ProcessTree;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;

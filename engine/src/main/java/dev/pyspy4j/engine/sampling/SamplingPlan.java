@@ -30,6 +30,24 @@ public record SamplingPlan(int rate, OptionalLong durationSeconds, boolean pause
         }
     }
 
+    /**
+     * {@code rate} samples a second for as long as the target runs, pausing it while its stacks are copied, every
+     * thread, the line being executed: what {@code record} does without options.
+     */
+    public static SamplingPlan atRate(int rate) {
+        return new SamplingPlan(rate, OptionalLong.empty(), true, false, LineNumbers.CURRENT);
+    }
+
+    /** The same plan, ending after {@code seconds}. */
+    public SamplingPlan forSeconds(long seconds) {
+        return new SamplingPlan(rate, OptionalLong.of(seconds), pauseTarget, gilOnly, lineNumbers);
+    }
+
+    /** The same plan, never pausing the target ({@code --nonblocking}): cheaper, but a stack may be torn. */
+    public SamplingPlan nonBlocking() {
+        return new SamplingPlan(rate, durationSeconds, false, gilOnly, lineNumbers);
+    }
+
     /** The duration in nanoseconds, as the {@link Sampler} takes it. */
     public OptionalLong durationNanos() {
         return durationSeconds.isPresent() ? OptionalLong.of(durationSeconds.getAsLong() * 1_000_000_000L)

@@ -7,9 +7,10 @@ import static dev.pyspy4j.engine.fakes.Traces.thread;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pyspy4j.engine.dump.ProcessDump;
+import dev.pyspy4j.engine.fakes.FakeClock;
 import dev.pyspy4j.engine.fakes.FakeProviders;
 import dev.pyspy4j.engine.fakes.FakeTarget;
+import dev.pyspy4j.engine.sampling.ProcessTree;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;
@@ -27,7 +28,7 @@ class DumpSessionTest {
     Path root;
 
     private static DumpSession session(FakeProviders world) {
-        return new DumpSession(world.providers(), Platform.current());
+        return new DumpSession(world.providers(), Platform.current(), ProcessTree.system(), new FakeClock());
     }
 
     @Test

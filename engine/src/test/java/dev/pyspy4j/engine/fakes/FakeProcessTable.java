@@ -2,8 +2,8 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.engine.fakes;
 
-import dev.pyspy4j.engine.sampling.ProcessTree;
 import dev.pyspy4j.engine.Providers;
+import dev.pyspy4j.engine.sampling.ProcessTree;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.model.StackTrace;

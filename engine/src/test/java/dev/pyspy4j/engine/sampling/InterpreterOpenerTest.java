@@ -5,10 +5,10 @@ package dev.pyspy4j.engine.sampling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pyspy4j.engine.Providers;
 import dev.pyspy4j.engine.fakes.FakeClock;
 import dev.pyspy4j.engine.fakes.FakeProviders;
 import dev.pyspy4j.engine.fakes.FakeTarget;
-import dev.pyspy4j.engine.Providers;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;

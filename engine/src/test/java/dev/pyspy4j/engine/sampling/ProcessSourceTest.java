@@ -6,9 +6,9 @@ import static dev.pyspy4j.engine.fakes.Traces.frame;
 import static dev.pyspy4j.engine.fakes.Traces.thread;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyspy4j.engine.Providers;
 import dev.pyspy4j.engine.fakes.FakeProviders;
 import dev.pyspy4j.engine.fakes.FakeTarget;
-import dev.pyspy4j.engine.Providers;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.model.StackTrace;
