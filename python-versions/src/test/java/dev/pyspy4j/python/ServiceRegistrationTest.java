@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyspy4j.spi.python.InterpreterLayoutProvider;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+/** The interpreter reader is found the way the engine looks for it: through {@link ServiceLoader}. */
+class ServiceRegistrationTest {
+    @Test
+    void interpreterLayoutProviderIsRegistered() {
+        assertThat(ServiceLoader.load(InterpreterLayoutProvider.class).stream().map(ServiceLoader.Provider::type))
+                .containsExactly(CPythonLayoutProvider.class);
+    }
+
+    @Test
+    void providerHasAStableIdAndNamesTheVersionsItReads() {
+        CPythonLayoutProvider provider = new CPythonLayoutProvider();
+        assertThat(provider.id()).isEqualTo("cpython");
+        assertThat(provider.supportedVersions()).contains("2.7").contains("3.15");
+    }
+}
