@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Counts, per function, the samples it was running in ("own", the innermost frame) and the samples it was anywhere
+ * Counts, per function (its name and file), the samples it was running in ("own", the innermost frame) and the samples it was anywhere
  * on the stack ("total", once per sample however deep its recursion), then writes the hottest ones by own samples.
  */
 final class TopFunctionsRecorder implements Recorder {
@@ -75,14 +75,10 @@ final class TopFunctionsRecorder implements Recorder {
         return samples == 0 ? 0 : 100.0 * count / samples;
     }
 
-    /** {@code name (file:line)} as pyspy4j's other formats name a frame; without line numbers, {@code name (file)}. */
-    private String describe(Frame frame) {
+    /** {@code name (file)}: a function is the same function whichever of its lines was running. */
+    private static String describe(Frame frame) {
         String file = frame.displayFilename();
-        if (file.isEmpty()) {
-            return frame.name();
-        }
-        return frame.name() + " (" + file + (settings.lineNumbers() && frame.line() > 0 ? ":" + frame.line() : "")
-                + ")";
+        return file.isEmpty() ? frame.name() : frame.name() + " (" + file + ")";
     }
 
     @Override

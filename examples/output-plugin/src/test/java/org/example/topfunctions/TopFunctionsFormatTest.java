@@ -31,16 +31,16 @@ class TopFunctionsFormatTest {
                 # python app.py
                 # 4 samples at 100 samples/s, by pyspy4j test
                    own%  total%  function
-                  75.00   75.00  work (app.py:3)
-                  25.00   25.00  wait (io.py:7)
-                   0.00  100.00  main (app.py:10)
+                  75.00   75.00  work (app.py)
+                  25.00   25.00  wait (io.py)
+                   0.00  100.00  main (app.py)
                 """, written(recorder));
     }
 
     @Test
-    void aRecursiveFunctionCountsOncePerSample() throws IOException {
+    void aRecursiveFunctionCountsOncePerSampleWhicheverLinesItIsAt() throws IOException {
         Recorder recorder = new TopFunctionsFormat().newRecorder(settings(false));
-        recorder.record(stack(WORK, WORK, WORK, MAIN), 0);
+        recorder.record(stack(WORK, Frame.python("work", "app.py", 4), WORK, MAIN), 0);
 
         assertEquals("""
                 # python app.py
@@ -59,6 +59,14 @@ class TopFunctionsFormatTest {
         }
 
         assertEquals(3 + TopFunctionsFormat.ROWS, written(recorder).lines().count());
+    }
+
+    @Test
+    void aMultiLineCommandStaysOneHeaderLine() throws IOException {
+        Recorder recorder = new TopFunctionsFormat().newRecorder(
+                new OutputSettings("python -c import time\ntime.sleep(1)", 100, true, "pyspy4j test"));
+
+        assertEquals("# python -c import time time.sleep(1)", written(recorder).lines().findFirst().orElseThrow());
     }
 
     private static OutputSettings settings(boolean lineNumbers) {
