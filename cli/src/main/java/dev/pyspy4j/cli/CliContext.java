@@ -3,6 +3,8 @@
 package dev.pyspy4j.cli;
 
 import dev.pyspy4j.cli.dump.Palette;
+import dev.pyspy4j.cli.plugins.PluginSearchPath;
+import dev.pyspy4j.cli.plugins.Plugins;
 import dev.pyspy4j.cli.session.SessionEnvironment;
 import dev.pyspy4j.engine.Profiler;
 import dev.pyspy4j.engine.Providers;
@@ -13,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -22,16 +25,30 @@ import java.util.function.Supplier;
 public final class CliContext {
     private static final Path YAMA_PTRACE_SCOPE = Path.of("/proc/sys/kernel/yama/ptrace_scope");
 
-    private final Supplier<Providers> providerLoader;
+    private final Supplier<Plugins> pluginLoader;
+    private final Function<Plugins, Providers> providerLoader;
     private final Map<String, String> environment;
     private final boolean stdoutIsTerminal;
     private final Path ptraceScopeFile;
     private final SessionEnvironment sessionEnvironment;
+    private Plugins plugins;
     private Providers providers;
+    private boolean pluginWarningsReported;
     private boolean verbose;
 
+    /** A context whose providers are exactly what {@code providerLoader} gives, without plugin jars. */
     public CliContext(Supplier<Providers> providerLoader, Map<String, String> environment, boolean stdoutIsTerminal,
                       Path ptraceScopeFile, SessionEnvironment sessionEnvironment) {
+        this(() -> Plugins.none(CliContext.class.getClassLoader()), plugins -> providerLoader.get(), environment,
+                stdoutIsTerminal, ptraceScopeFile, sessionEnvironment);
+        Objects.requireNonNull(providerLoader, "providerLoader is null");
+    }
+
+    /** A context that finds plugin jars first, then the providers they and pyspy4j hold. */
+    public CliContext(Supplier<Plugins> pluginLoader, Function<Plugins, Providers> providerLoader,
+                      Map<String, String> environment, boolean stdoutIsTerminal, Path ptraceScopeFile,
+                      SessionEnvironment sessionEnvironment) {
+        this.pluginLoader = Objects.requireNonNull(pluginLoader, "pluginLoader is null");
         this.providerLoader = Objects.requireNonNull(providerLoader, "providerLoader is null");
         this.environment = Map.copyOf(environment);
         this.stdoutIsTerminal = stdoutIsTerminal;
@@ -39,11 +56,14 @@ public final class CliContext {
         this.sessionEnvironment = Objects.requireNonNull(sessionEnvironment, "sessionEnvironment is null");
     }
 
-    /** The context of a real run: providers from the class path, this process's environment and terminal. */
+    /**
+     * The context of a real run: providers from the class path and the plugin jars, this process's environment and
+     * terminal.
+     */
     public static CliContext fromSystem() {
         boolean consoleIsTerminal = onTerminal(System.console());
-        return new CliContext(() -> Providers.load(CliContext.class.getClassLoader()), System.getenv(),
-                consoleIsTerminal, YAMA_PTRACE_SCOPE,
+        return new CliContext(() -> Plugins.load(PluginSearchPath.fromSystem(), CliContext.class.getClassLoader()),
+                plugins -> Providers.load(plugins.classLoader()), System.getenv(), consoleIsTerminal, YAMA_PTRACE_SCOPE,
                 SessionEnvironment.system(Terminals.stderrIsTerminal(consoleIsTerminal)));
     }
 
@@ -66,7 +86,8 @@ public final class CliContext {
 
     public Providers providers() {
         if (providers == null) {
-            providers = providerLoader.get();
+            plugins = pluginLoader.get();
+            providers = providerLoader.apply(plugins);
         }
         return providers;
     }
@@ -74,6 +95,12 @@ public final class CliContext {
     /** The engine, with this run's providers, for this machine's platform and the session environment's clock. */
     public Profiler profiler() {
         return sessionEnvironment.profiler(providers(), Platform.current(), ProcessTree.system());
+    }
+
+    /** Where a provider came from: {@code built in} or {@code plugin <jar>}. */
+    public String providerOrigin(Object provider) {
+        providers();
+        return plugins.origin(provider);
     }
 
     /** Whether standard output (and, up to JDK 21, standard input too) is a terminal. */
@@ -105,8 +132,17 @@ public final class CliContext {
         verbose = true;
     }
 
-    /** With {@code --verbose}, tells why providers were skipped while loading. */
+    /**
+     * Tells, once per run, which plugin jars were left out and why (a user put them there, so they hear about it
+     * always); with {@code --verbose}, also why providers were skipped while loading.
+     */
     public void reportProviderProblems(PrintWriter err) {
+        providers();
+        if (!pluginWarningsReported) {
+            pluginWarningsReported = true;
+            plugins.warnings().forEach(err::println);
+            err.flush();
+        }
         if (verbose) {
             for (String problem : providers().problems()) {
                 err.println("pyspy4j: provider skipped: " + problem);

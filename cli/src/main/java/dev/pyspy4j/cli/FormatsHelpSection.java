@@ -19,15 +19,17 @@ import picocli.CommandLine;
 final class FormatsHelpSection implements CommandLine.IHelpSectionRenderer {
     static final String KEY = "formats";
 
+    private final CommandLine command;
     private final CliContext context;
 
-    private FormatsHelpSection(CliContext context) {
+    private FormatsHelpSection(CommandLine command, CliContext context) {
+        this.command = command;
         this.context = context;
     }
 
     /** Adds the section to {@code command}'s help, before its exit codes. */
     static void addTo(CommandLine command, CliContext context) {
-        command.getHelpSectionMap().put(KEY, new FormatsHelpSection(context));
+        command.getHelpSectionMap().put(KEY, new FormatsHelpSection(command, context));
         List<String> keys = new ArrayList<>(command.getHelpSectionKeys());
         keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING), KEY);
         command.setHelpSectionKeys(keys);
@@ -35,6 +37,8 @@ final class FormatsHelpSection implements CommandLine.IHelpSectionRenderer {
 
     @Override
     public String render(Help help) {
+        // A plugin jar that was left out says so here too, where its format would have been listed.
+        context.reportProviderProblems(command.getErr());
         List<OutputFormat> formats = new OutputFormats(context.providers().outputFormats(), Platform.current())
                 .available();
         Map<String, String> rows = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ public final class PySpyCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--list-providers", hidden = true,
-            description = "Print the id of every provider found, by type, and exit")
+            description = "Print every provider found, by type, with where it came from, and exit")
     private boolean listProviders;
 
     public PySpyCommand(CliContext context) {
@@ -41,7 +41,7 @@ public final class PySpyCommand implements Callable<Integer> {
         if (listProviders) {
             PrintWriter out = spec.commandLine().getOut();
             context.reportProviderProblems(spec.commandLine().getErr());
-            context.providers().listing(Platform.current()).forEach(out::println);
+            context.providers().listing(Platform.current(), context::providerOrigin).forEach(out::println);
             out.flush();
             return ExitCodes.OK;
         }

@@ -25,9 +25,9 @@ class ProvidersOptionTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo("""
-                ProcessAccessProvider: fake-access
-                ThreadActivityProvider: fake-activity
-                InterpreterLayoutProvider: fake-python (3.11)
+                ProcessAccessProvider: fake-access [built in]
+                ThreadActivityProvider: fake-activity [built in]
+                InterpreterLayoutProvider: fake-python (3.11) [built in]
                 """);
     }
 

@@ -76,8 +76,8 @@ class RecordUsageTest {
     @Test
     void listProvidersNamesTheOutputFormats() {
         assertThat(cli.run("--list-providers").out().lines())
-                .contains("OutputFormat: pprof (pprof protobuf, from a plugin)", "OutputFormat: raw (collapsed stacks"
-                        + " for tests)");
+                .contains("OutputFormat: pprof (pprof protobuf, from a plugin) [built in]",
+                        "OutputFormat: raw (collapsed stacks for tests) [built in]");
     }
 
     @Test

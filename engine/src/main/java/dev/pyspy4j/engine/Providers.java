@@ -56,20 +56,30 @@ public record Providers(ProviderRegistry<ProcessAccessProvider> processAccess,
 
     /** One line per provider, {@code <type>: <id>}, with what it reads and whether it works on {@code platform}. */
     public List<String> listing(Platform platform) {
+        return listing(platform, provider -> "");
+    }
+
+    /**
+     * One line per provider as {@link #listing(Platform)} gives it, followed by {@code [<origin>]} where
+     * {@code origin} tells one (e.g. {@code built in}, or the plugin jar it came from).
+     */
+    public List<String> listing(Platform platform, Function<Object, String> origin) {
         List<String> lines = new ArrayList<>();
-        lines.addAll(describe("ProcessAccessProvider", processAccess, platform, p -> ""));
-        lines.addAll(describe("ThreadActivityProvider", threadActivity, platform, p -> ""));
+        lines.addAll(describe("ProcessAccessProvider", processAccess, platform, p -> "", origin));
+        lines.addAll(describe("ThreadActivityProvider", threadActivity, platform, p -> "", origin));
         lines.addAll(describe("InterpreterLayoutProvider", interpreterLayouts, platform,
-                p -> " (" + p.supportedVersions() + ")"));
-        lines.addAll(describe("OutputFormat", outputFormats, platform, p -> " (" + p.description() + ")"));
+                p -> " (" + p.supportedVersions() + ")", origin));
+        lines.addAll(describe("OutputFormat", outputFormats, platform, p -> " (" + p.description() + ")", origin));
         return lines;
     }
 
     private static <T extends Provider> List<String> describe(String type, ProviderRegistry<T> registry,
-                                                              Platform platform, Function<T, String> details) {
+                                                              Platform platform, Function<T, String> details,
+                                                              Function<Object, String> origin) {
         return registry.all().stream()
                 .map(p -> type + ": " + p.id() + details.apply(p)
-                        + (p.isSupported(platform) ? "" : " [not supported on " + platform + "]"))
+                        + (p.isSupported(platform) ? "" : " [not supported on " + platform + "]")
+                        + (origin.apply(p).isEmpty() ? "" : " [" + origin.apply(p) + "]"))
                 .toList();
     }
 }

@@ -20,7 +20,12 @@ public interface Provider {
         return 0;
     }
 
-    /** The SPI version this provider was compiled against; the registry skips mismatches. */
+    /**
+     * The SPI version this provider was compiled against; the registry skips mismatches. The default returns the
+     * version of the SPI the provider runs with, so it tells nothing: a provider built outside pyspy4j declares its
+     * version by overriding this with {@code return SpiVersion.CURRENT;} (the compiler copies the constant into the
+     * provider's class) or in its jar's manifest ({@link SpiVersion#MANIFEST_ATTRIBUTE}).
+     */
     default int spiVersion() {
         return SpiVersion.CURRENT;
     }

@@ -6,6 +6,13 @@ package dev.pyspy4j.spi;
 public final class SpiVersion {
     public static final int CURRENT = 1;
 
+    /**
+     * The attribute of a plugin jar's manifest that names the SPI version the plugin was built for, e.g.
+     * {@code Pyspy4j-Spi-Version: 1}. pyspy4j reads it before loading any class from the jar, so a plugin built for
+     * another version is skipped with one warning rather than failing when its classes are used.
+     */
+    public static final String MANIFEST_ATTRIBUTE = "Pyspy4j-Spi-Version";
+
     private SpiVersion() {
     }
 }

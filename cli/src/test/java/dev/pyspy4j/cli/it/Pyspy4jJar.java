@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** Runs the shaded distribution jar as users do, {@code java -jar pyspy4j.jar ...}, in a child JVM. */
 final class Pyspy4jJar {
@@ -50,10 +51,17 @@ final class Pyspy4jJar {
 
     /** Runs a command as {@link #runCommand(List)} does, in {@code directory}. */
     static Result runCommand(List<String> command, Path directory) throws IOException, InterruptedException {
+        return runCommand(command, directory, environment -> { });
+    }
+
+    /** Runs a command as {@link #runCommand(List, Path)} does, with its environment changed by {@code changes}. */
+    static Result runCommand(List<String> command, Path directory, Consumer<Map<String, String>> changes)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         Map<String, String> environment = builder.environment();
         environment.put("LC_ALL", "C.UTF-8");
         environment.remove("CLICOLOR_FORCE");
+        changes.accept(environment);
         Process process = builder.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
