@@ -54,6 +54,7 @@ public final class ElfConstants {
     public static final int SHT_PROGBITS = 1;
     public static final int SHT_SYMTAB = 2;
     public static final int SHT_STRTAB = 3;
+    public static final int SHT_NOTE = 7;
     public static final int SHT_NOBITS = 8;
     public static final int SHT_DYNSYM = 11;
     /** GNU symbol versioning: one {@code Elf_Half} per {@code .dynsym} entry ({@code .gnu.version}). */
@@ -85,6 +86,31 @@ public final class ElfConstants {
 
     /** Bit of a {@code .gnu.version} entry marking a non-default version ({@code name@VER}, not {@code name@@VER}). */
     public static final int VERSYM_HIDDEN = 0x8000;
+
+    /** Owner name of the notes the GNU toolchain writes into executables and shared objects. */
+    public static final String NOTE_OWNER_GNU = "GNU";
+    /** {@code NT_GNU_ABI_TAG}: the minimum kernel ABI (owner {@code GNU}). */
+    public static final int NT_GNU_ABI_TAG = 1;
+    /** {@code NT_GNU_BUILD_ID}: the linker's unique bit string for this build (owner {@code GNU}, {@code ld --build-id}). */
+    public static final int NT_GNU_BUILD_ID = 3;
+    /** {@code NT_GNU_PROPERTY_TYPE_0}: program properties such as the x86 ISA level (owner {@code GNU}). */
+    public static final int NT_GNU_PROPERTY_TYPE_0 = 5;
+
+    /** Owner name of the process-state notes of a core file. */
+    public static final String NOTE_OWNER_CORE = "CORE";
+    /** {@code NT_PRSTATUS}: one thread's {@code struct elf_prstatus}, its registers included (owner {@code CORE}). */
+    public static final int NT_PRSTATUS = 1;
+    /** {@code NT_PRPSINFO}: the process's {@code struct elf_prpsinfo} (owner {@code CORE}). */
+    public static final int NT_PRPSINFO = 3;
+    /** {@code NT_AUXV}: the auxiliary vector (owner {@code CORE}). */
+    public static final int NT_AUXV = 6;
+    /** {@code NT_FILE}: the files mapped into the process and their offsets (owner {@code CORE}). */
+    public static final int NT_FILE = 0x46494c45;
+    /** {@code NT_SIGINFO}: the {@code siginfo_t} of the signal that caused the dump (owner {@code CORE}). */
+    public static final int NT_SIGINFO = 0x53494749;
+
+    /** Name of the section naming a separate debug file and its CRC (gdb manual, "Separate Debug Files"). */
+    public static final String GNU_DEBUGLINK = ".gnu_debuglink";
 
     /** Name of the MiniDebugInfo section (gdb manual, "MiniDebugInfo"). */
     public static final String GNU_DEBUGDATA = ".gnu_debugdata";

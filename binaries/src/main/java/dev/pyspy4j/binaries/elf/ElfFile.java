@@ -2,9 +2,15 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.binaries.elf;
 
+import static dev.pyspy4j.binaries.elf.ElfConstants.ET_CORE;
+import static dev.pyspy4j.binaries.elf.ElfConstants.NOTE_OWNER_GNU;
+import static dev.pyspy4j.binaries.elf.ElfConstants.NT_GNU_BUILD_ID;
+import static dev.pyspy4j.binaries.elf.ElfConstants.PT_NOTE;
 import static dev.pyspy4j.binaries.elf.ElfConstants.SHT_DYNSYM;
+import static dev.pyspy4j.binaries.elf.ElfConstants.SHT_NOTE;
 import static dev.pyspy4j.binaries.elf.ElfConstants.SHT_SYMTAB;
 
+import dev.pyspy4j.binaries.BuildId;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -16,7 +22,8 @@ import java.util.Optional;
 /**
  * A parsed ELF file (System V gABI, elf(5)): header, program and section headers eagerly; symbol
  * tables ({@code .dynsym}, {@code .symtab}, then the {@code .symtab} of the MiniDebugInfo in
- * {@code .gnu_debugdata}) lazily on the first symbol lookup.
+ * {@code .gnu_debugdata}) lazily on the first symbol lookup; notes, the build id and the
+ * {@code .gnu_debuglink} when asked.
  *
  * <p>Every method that reads the file throws {@code SpyException(MALFORMED_INPUT)} on malformed data.
  * Thread-safe: the lazy parts are built once under the instance's lock.
@@ -125,6 +132,44 @@ public final class ElfFile {
             miniDebugInfo = readsMiniDebugInfo ? MiniDebugInfo.read(this, reader, miniDebugInfoLimit) : Optional.empty();
         }
         return miniDebugInfo;
+    }
+
+    /**
+     * Every note, where {@code readelf -n} finds them: in a core file, or a file without section headers, the
+     * {@code PT_NOTE} segments in program header order (a core's sections, if a writer such as gdb adds them, are
+     * only a second view of its segments); otherwise the {@code SHT_NOTE} sections in section order.
+     */
+    public List<ElfNote> notes() {
+        List<ElfNote> notes = new ArrayList<>();
+        if (header.e_type == ET_CORE || sections.all().isEmpty()) {
+            for (ElfProgramHeader segment : programHeaders) {
+                if (segment.p_type == PT_NOTE) {
+                    notes.addAll(ElfNoteReader.read(reader, segment.p_offset, segment.p_filesz, segment.p_align,
+                            String.format("PT_NOTE segment at file offset 0x%x", segment.p_offset)));
+                }
+            }
+            return notes;
+        }
+        for (ElfSectionHeader section : sections.all()) {
+            if (section.sh_type == SHT_NOTE) {
+                notes.addAll(ElfNoteReader.read(reader, section.sh_offset, section.sh_size, section.sh_addralign,
+                        "section [" + section.index + "] '" + section.name + "'"));
+            }
+        }
+        return notes;
+    }
+
+    /** The descriptor of the first {@code NT_GNU_BUILD_ID} note of owner {@code GNU} ({@code ld --build-id}). */
+    public Optional<BuildId> buildId() {
+        return notes().stream()
+                .filter(note -> note.is(NOTE_OWNER_GNU, NT_GNU_BUILD_ID) && note.descriptorSize() > 0)
+                .findFirst()
+                .map(note -> BuildId.of(note.descriptorBytes()));
+    }
+
+    /** The separate debug file that {@code .gnu_debuglink} names, if the section is there. */
+    public Optional<GnuDebugLink> debugLink() {
+        return GnuDebugLink.read(this);
     }
 
     private List<List<ElfSymbol>> symbolTablesInPriorityOrder() {

@@ -15,6 +15,10 @@ final class Binaries {
     static final Path LIBC = Path.of("/lib/x86_64-linux-gnu/libc.so.6");
     static final String HELLO = "linux_amd64_hello.elf";
     static final String HELLO_MINIDEBUGINFO = "linux_amd64_hello_minidebuginfo.elf";
+    /** {@link #HELLO} with a {@code .gnu_debuglink} naming {@link #HELLO_DEBUG}. */
+    static final String HELLO_DEBUGLINK = "linux_amd64_hello_debuglink.elf";
+    /** {@code objcopy --only-keep-debug} of {@link #HELLO}. */
+    static final String HELLO_DEBUG = "linux_amd64_hello.debug";
 
     private Binaries() {
     }
