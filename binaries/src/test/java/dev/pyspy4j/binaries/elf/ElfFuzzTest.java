@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.process.MemoryRegion;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -29,16 +30,19 @@ import net.jqwik.api.constraints.Size;
 /**
  * Truncated, corrupted and random inputs either parse or fail with SpyException(MALFORMED_INPUT) naming
  * the file: never another exception, an endless loop or an OutOfMemoryError. The real ELF files are the
- * checked-in fixtures (one with .symtab and .gnu.version, one with MiniDebugInfo).
+ * checked-in fixtures (one with .symtab and .gnu.version, one with MiniDebugInfo, one with .gnu_debuglink; all
+ * three with notes).
  */
 class ElfFuzzTest {
     private static final String NAME = "fuzzed.elf";
     private static final byte[] HELLO = Binaries.fixtureBytes(Binaries.HELLO);
     private static final byte[] MINI = Binaries.fixtureBytes(Binaries.HELLO_MINIDEBUGINFO);
+    private static final byte[] LINKED = Binaries.fixtureBytes(Binaries.HELLO_DEBUGLINK);
     private static final Set<Long> TABLE_TYPES = Set.of((long) ElfConstants.SHT_SYMTAB,
-            (long) ElfConstants.SHT_DYNSYM, (long) ElfConstants.SHT_STRTAB, (long) ElfConstants.SHT_GNU_VERSYM);
+            (long) ElfConstants.SHT_DYNSYM, (long) ElfConstants.SHT_STRTAB, (long) ElfConstants.SHT_GNU_VERSYM,
+            (long) ElfConstants.SHT_NOTE);
     private static final Map<byte[], List<int[]>> STRUCTURAL_RANGES = new IdentityHashMap<>(Map.of(
-            HELLO, structuralRanges(HELLO), MINI, structuralRanges(MINI)));
+            HELLO, structuralRanges(HELLO), MINI, structuralRanges(MINI), LINKED, structuralRanges(LINKED)));
 
     @Property(tries = 3000)
     void truncatedCopies(@ForAll("truncated") byte[] bytes) {
@@ -67,6 +71,26 @@ class ElfFuzzTest {
 
     @Property(tries = 2000)
     void elfIdentificationFollowedByGarbage(@ForAll("identThenGarbage") byte[] bytes) {
+        assertParsesOrIsMalformed(bytes);
+    }
+
+    /** Note bytes straight into the note decoder, with any alignment a section or segment header can claim. */
+    @Property(tries = 3000)
+    void arbitraryNoteBytes(@ForAll @Size(max = 512) byte[] notes, @ForAll("noteAlignment") long alignment) {
+        assertDecodesOrIsMalformed(() -> ElfNotesTest.read(notes, ByteOrder.LITTLE_ENDIAN, alignment)
+                .forEach(ElfNote::descriptorBytes));
+    }
+
+    /** Well-formed notes whose n_namesz / n_descsz are then overwritten with boundary values. */
+    @Property(tries = 2000)
+    void notesWithExtremeSizes(@ForAll("notesWithExtremeSize") byte[] notes, @ForAll("noteAlignment") long alignment) {
+        assertDecodesOrIsMalformed(() -> ElfNotesTest.read(notes, ByteOrder.BIG_ENDIAN, alignment)
+                .forEach(ElfNote::descriptorBytes));
+    }
+
+    /** The .gnu_debuglink section's bytes replaced by arbitrary ones, its size by any value up to its own. */
+    @Property(tries = 1000)
+    void arbitraryDebugLinkSections(@ForAll("arbitraryDebugLink") byte[] bytes) {
         assertParsesOrIsMalformed(bytes);
     }
 
@@ -132,6 +156,49 @@ class ElfFuzzTest {
     }
 
     @Provide
+    Arbitrary<Long> noteAlignment() {
+        return Arbitraries.oneOf(Arbitraries.of(0L, 1L, 2L, 4L, 8L, 16L, -1L, Long.MIN_VALUE),
+                Arbitraries.longs());
+    }
+
+    @Provide
+    Arbitrary<byte[]> notesWithExtremeSize() {
+        Arbitrary<byte[]> note = Combinators.combine(Arbitraries.strings().ascii().ofMaxLength(9),
+                Arbitraries.integers().between(0, 40), Arbitraries.of(4, 8))
+                .as((owner, size, align) -> ElfNotesTest.note(ByteOrder.BIG_ENDIAN, owner, 1, new byte[size], align));
+        Arbitrary<Integer> value = Arbitraries.of(0, 1, 3, 4, 5, 8, 0x7fffffff, 0x80000000, 0xfffffff4, 0xffffffff);
+        return Combinators.combine(note.list().ofMinSize(1).ofMaxSize(4), Arbitraries.integers().between(0, 3),
+                Arbitraries.of(0, 4), value).as((notes, which, field, v) -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    int header = 0;
+                    for (int i = 0; i < notes.size(); i++) {
+                        if (i == which % notes.size()) {
+                            header = out.size();
+                        }
+                        out.writeBytes(notes.get(i));
+                    }
+                    byte[] bytes = out.toByteArray();
+                    // n_namesz (field 0) or n_descsz (field 4) of one note's header
+                    ByteBuffer.wrap(bytes).putInt(header + field, v);
+                    return bytes;
+                });
+    }
+
+    @Provide
+    Arbitrary<byte[]> arbitraryDebugLink() {
+        ElfFile elf = ElfFile.parse(ByteBuffer.wrap(LINKED), NAME);
+        ElfSectionHeader section = elf.section(ElfConstants.GNU_DEBUGLINK).orElseThrow();
+        int sizeField = (int) (elf.header().e_shoff + (long) section.index * elf.header().e_shentsize + 32);
+        Arbitrary<byte[]> contents = Arbitraries.bytes().array(byte[].class).ofSize((int) section.sh_size);
+        return Combinators.combine(contents, Arbitraries.longs().between(0, section.sh_size)).as((content, size) -> {
+            byte[] copy = LINKED.clone();
+            System.arraycopy(content, 0, copy, (int) section.sh_offset, content.length);
+            ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN).putLong(sizeField, size);
+            return copy;
+        });
+    }
+
+    @Provide
     Arbitrary<byte[]> identThenGarbage() {
         Arbitrary<byte[]> ident = Combinators.combine(Arbitraries.of(1, 2), Arbitraries.of(1, 2))
                 .as((elfClass, data) -> new byte[] {0x7f, 'E', 'L', 'F', (byte) (int) elfClass, (byte) (int) data,
@@ -145,7 +212,7 @@ class ElfFuzzTest {
     }
 
     private static Arbitrary<byte[]> fixtures() {
-        return Arbitraries.of(HELLO, MINI);
+        return Arbitraries.of(HELLO, MINI, LINKED);
     }
 
     /** A byte in the ELF header, the program or section header table, or a symbol, string or version table. */
@@ -162,7 +229,8 @@ class ElfFuzzTest {
         ranges.add(new int[] {(int) elf.header().e_phoff, elf.programHeaders().size() * 56});
         ranges.add(new int[] {(int) elf.header().e_shoff, elf.sectionHeaders().size() * 64});
         for (ElfSectionHeader section : elf.sectionHeaders()) {
-            if (TABLE_TYPES.contains(section.sh_type) && section.sh_size > 0) {
+            boolean debugLink = section.name.equals(ElfConstants.GNU_DEBUGLINK);
+            if ((TABLE_TYPES.contains(section.sh_type) || debugLink) && section.sh_size > 0) {
                 ranges.add(new int[] {(int) section.sh_offset, (int) section.sh_size});
             }
         }
@@ -181,6 +249,15 @@ class ElfFuzzTest {
         return copy;
     }
 
+    private static void assertDecodesOrIsMalformed(Runnable decode) {
+        try {
+            decode.run();
+        } catch (SpyException e) {
+            assertThat(e.kind()).isEqualTo(FailureKind.MALFORMED_INPUT);
+            assertThat(e.getMessage()).startsWith("malformed ELF file 'notes'");
+        }
+    }
+
     private static void assertParsesOrIsMalformed(byte[] bytes) {
         try {
             exercise(ElfFile.parse(ByteBuffer.wrap(bytes), NAME));
@@ -190,8 +267,14 @@ class ElfFuzzTest {
         }
     }
 
-    /** Touches everything the reader decodes: sections' bytes, every symbol table, lookups, MiniDebugInfo, the bias. */
+    /**
+     * Touches everything the reader decodes: sections' bytes, every symbol table, lookups, MiniDebugInfo, notes,
+     * the build id, the debug link, the bias.
+     */
     private static void exercise(ElfFile elf) {
+        elf.notes().forEach(ElfNote::descriptorBytes);
+        elf.buildId();
+        elf.debugLink();
         elf.sectionHeaders().forEach(elf::sectionData);
         elf.symbolTable(ElfConstants.SHT_SYMTAB);
         elf.symbolTable(ElfConstants.SHT_DYNSYM);
