@@ -17,7 +17,7 @@ import java.util.Map;
 final class ExternalTool {
     private static final Map<String, String> DEBIAN_PACKAGES = Map.of(
             "readelf", "binutils", "objcopy", "binutils", "nm", "binutils", "strip", "binutils",
-            "gcc", "gcc", "xz", "xz-utils");
+            "gcc", "gcc", "xz", "xz-utils", "gcore", "gdb");
 
     private ExternalTool() {
     }

@@ -29,6 +29,24 @@ final class Readelf {
     record Load(long offset, long vaddr, long fileSize, long memorySize, String flags, long align) {
     }
 
+    /**
+     * One note of {@code readelf -n}: {@code where} is the section name, or the file offset of the segment
+     * ({@code 0x...}) when readelf read segments; {@code buildId} is the hex it prints for a build-id note, else "".
+     */
+    record Note(String where, String owner, long dataSize, String typeName, String buildId) {
+    }
+
+    /** What {@code readelf -wk} (the {@code .gnu_debuglink} part of {@code --debug-dump=links}) prints, or null. */
+    record DebugLink(String fileName, long crc) {
+    }
+
+    private static final Pattern NOTES_IN_SECTION = Pattern.compile("^Displaying notes found in: (\\S+)$");
+    private static final Pattern NOTES_AT_OFFSET = Pattern.compile(
+            "^Displaying notes found at file offset (0x[0-9a-f]+) with length 0x[0-9a-f]+:$");
+    private static final Pattern NOTE = Pattern.compile("^  (\\S+)\\s+0x([0-9a-f]+)\\s+(\\S+).*$");
+    private static final Pattern BUILD_ID = Pattern.compile("^\\s+Build ID: ([0-9a-f]+)$");
+    private static final Pattern DEBUG_FILE = Pattern.compile("^\\s+Separate debug info file: (.+)$");
+    private static final Pattern CRC = Pattern.compile("^\\s+CRC value: 0x([0-9a-f]+)$");
     private static final Pattern TABLE = Pattern.compile("^Symbol table '([^']+)' contains \\d+ entr(y|ies):$");
     private static final Pattern SYMBOL = Pattern.compile(
             "^\\s*(\\d+):\\s+([0-9a-f]+)\\s+(0x[0-9a-f]+|\\d+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)"
@@ -100,6 +118,43 @@ final class Readelf {
             }
         }
         return fields;
+    }
+
+    static List<Note> notes(Path file) {
+        List<Note> notes = new ArrayList<>();
+        String where = null;
+        for (String line : ExternalTool.run("readelf", "-n", file.toString())) {
+            Matcher section = NOTES_IN_SECTION.matcher(line);
+            Matcher segment = NOTES_AT_OFFSET.matcher(line);
+            Matcher note = NOTE.matcher(line);
+            Matcher buildId = BUILD_ID.matcher(line);
+            if (section.matches()) {
+                where = section.group(1);
+            } else if (segment.matches()) {
+                where = "0x" + Long.toHexString(hex(segment.group(1)));
+            } else if (note.matches() && !note.group(1).equals("Owner")) {
+                notes.add(new Note(where, note.group(1), hex(note.group(2)), note.group(3), ""));
+            } else if (buildId.matches()) {
+                Note last = notes.remove(notes.size() - 1);
+                notes.add(new Note(last.where(), last.owner(), last.dataSize(), last.typeName(), buildId.group(1)));
+            }
+        }
+        return notes;
+    }
+
+    /** The {@code .gnu_debuglink} readelf decodes, or null if the file has none. */
+    static DebugLink debugLink(Path file) {
+        String name = null;
+        for (String line : ExternalTool.run("readelf", "-wk", file.toString())) {
+            Matcher debugFile = DEBUG_FILE.matcher(line);
+            Matcher crc = CRC.matcher(line);
+            if (debugFile.matches()) {
+                name = debugFile.group(1);
+            } else if (crc.matches() && name != null) {
+                return new DebugLink(name, hex(crc.group(1)));
+            }
+        }
+        return null;
     }
 
     static long hex(String digits) {

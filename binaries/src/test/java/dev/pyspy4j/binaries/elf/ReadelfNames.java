@@ -27,6 +27,16 @@ final class ReadelfNames {
             Map.entry('G', 0x200L), Map.entry('T', 0x400L), Map.entry('C', 0x800L), Map.entry('R', 0x200000L),
             Map.entry('l', 0x10000000L), Map.entry('E', 0x80000000L));
 
+    /** Note type names by owner, from readelf.c's get_gnu_elf_note_type, get_note_type and get_stapsdt_note_type. */
+    private static final Map<String, Map<Long, String>> NOTE_TYPES = Map.of(
+            "GNU", Map.of(1L, "NT_GNU_ABI_TAG", 2L, "NT_GNU_HWCAP", 3L, "NT_GNU_BUILD_ID", 4L, "NT_GNU_GOLD_VERSION",
+                    5L, "NT_GNU_PROPERTY_TYPE_0"),
+            "stapsdt", Map.of(3L, "NT_STAPSDT"),
+            "CORE", Map.of(1L, "NT_PRSTATUS", 2L, "NT_FPREGSET", 3L, "NT_PRPSINFO", 6L, "NT_AUXV",
+                    0x46494c45L, "NT_FILE", 0x53494749L, "NT_SIGINFO"),
+            "LINUX", Map.of(0x202L, "NT_X86_XSTATE"),
+            "GDB", Map.of(0xff000000L, "NT_GDB_TDESC"));
+
     private ReadelfNames() {
     }
 
@@ -40,6 +50,16 @@ final class ReadelfNames {
 
     static String binding(int binding) {
         return BINDINGS.getOrDefault(binding, "unknown(" + binding + ")");
+    }
+
+    /** The {@code NT_...} name readelf gives a note of {@code owner} and {@code type}. */
+    static String noteType(String owner, long type) {
+        String name = NOTE_TYPES.getOrDefault(owner, Map.of()).get(type);
+        if (name == null) {
+            throw new IllegalArgumentException(String.format("no readelf name known for note type 0x%x of owner %s;"
+                    + " add it to ReadelfNames", type, owner));
+        }
+        return name;
     }
 
     static String sectionIndex(int shndx) {
