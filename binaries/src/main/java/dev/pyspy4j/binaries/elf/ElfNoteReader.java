@@ -11,7 +11,7 @@ import java.util.List;
  * Decodes the notes packed in one {@code SHT_NOTE} section or {@code PT_NOTE} segment. Each is a header of three
  * 4-byte words ({@code n_namesz}, {@code n_descsz}, {@code n_type}; 4 bytes in 64-bit files too), the name and the
  * descriptor, each padded to the section's or segment's alignment: 4, or 8 for notes such as
- * {@code .note.gnu.property} in 64-bit files (binutils' readelf and the kernel's core writer follow the same rule).
+ * {@code .note.gnu.property} in 64-bit files (the rule binutils' readelf applies).
  */
 final class ElfNoteReader {
     private static final int HEADER_SIZE = 12;
