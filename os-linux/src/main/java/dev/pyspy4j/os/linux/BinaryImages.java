@@ -2,7 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.os.linux;
 
-import dev.pyspy4j.os.linux.elf.ElfBinaryImage;
+import dev.pyspy4j.binaries.elf.ElfBinaryImage;
 import dev.pyspy4j.spi.process.BinaryImage;
 import dev.pyspy4j.spi.process.MemoryRegion;
 import java.nio.file.Files;

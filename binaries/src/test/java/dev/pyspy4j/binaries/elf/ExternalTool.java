@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.binaries.elf;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the binutils / gcc / xz-utils command-line tools the tests use as oracles and fixture builders;
+ * a missing tool fails the test with the Debian package that provides it (CI installs it, tests never do).
+ */
+final class ExternalTool {
+    private static final Map<String, String> DEBIAN_PACKAGES = Map.of(
+            "readelf", "binutils", "objcopy", "binutils", "nm", "binutils", "strip", "binutils",
+            "gcc", "gcc", "xz", "xz-utils", "gcore", "gdb");
+
+    private ExternalTool() {
+    }
+
+    /** Runs {@code command}, failing unless it exits 0; returns its standard output lines. */
+    static List<String> run(String... command) {
+        return runIn(null, command);
+    }
+
+    /** Runs {@code command} in {@code directory} (null: the current one). */
+    static List<String> runIn(Path directory, String... command) {
+        requireOnPath(command[0]);
+        try {
+            Path errors = Files.createTempFile("tool", ".err");
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
+                if (directory != null) {
+                    builder.directory(directory.toFile());
+                }
+                Process process = builder.start();
+                byte[] output = process.getInputStream().readAllBytes();
+                int status = process.waitFor();
+                if (status != 0) {
+                    throw new IllegalStateException(String.join(" ", command) + " exited with " + status + ": "
+                            + Files.readString(errors));
+                }
+                return new String(output, StandardCharsets.UTF_8).lines().toList();
+            } finally {
+                Files.deleteIfExists(errors);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command[0], e);
+        }
+    }
+
+    static void requireOnPath(String tool) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String directory : path.split(":")) {
+            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, tool))) {
+                return;
+            }
+        }
+        throw new IllegalStateException("tool '" + tool + "' is not on the PATH; install the Debian package '"
+                + DEBIAN_PACKAGES.getOrDefault(tool, tool) + "'");
+    }
+}
