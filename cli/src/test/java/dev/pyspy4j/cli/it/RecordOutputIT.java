@@ -133,6 +133,41 @@ class RecordOutputIT {
         assertThat(ProcState.of(target.pid())).isNotIn('t', 'T');
     }
 
+    @Test
+    void aFileThatANonRootUserMayWriteButNotOwnKeepsItsOwner() throws Exception {
+        assumeTrue(exitCode(List.of("runuser", "-u", "nobody", "--", "true")) == 0, "runuser needs root");
+        Path directory = Files.createDirectory(work.resolve("nobody's"));
+        Path shared = Files.writeString(directory.resolve("shared.txt"), "old\n");
+        assertThat(exitCode(List.of("chmod", "755", work.toString()))).isZero();
+        assertThat(exitCode(List.of("chown", "nobody", directory.toString()))).isZero();
+        assertThat(exitCode(List.of("chown", "root:nogroup", shared.toString()))).isZero();
+        assertThat(exitCode(List.of("chmod", "664", shared.toString()))).isZero();
+
+        // nobody may replace the file (the directory is its own) but not give the new file root as its owner, so
+        // the file is written in place. The program is one nobody may run, whose child nobody may read.
+        Pyspy4jJar.Result result = Pyspy4jJar.runCommand(List.of("runuser", "-u", "nobody", "--", Pyspy4jJar.java(),
+                "-jar", Pyspy4jJar.path().toString(), "record", "-d", "1", "-f", "raw", "-o", shared.toString(),
+                "--", "/usr/bin/python3.11", Interpreters.script("busy_then_exit.py").toString(), "600"), directory);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(Files.readAttributes(shared, "unix:uid,gid,mode,nlink", LinkOption.NOFOLLOW_LINKS))
+                .containsEntry("uid", 0).containsEntry("gid", 65534).containsEntry("mode", 0100664)
+                .containsEntry("nlink", 1);
+        assertThat(RawProfile.read(shared).withLeaf("work")).as(result.describe()).isPositive();
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files).containsExactly(shared);
+        }
+    }
+
+    private static int exitCode(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError(String.join(" ", command) + " did not finish");
+        }
+        return process.exitValue();
+    }
+
     private static int fileType(Path path) throws IOException {
         return (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS) & FILE_TYPE;
     }
