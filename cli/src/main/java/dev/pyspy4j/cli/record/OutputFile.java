@@ -31,9 +31,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * <ul>
  * <li>No such file, or a regular file with no other hard link: written to a temporary file beside it, which is then
  * renamed over it ({@code rename(2)} is atomic within a directory), so that readers never see half a file and a
- * failed write leaves an older file untouched. A replaced file keeps its owner, group and mode; where the process may
- * not give the new file that owner or group (it is not root and the file is someone else's), the file is written in
- * place instead, so that it keeps them.</li>
+ * failed write leaves an older file untouched. A replaced file keeps its owner, group and mode. Where the process may
+ * not give the new file that owner or group (it is not root and the file is someone else's), or may write the file
+ * but not create one beside it, the file is written in place instead, as a shell would.</li>
  * <li>Anything else is opened and written through, truncated as a shell's {@code >} does: a device ({@code /dev/null}
  * stays a device), a FIFO (its reader gets the data; the write waits for a reader, as a shell's would), a file with
  * several hard links (they stay one file), and every symbolic link, whatever it leads to. A link is a name someone
@@ -131,12 +131,22 @@ public final class OutputFile {
         }
     }
 
-    /** Creates and deletes a file beside it: the only test that covers read-only file systems, ACLs and root. */
+    /**
+     * Creates and deletes a file beside it: the only test that covers read-only file systems, ACLs and root. An
+     * existing file in a directory that the process may not add to is checked as a file written in place is.
+     */
     private void checkReplaceable(boolean exists) throws IOException {
         if (exists && !Files.isWritable(path)) {
             throw new AccessDeniedException(path.toString());
         }
-        Files.delete(createTemporary(path));
+        try {
+            Files.delete(createTemporary(path));
+        } catch (AccessDeniedException e) {
+            if (!exists) {
+                throw e;
+            }
+            checkWritableInPlace();
+        }
     }
 
     private void checkWritableInPlace() throws IOException {
@@ -160,7 +170,16 @@ public final class OutputFile {
     }
 
     private void replace(Recorder recorder, Optional<PathEntry> replaced) throws IOException {
-        Path temporary = createTemporary(path);
+        Path temporary;
+        try {
+            temporary = createTemporary(path);
+        } catch (AccessDeniedException e) {
+            if (replaced.isEmpty()) {
+                throw e;
+            }
+            writeInPlace(recorder);
+            return;
+        }
         boolean moved = false;
         try {
             if (replaced.isPresent() && !takeOver(temporary, replaced.get())) {

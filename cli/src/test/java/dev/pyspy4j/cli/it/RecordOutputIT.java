@@ -135,28 +135,46 @@ class RecordOutputIT {
 
     @Test
     void aFileThatANonRootUserMayWriteButNotOwnKeepsItsOwner() throws Exception {
+        // nobody may replace the file (the directory is its own) but not give the new file root as its owner.
+        Path shared = nobodysRecording("nobody", "root:nogroup", "664");
+
+        assertThat(Files.readAttributes(shared, "unix:uid,gid,mode", LinkOption.NOFOLLOW_LINKS))
+                .containsEntry("uid", 0).containsEntry("gid", 65534).containsEntry("mode", 0100664);
+    }
+
+    @Test
+    void aFileThatANonRootUserMayWriteInADirectoryItMayNotWriteIsWrittenInPlace() throws Exception {
+        Path own = nobodysRecording("root", "nobody:nogroup", "600");
+
+        assertThat(Files.readAttributes(own, "unix:uid,gid,mode", LinkOption.NOFOLLOW_LINKS))
+                .containsEntry("uid", 65534).containsEntry("gid", 65534).containsEntry("mode", 0100600);
+    }
+
+    /**
+     * Runs {@code record -o shared.txt} as user nobody, with a directory and a file owned as given, and returns the
+     * file, checked to hold the profile under no other name. The program is one nobody may run, whose child nobody
+     * may read.
+     */
+    private Path nobodysRecording(String directoryOwner, String fileOwner, String fileMode) throws Exception {
         assumeTrue(exitCode(List.of("runuser", "-u", "nobody", "--", "true")) == 0, "runuser needs root");
         Path directory = Files.createDirectory(work.resolve("nobody's"));
         Path shared = Files.writeString(directory.resolve("shared.txt"), "old\n");
-        assertThat(exitCode(List.of("chmod", "755", work.toString()))).isZero();
-        assertThat(exitCode(List.of("chown", "nobody", directory.toString()))).isZero();
-        assertThat(exitCode(List.of("chown", "root:nogroup", shared.toString()))).isZero();
-        assertThat(exitCode(List.of("chmod", "664", shared.toString()))).isZero();
+        assertThat(exitCode(List.of("chmod", "755", work.toString(), directory.toString()))).isZero();
+        assertThat(exitCode(List.of("chown", directoryOwner, directory.toString()))).isZero();
+        assertThat(exitCode(List.of("chown", fileOwner, shared.toString()))).isZero();
+        assertThat(exitCode(List.of("chmod", fileMode, shared.toString()))).isZero();
 
-        // nobody may replace the file (the directory is its own) but not give the new file root as its owner, so
-        // the file is written in place. The program is one nobody may run, whose child nobody may read.
         Pyspy4jJar.Result result = Pyspy4jJar.runCommand(List.of("runuser", "-u", "nobody", "--", Pyspy4jJar.java(),
                 "-jar", Pyspy4jJar.path().toString(), "record", "-d", "1", "-f", "raw", "-o", shared.toString(),
                 "--", "/usr/bin/python3.11", Interpreters.script("busy_then_exit.py").toString(), "600"), directory);
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(Files.readAttributes(shared, "unix:uid,gid,mode,nlink", LinkOption.NOFOLLOW_LINKS))
-                .containsEntry("uid", 0).containsEntry("gid", 65534).containsEntry("mode", 0100664)
-                .containsEntry("nlink", 1);
         assertThat(RawProfile.read(shared).withLeaf("work")).as(result.describe()).isPositive();
+        assertThat(Files.getAttribute(shared, "unix:nlink")).isEqualTo(1);
         try (Stream<Path> files = Files.list(directory)) {
             assertThat(files).containsExactly(shared);
         }
+        return shared;
     }
 
     private static int exitCode(List<String> command) throws IOException, InterruptedException {
