@@ -39,7 +39,8 @@ public final class RecordCommand implements Callable<Integer> {
     private SamplingOptions sampling;
 
     @Option(names = {"-o", "--output"}, paramLabel = "<filename>",
-            description = "Output filename (default: <program or pid>-<date and time>.<format's extension>)")
+            description = "Output filename, or - for standard output (default: <program or pid>-<date and time>"
+                    + ".<format's extension>)")
     private String output;
 
     @Option(names = {"-f", "--format"}, paramLabel = "<format>", defaultValue = OutputFormats.DEFAULT,
