@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The exit-code policy of DESIGN.md, one code per failure kind. */
+/** The exit-code policy the README documents, one code per failure kind. */
 class ExitCodesTest {
     private final ExitCodes exitCodes = new ExitCodes();
 

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.LongUnaryOperator;
 
-/** The sentences {@code record} prints, in py-spy's words where py-spy has them (spec §5.5, §8.7, §11.3). */
+/** The sentences {@code record} prints, in py-spy's words where py-spy has them. */
 public final class RecordMessages {
     /** The per-process summary of a process tree names at most this many processes. */
     static final int PROCESSES_SHOWN = 20;

@@ -3,7 +3,7 @@
 package dev.pyspy4j.cli.top;
 
 /**
- * What the user chose on {@code top}'s screen, and what each key asks for (py-spy's keys, spec §9): 1 to 4 sort
+ * What the user chose on {@code top}'s screen, and what each key asks for (py-spy's keys): 1 to 4 sort
  * by a column, L toggles between functions and lines, R resets, ? shows the help and X or Escape hides it, q and
  * Control-C quit (the terminal is in raw mode, so Control-C arrives as a key, not as SIGINT). Used by the screen's
  * thread only.

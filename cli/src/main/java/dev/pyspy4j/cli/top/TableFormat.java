@@ -8,7 +8,7 @@ import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
 /**
- * The columns of {@code top}'s table, as py-spy lays them out (spec §9): {@code %Own %Total OwnTime TotalTime},
+ * The columns of {@code top}'s table, as py-spy lays them out: {@code %Own %Total OwnTime TotalTime},
  * right-aligned, then the function. The column the table is sorted by carries a {@code *} (and is bold where
  * styles are shown), so the mark survives terminals without attributes and plain-text snapshots.
  */

@@ -16,7 +16,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
-/** py-spy's {@code dump --json}: serde_json's pretty printing of its StackTrace structs (pyspy-spec.md 10.2). */
+/** py-spy's {@code dump --json}: serde_json's pretty printing of its StackTrace structs. */
 class JsonDumpRendererTest {
     private static String render(StackTrace... traces) {
         StringWriter json = new StringWriter();

@@ -18,7 +18,7 @@ import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** py-spy's dump text, line by line (pyspy-spec.md section 10.1). */
+/** py-spy's dump text, line by line. */
 class TextDumpRendererTest {
     private static String render(Palette palette, StackTrace... traces) {
         ProcessDump dump = new ProcessDump(31, List.of("python3", "-c", "pass"), "/usr/bin/python3.11",

@@ -14,7 +14,7 @@ package dev.pyspy4j.engine.dump;
  */
 public record DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames, int localsLevel,
                           boolean subprocesses) {
-    /** py-spy's repr budget per {@code -l} (pyspy-spec.md section 10.3). */
+    /** py-spy's repr budget per {@code -l}. */
     public static final int REPR_CHARS_PER_LEVEL = 128;
 
     /** A repetition count beyond any sensible use, that keeps the budget far from overflowing. */

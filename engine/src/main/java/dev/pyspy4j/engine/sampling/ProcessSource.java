@@ -15,7 +15,7 @@ import java.util.Objects;
 /**
  * One Python process, sampled the same way at every tick. It owns the attached process and the activity probe and
  * closes both. A read that fails because the process is gone marks the source exhausted instead of counting an
- * error: py-spy tells the two apart the same way, by checking whether the process still runs (§5.2). Any other
+ * error: py-spy tells the two apart the same way, by checking whether the process still runs. Any other
  * failure, even an unexpected exception, is a failed sample: the recording goes on.
  */
 public final class ProcessSource implements SampleSource {

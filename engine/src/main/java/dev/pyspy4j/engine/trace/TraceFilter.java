@@ -5,7 +5,7 @@ package dev.pyspy4j.engine.trace;
 import dev.pyspy4j.spi.model.StackTrace;
 
 /**
- * Which stacks a recording keeps, as py-spy's record loop decides (spec §8.1): idle threads only with
+ * Which stacks a recording keeps, as py-spy's record loop decides: idle threads only with
  * {@code --idle}, and with {@code --gil} only the thread holding the GIL. A thread without a single frame (one
  * starting up, or the main thread while the interpreter shuts down) is never kept: it says nothing about the code,
  * and a root-less stack would be an empty line in a collapsed-stack file.

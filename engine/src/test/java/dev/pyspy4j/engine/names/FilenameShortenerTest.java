@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * py-spy's filename shortening (pyspy-spec.md 8.2) over a directory tree standing for the target's file system,
+ * py-spy's filename shortening over a directory tree standing for the target's file system,
  * seen, as in a container, under another root.
  */
 class FilenameShortenerTest {

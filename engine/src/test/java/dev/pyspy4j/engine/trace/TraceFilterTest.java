@@ -10,7 +10,7 @@ import dev.pyspy4j.spi.model.StackTrace;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Which threads {@code --idle} and {@code --gil} keep (py-spy's record loop, spec §8.1). */
+/** Which threads {@code --idle} and {@code --gil} keep (as py-spy's record loop decides). */
 class TraceFilterTest {
     private static StackTrace trace(boolean active, boolean ownsGil) {
         return thread(1, 2, "t", 3, active, ownsGil, frame("f", "/t.py", 1));

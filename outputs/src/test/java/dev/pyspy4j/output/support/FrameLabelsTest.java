@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pyspy4j.spi.model.Frame;
 import org.junit.jupiter.api.Test;
 
-/** py-spy's label rule (spec section 8.2). */
+/** py-spy's label rule. */
 class FrameLabelsTest {
     private final Frame shortened = new Frame("spin", "/tmp/pkg/t.py", null, "pkg/t.py", 5, null, false, false);
 

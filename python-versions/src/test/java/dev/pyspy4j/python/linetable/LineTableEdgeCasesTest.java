@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hand-assembled tables for the cases py-spy gets wrong (pyspy-spec §3.4 and §14), with lines worked out from
+ * Hand-assembled tables for the cases py-spy gets wrong, with lines worked out from
  * Objects/lnotab_notes.txt and Objects/locations.md.
  */
 class LineTableEdgeCasesTest {
