@@ -89,10 +89,6 @@ final class FakeHandle implements TargetProcess {
         return process.alive();
     }
 
-    @Override
-    public List<Long> childPids() {
-        return List.of();
-    }
 
     @Override
     public void close() {

@@ -142,10 +142,6 @@ public final class FakeTarget implements TargetProcess {
         return closeCount == 0 && !exited;
     }
 
-    @Override
-    public List<Long> childPids() {
-        return List.of();
-    }
 
     @Override
     public void close() {

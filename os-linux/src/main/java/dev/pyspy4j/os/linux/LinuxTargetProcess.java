@@ -129,11 +129,6 @@ public final class LinuxTargetProcess implements TargetProcess {
     }
 
     @Override
-    public List<Long> childPids() {
-        return ChildProcesses.of(pid);
-    }
-
-    @Override
     public synchronized void close() {
         if (pauser != null) {
             pauser.close();

@@ -77,11 +77,9 @@ class LinuxTargetProcessIT {
     }
 
     @Test
-    void findsChildrenAndRefusesZombies() throws Exception {
+    void refusesZombies() throws Exception {
         attach("zombie_parent.py");
         long zombie = Long.parseLong(python.readyArguments()[0]);
-        long liveChild = Long.parseLong(python.readyArguments()[1]);
-        assertThat(target.childPids()).containsExactlyInAnyOrder(zombie, liveChild);
         assertThatThrownBy(() -> provider.attach(zombie))
                 .isInstanceOf(SpyException.class)
                 .hasMessage("process " + zombie + " has exited")

@@ -138,10 +138,6 @@ public final class FakeTarget implements TargetProcess {
         return true;
     }
 
-    @Override
-    public List<Long> childPids() {
-        return List.of();
-    }
 
     @Override
     public void close() {

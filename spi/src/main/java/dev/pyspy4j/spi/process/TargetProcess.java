@@ -58,9 +58,6 @@ public interface TargetProcess extends AutoCloseable {
     /** Whether the process still runs (not exited, not a zombie). */
     boolean isAlive();
 
-    /** Pids of the direct children of this process. */
-    List<Long> childPids();
-
     @Override
     void close();
 }
