@@ -9,7 +9,6 @@ import dev.pyspy4j.python.remote.SnapshotMemory;
 import dev.pyspy4j.python.walk.CodeCache;
 import dev.pyspy4j.python.walk.CodeReader;
 import dev.pyspy4j.python.walk.LocalsReader;
-import dev.pyspy4j.python.walk.PthreadTids;
 import dev.pyspy4j.python.walk.RawSample;
 import dev.pyspy4j.python.walk.ThreadNames;
 import dev.pyspy4j.python.walk.ThreadStateCollector;
@@ -60,7 +59,7 @@ public final class CPythonInterpreter implements PythonInterpreter {
         }
         ThreadNames names = new ThreadNames(b.objects, collector.layout().modules());
         this.decoder = new SampleDecoder(target.pid(), interpreter, codes, b.codes, names, b.instructionIsPointer,
-                new PthreadTids(target), b.locals);
+                target::osThreadIds, b.locals);
     }
 
     public static Builder builder(DiscoveredInterpreter found) {
