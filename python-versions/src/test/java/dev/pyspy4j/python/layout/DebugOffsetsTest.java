@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pyspy4j.python.remote.RemoteReader;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.TargetArch;
 import dev.pyspy4j.spi.process.FakeProcessMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Reading, validating and applying a {@code _Py_DebugOffsets} table laid out as the 3.15 headers say. */
 class DebugOffsetsTest {
     private static final long RUNTIME = 0x7000_0000L;
-    private final StructLayouts table = StructLayouts.load("3.15");
+    private final StructLayouts table = StructLayouts.load(TargetArch.X86_64, "3.15");
 
     /** A table as a 3.15 interpreter would carry it, with {@code thread_state.current_frame} set to a value. */
     private ByteBuffer blob(long currentFrame) {
@@ -45,7 +46,8 @@ class DebugOffsetsTest {
     }
 
     private DebugOffsets read(ByteBuffer bytes) {
-        return DebugOffsets.read(new RemoteReader(new FakeProcessMemory().put(RUNTIME, bytes.array())), RUNTIME,
+        return DebugOffsets.read(
+                new RemoteReader(new FakeProcessMemory().put(RUNTIME, bytes.array()), TargetArch.X86_64), RUNTIME,
                 table);
     }
 
@@ -93,14 +95,15 @@ class DebugOffsetsTest {
         ByteBuffer bytes = blob(0x58);
         bytes.put(0, (byte) 'X');
         assertThatThrownBy(() -> read(bytes)).hasMessageContaining("has no 'xdebugpy' cookie");
-        assertThat(DebugOffsets.hasCookie(new RemoteReader(new FakeProcessMemory().put(RUNTIME, bytes.array())),
+        assertThat(DebugOffsets.hasCookie(
+                new RemoteReader(new FakeProcessMemory().put(RUNTIME, bytes.array()), TargetArch.X86_64),
                 RUNTIME)).isFalse();
     }
 
     @Test
     void everyMappedKeyExistsInTheTablesOf313To315() {
         for (String minor : new String[] {"3.13", "3.14", "3.15"}) {
-            StructLayouts layouts = StructLayouts.load(minor);
+            StructLayouts layouts = StructLayouts.load(TargetArch.X86_64, minor);
             for (Map.Entry<String, String> mapping : DebugOffsetNames.MAPPING.entrySet()) {
                 if (layouts.has("_Py_DebugOffsets." + mapping.getKey())) {
                     assertThat(layouts.has(mapping.getValue())).as(minor + " " + mapping.getValue()).isTrue();
