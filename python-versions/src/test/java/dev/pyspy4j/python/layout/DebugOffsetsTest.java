@@ -23,7 +23,12 @@ class DebugOffsetsTest {
 
     /** A table as a 3.15 interpreter would carry it, with {@code thread_state.current_frame} set to a value. */
     private ByteBuffer blob(long currentFrame) {
-        ByteBuffer bytes = ByteBuffer.allocate(table.size("_Py_DebugOffsets")).order(ByteOrder.LITTLE_ENDIAN);
+        return blob(currentFrame, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** The same table with its 64-bit entries written in {@code order}. */
+    private ByteBuffer blob(long currentFrame, ByteOrder order) {
+        ByteBuffer bytes = ByteBuffer.allocate(table.size("_Py_DebugOffsets")).order(order);
         bytes.put(0, "xdebugpy".getBytes(StandardCharsets.ISO_8859_1));
         bytes.putLong(8, 0x030f02f0L);
         // Every sub-struct has a plausible size; the fields this test looks at get real values.
@@ -62,6 +67,19 @@ class DebugOffsetsTest {
                 .isEqualTo(table.offset("_PyRuntimeState.interpreters.head"));
         // Fields the target does not describe keep the generated values.
         assertThat(merged.offset("_PyStackChunk.top")).isEqualTo(table.offset("_PyStackChunk.top"));
+    }
+
+    @Test
+    void readsTheEntriesInTheTargetsByteOrder() {
+        TargetArch bigEndian = new TargetArch("s390x", 8, ByteOrder.BIG_ENDIAN);
+        RemoteReader reader = new RemoteReader(
+                new FakeProcessMemory().put(RUNTIME, blob(0x58, ByteOrder.BIG_ENDIAN).array()), bigEndian);
+
+        DebugOffsets offsets = DebugOffsets.read(reader, RUNTIME, table);
+
+        assertThat(DebugOffsets.readVersion(reader, RUNTIME)).hasToString("3.15.2");
+        assertThat(offsets.version()).hasToString("3.15.2");
+        assertThat(offsets.field("thread_state.current_frame")).isEqualTo(0x58);
     }
 
     @Test
