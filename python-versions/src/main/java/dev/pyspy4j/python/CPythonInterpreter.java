@@ -9,13 +9,13 @@ import dev.pyspy4j.python.remote.SnapshotMemory;
 import dev.pyspy4j.python.walk.CodeCache;
 import dev.pyspy4j.python.walk.CodeReader;
 import dev.pyspy4j.python.walk.LocalsReader;
-import dev.pyspy4j.python.walk.PthreadTids;
 import dev.pyspy4j.python.walk.RawSample;
 import dev.pyspy4j.python.walk.ThreadNames;
 import dev.pyspy4j.python.walk.ThreadStateCollector;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.TargetArch;
 import dev.pyspy4j.spi.process.PauseHandle;
 import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.spi.process.ThreadActivity;
@@ -36,6 +36,7 @@ import java.util.function.LongSupplier;
  */
 public final class CPythonInterpreter implements PythonInterpreter {
     private final TargetProcess target;
+    private final TargetArch arch;
     private final PythonVersion version;
     private final String binaryPath;
     private final List<String> warnings;
@@ -48,6 +49,7 @@ public final class CPythonInterpreter implements PythonInterpreter {
 
     private CPythonInterpreter(Builder b) {
         this.target = b.found.target();
+        this.arch = b.found.arch();
         this.version = b.found.version();
         this.binaryPath = b.found.binaries().interpreterBinaryPath();
         this.warnings = List.copyOf(b.warnings);
@@ -60,7 +62,7 @@ public final class CPythonInterpreter implements PythonInterpreter {
         }
         ThreadNames names = new ThreadNames(b.objects, collector.layout().modules());
         this.decoder = new SampleDecoder(target.pid(), interpreter, codes, b.codes, names, b.instructionIsPointer,
-                new PthreadTids(target), b.locals);
+                target::osThreadIds, b.locals);
     }
 
     public static Builder builder(DiscoveredInterpreter found) {
@@ -109,7 +111,7 @@ public final class CPythonInterpreter implements PythonInterpreter {
         if (!snapshot.prefetch(plan)) {
             plan = SnapshotMemory.ReadPlan.EMPTY;
         }
-        RawSample raw = collector.collect(new RemoteReader(snapshot), interpreter, request.gilOnly());
+        RawSample raw = collector.collect(new RemoteReader(snapshot, arch), interpreter, request.gilOnly());
         plan = snapshot.plan();
         return raw;
     }

@@ -7,8 +7,12 @@ import dev.pyspy4j.python.discovery.PythonBinaries;
 import dev.pyspy4j.python.discovery.VersionDetector;
 import dev.pyspy4j.python.family.Families;
 import dev.pyspy4j.python.family.VersionFamily;
+import dev.pyspy4j.python.layout.StructLayouts;
+import dev.pyspy4j.python.remote.RemoteReader;
 import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.TargetArch;
 import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.spi.python.InterpreterLayoutProvider;
 import dev.pyspy4j.spi.python.PythonInterpreter;
@@ -28,6 +32,12 @@ public final class CPythonLayoutProvider implements InterpreterLayoutProvider {
         return "cpython";
     }
 
+    /** Supported where layout tables were generated for the architecture: struct shapes follow it. */
+    @Override
+    public boolean isSupported(Platform platform) {
+        return StructLayouts.hasTablesFor(platform.arch());
+    }
+
     @Override
     public String supportedVersions() {
         return Families.describeAll();
@@ -36,13 +46,15 @@ public final class CPythonLayoutProvider implements InterpreterLayoutProvider {
     @Override
     public PythonInterpreter open(TargetProcess target) {
         PythonBinaries binaries = PythonBinaries.find(target);
-        Optional<PythonVersion> detected = VersionDetector.detect(binaries, target.memory());
+        TargetArch arch = target.platform().arch();
+        Optional<PythonVersion> detected = VersionDetector.detect(binaries, new RemoteReader(target.memory(), arch));
         boolean looksLikePython = binaries.hasLibrary() || MARKERS.stream().anyMatch(m -> binaries.symbol(m).isPresent());
         if (detected.isEmpty() && !looksLikePython) {
             throw new SpyException(FailureKind.NOT_PYTHON, "process " + target.pid() + " ('"
                     + binaries.executable() + "') is not a Python process: no libpython is mapped, the program "
                     + "defines none of " + String.join(", ", MARKERS) + " and holds no Python version string");
         }
+        StructLayouts.requireTablesFor(arch);
         PythonVersion version = detected.orElseThrow(() -> new SpyException(FailureKind.UNSUPPORTED_PYTHON,
                 "cannot tell the Python version of process " + target.pid() + " ('"
                         + binaries.interpreterBinaryPath() + "')"));

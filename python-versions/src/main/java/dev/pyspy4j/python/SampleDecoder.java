@@ -7,7 +7,6 @@ import dev.pyspy4j.python.walk.CodeInfo;
 import dev.pyspy4j.python.walk.CodeReader;
 import dev.pyspy4j.python.walk.IdleHeuristics;
 import dev.pyspy4j.python.walk.LocalsReader;
-import dev.pyspy4j.python.walk.PthreadTids;
 import dev.pyspy4j.python.walk.RawFrame;
 import dev.pyspy4j.python.walk.RawSample;
 import dev.pyspy4j.python.walk.RawThread;
@@ -22,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Turns copied raw frames into {@link StackTrace}s: code names, lines, thread names, idle and GIL states. */
 final class SampleDecoder {
@@ -31,12 +31,14 @@ final class SampleDecoder {
     private final CodeReader codeReader;
     private final ThreadNames names;
     private final boolean instructionIsPointer;
-    private final PthreadTids pthreadTids;
+    /** The target's map from thread handles ({@code pthread_t}) to OS thread ids. */
+    private final Function<List<Long>, Map<Long, Long>> osThreadIdsOfHandles;
     private final LocalsReader locals;
 
     SampleDecoder(long pid, long interpreter, CodeCache codes, CodeReader codeReader, ThreadNames names,
-                  boolean instructionIsPointer, PthreadTids pthreadTids, LocalsReader locals) {
-        this.pthreadTids = pthreadTids;
+                  boolean instructionIsPointer, Function<List<Long>, Map<Long, Long>> osThreadIdsOfHandles,
+                  LocalsReader locals) {
+        this.osThreadIdsOfHandles = osThreadIdsOfHandles;
         this.locals = locals;
         this.pid = pid;
         this.interpreter = interpreter;
@@ -110,7 +112,7 @@ final class SampleDecoder {
                 unknown.add(thread.threadId());
             }
         }
-        return unknown.isEmpty() || pthreadTids == null ? Map.of() : pthreadTids.resolve(unknown);
+        return unknown.isEmpty() ? Map.of() : osThreadIdsOfHandles.apply(unknown);
     }
 
     private static boolean isActive(long tid, List<Frame> frames, Map<Long, ThreadActivity> activity) {

@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,7 @@ public final class LinuxTargetProcess implements TargetProcess {
     private final ProcFs proc;
     private final LinuxProcessMemory memory;
     private final BinaryImages images;
+    private final PthreadThreadIds pthreadThreadIds;
     private PtracePauser pauser;
 
     LinuxTargetProcess(long pid) {
@@ -37,6 +39,7 @@ public final class LinuxTargetProcess implements TargetProcess {
         this.proc = new ProcFs(pid);
         this.memory = new LinuxProcessMemory(pid);
         this.images = new BinaryImages(this, proc);
+        this.pthreadThreadIds = new PthreadThreadIds(memory, this::threads, platform().arch().byteOrder());
     }
 
     @Override
@@ -81,6 +84,11 @@ public final class LinuxTargetProcess implements TargetProcess {
 
     private static String withoutFinalNewline(String text) {
         return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    @Override
+    public Map<Long, Long> osThreadIds(List<Long> threadHandles) {
+        return pthreadThreadIds.resolve(threadHandles);
     }
 
     @Override

@@ -5,6 +5,7 @@ package dev.pyspy4j.python.discovery;
 import dev.pyspy4j.python.remote.RemoteReader;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.TargetArch;
 import dev.pyspy4j.spi.process.BinaryImage;
 import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.spi.python.PythonVersion;
@@ -29,7 +30,7 @@ public record DiscoveredInterpreter(TargetProcess target, PythonVersion version,
      * @throws SpyException NOT_PYTHON when neither finds it
      */
     public long locate(String symbol, InterpreterScan.Shape shape) {
-        RemoteReader reader = new RemoteReader(target.memory());
+        RemoteReader reader = reader();
         InterpreterScan scan = new InterpreterScan(target);
         if (useSymbols) {
             Optional<BinaryImage.Symbol> found = binaries.symbol(symbol);
@@ -46,6 +47,16 @@ public record DiscoveredInterpreter(TargetProcess target, PythonVersion version,
         throw new SpyException(FailureKind.NOT_PYTHON, "Python " + version + " in process " + target.pid()
                 + ": no valid '" + symbol + "' in '" + binaries.interpreterBinaryPath()
                 + "', by symbol or by scanning its data sections (is the interpreter initialised?)");
+    }
+
+    /** The target's architecture: the byte order and pointer size of its memory, and which layout tables apply. */
+    public TargetArch arch() {
+        return target.platform().arch();
+    }
+
+    /** A reader of the target's live memory in its architecture's byte order and pointer size. */
+    public RemoteReader reader() {
+        return new RemoteReader(target.memory(), arch());
     }
 
     /** The run-time address of an optional symbol, or 0. */

@@ -56,9 +56,10 @@ public final class InterpreterScan {
         } catch (SpyException e) {
             return OptionalLong.empty();
         }
-        RemoteReader reader = new RemoteReader(snapshot);
-        long end = section.address() + section.size() - shape.interpreterPointer() - 8;
-        for (long candidate = (section.address() + 7) & ~7L; candidate <= end; candidate += 8) {
+        RemoteReader reader = new RemoteReader(snapshot, target.platform().arch());
+        int word = reader.pointerSize();
+        long end = section.address() + section.size() - shape.interpreterPointer() - word;
+        for (long candidate = (section.address() + word - 1) & -word; candidate <= end; candidate += word) {
             if (validates(reader, candidate, shape)) {
                 return OptionalLong.of(candidate);
             }

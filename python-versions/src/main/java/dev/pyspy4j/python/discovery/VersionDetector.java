@@ -2,9 +2,9 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.python.discovery;
 
+import dev.pyspy4j.python.remote.RemoteReader;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.process.BinaryImage;
-import dev.pyspy4j.spi.process.ProcessMemory;
 import dev.pyspy4j.spi.python.PythonVersion;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +19,12 @@ public final class VersionDetector {
     }
 
     /** The detected version; when only the library name tells, the patch level is reported as 0. */
-    public static Optional<PythonVersion> detect(PythonBinaries binaries, ProcessMemory memory) {
+    public static Optional<PythonVersion> detect(PythonBinaries binaries, RemoteReader reader) {
         Optional<BinaryImage.Symbol> pyVersion = binaries.symbol("Py_Version");
         if (pyVersion.isPresent()) {
             try {
-                long hex = memory.readLong(pyVersion.get().address()) & 0xFFFF_FFFFL;
+                // An unsigned long: a word on LP64 and ILP32 alike; PY_VERSION_HEX fills its low 32 bits.
+                long hex = reader.pointer(pyVersion.get().address()) & 0xFFFF_FFFFL;
                 PythonVersion version = PythonVersion.fromHex(hex);
                 if (version.atLeast(3, 11) && version.major() < 10) {
                     return Optional.of(version);
@@ -33,7 +34,7 @@ public final class VersionDetector {
             }
         }
         for (Optional<BinaryImage> image : List.of(binaries.program(), binaries.library())) {
-            Optional<PythonVersion> scanned = image.flatMap(i -> VersionScanner.scan(i, memory));
+            Optional<PythonVersion> scanned = image.flatMap(i -> VersionScanner.scan(i, reader.memory()));
             if (scanned.isPresent()) {
                 return scanned;
             }

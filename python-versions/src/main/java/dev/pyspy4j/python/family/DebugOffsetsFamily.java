@@ -53,9 +53,11 @@ final class DebugOffsetsFamily implements VersionFamily {
     @Override
     public PythonInterpreter open(DiscoveredInterpreter found) {
         PythonVersion version = found.version();
-        RemoteReader reader = new RemoteReader(found.target().memory());
-        Optional<StructLayouts> exact = StructLayouts.find(version.minorVersion());
-        StructLayouts base = exact.orElseGet(() -> StructLayouts.load("3." + NEWEST_KNOWN_MINOR));
+        RemoteReader reader = found.reader();
+        // The debug offsets describe where fields are, but not the shape of the table itself nor of what they
+        // leave out: that still comes from the architecture's generated table.
+        Optional<StructLayouts> exact = StructLayouts.find(found.arch(), version.minorVersion());
+        StructLayouts base = exact.orElseGet(() -> StructLayouts.load(found.arch(), "3." + NEWEST_KNOWN_MINOR));
         long runtime = found.locate("_PyRuntime", new InterpreterScan.Shape(
                 base.offset("_PyRuntimeState.interpreters.head"), base.offset("PyInterpreterState.threads.head"),
                 base.offset("PyThreadState.interp")));

@@ -50,8 +50,8 @@ final class FrameObjectFamily implements VersionFamily {
 
     @Override
     public PythonInterpreter open(DiscoveredInterpreter found) {
-        StructLayouts tables = StructLayouts.load(describe());
-        RemoteReader reader = new RemoteReader(found.target().memory());
+        StructLayouts tables = StructLayouts.load(found.arch(), describe());
+        RemoteReader reader = found.reader();
         ThreadLayout threads = ThreadLayout.classic(tables);
         boolean runtimeState = major == 3 && minor >= 7;
         LongSupplier interpreter;

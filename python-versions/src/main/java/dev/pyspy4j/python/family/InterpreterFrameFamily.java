@@ -60,8 +60,8 @@ final class InterpreterFrameFamily implements VersionFamily {
 
     @Override
     public PythonInterpreter open(DiscoveredInterpreter found) {
-        StructLayouts tables = StructLayouts.load(describe());
-        RemoteReader reader = new RemoteReader(found.target().memory());
+        StructLayouts tables = StructLayouts.load(found.arch(), describe());
+        RemoteReader reader = found.reader();
         ThreadLayout threads = ThreadLayout.viaCFrame(tables);
         long runtime = found.locate("_PyRuntime", new InterpreterScan.Shape(
                 tables.offset("_PyRuntimeState.interpreters.head"), threads.threadsHead(), threads.interp()));

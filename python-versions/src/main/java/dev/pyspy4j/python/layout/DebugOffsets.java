@@ -17,6 +17,7 @@ import java.util.Map;
  * sub-structs of {@code uint64_t} sizes and offsets. The table is not self-describing, so where each field sits
  * comes from the generated layout of that minor version ({@code _Py_DebugOffsets.<sub>.<field>} keys); the
  * values read from the target then override the generated ones, so a new patch release reads correctly as is.
+ * Every entry is a fixed-width 64-bit integer whatever the pointer size; the reader supplies the byte order.
  */
 public final class DebugOffsets {
     public static final String COOKIE = "xdebugpy";

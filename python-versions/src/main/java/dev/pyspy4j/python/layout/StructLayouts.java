@@ -2,9 +2,14 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.python.layout;
 
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.TargetArch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,14 +17,21 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * The generated struct layout table of one CPython minor version: field offsets by C name
+ * The generated struct layout table of one CPython minor version on one architecture: field offsets by C name
  * ({@code PyThreadState.next}, {@code _PyRuntimeState.interpreters.head}), struct sizes
  * ({@code sizeof(PyThreadState)}), constants ({@code const.FRAME_OWNED_BY_CSTACK}) and bit-field masks
  * ({@code mask.PyASCIIObject.state.kind}). Tables are resources generated from the interpreter's headers by
- * {@code LayoutGenerator}; nothing here is typed by hand.
+ * {@code LayoutGenerator}, one directory per architecture ({@code layout/x86_64/cpython-3.11.properties}), since
+ * sizes and offsets follow the architecture's pointer size and alignment rules; nothing here is typed by hand.
  */
 public final class StructLayouts {
-    private static final String RESOURCE = "/dev/pyspy4j/python/layout/cpython-%s.properties";
+    /**
+     * The architectures with generated tables. A table holds only for the exact pointer size and byte order it was
+     * measured with, so an architecture matches by all three of name, pointer size and byte order.
+     */
+    public static final List<TargetArch> ARCHITECTURES = List.of(TargetArch.X86_64);
+
+    private static final String RESOURCE = "/dev/pyspy4j/python/layout/%s/cpython-%s.properties";
 
     private final String minorVersion;
     private final Map<String, Long> values;
@@ -34,9 +46,38 @@ public final class StructLayouts {
         return new StructLayouts(minorVersion, values);
     }
 
-    /** The table for {@code major.minor}, if one was generated. */
-    public static Optional<StructLayouts> find(String minorVersion) {
-        try (InputStream in = StructLayouts.class.getResourceAsStream(String.format(RESOURCE, minorVersion))) {
+    /** Whether tables were generated for {@code arch}. */
+    public static boolean hasTablesFor(TargetArch arch) {
+        return ARCHITECTURES.contains(arch);
+    }
+
+    /**
+     * Refuses an architecture without tables, before anything reads the target with layouts measured for another.
+     *
+     * @throws SpyException UNSUPPORTED_PYTHON
+     */
+    public static void requireTablesFor(TargetArch arch) {
+        if (!hasTablesFor(arch)) {
+            throw new SpyException(FailureKind.UNSUPPORTED_PYTHON, "CPython on " + describe(arch)
+                    + " is not supported: pyspy4j has struct layouts only for " + String.join(", ",
+                    ARCHITECTURES.stream().map(StructLayouts::describe).toList()));
+        }
+    }
+
+    private static String describe(TargetArch arch) {
+        return arch.name() + " (" + arch.pointerSize() * 8 + "-bit, "
+                + (arch.byteOrder() == ByteOrder.BIG_ENDIAN ? "big" : "little") + "-endian)";
+    }
+
+    /**
+     * The table for {@code major.minor} on {@code arch}, if one was generated.
+     *
+     * @throws SpyException UNSUPPORTED_PYTHON when {@code arch} has no tables at all
+     */
+    public static Optional<StructLayouts> find(TargetArch arch, String minorVersion) {
+        requireTablesFor(arch);
+        String resource = String.format(RESOURCE, arch.name(), minorVersion);
+        try (InputStream in = StructLayouts.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return Optional.empty();
             }
@@ -52,10 +93,15 @@ public final class StructLayouts {
         }
     }
 
-    /** The table for {@code major.minor}; a missing table is a packaging bug. */
-    public static StructLayouts load(String minorVersion) {
-        return find(minorVersion).orElseThrow(
-                () -> new IllegalArgumentException("no layout table for CPython " + minorVersion));
+    /**
+     * The table for {@code major.minor} on {@code arch}; a missing table of a supported architecture is a
+     * packaging bug.
+     *
+     * @throws SpyException UNSUPPORTED_PYTHON when {@code arch} has no tables at all
+     */
+    public static StructLayouts load(TargetArch arch, String minorVersion) {
+        return find(arch, minorVersion).orElseThrow(() -> new IllegalArgumentException(
+                "no layout table for CPython " + minorVersion + " on " + arch.name()));
     }
 
     public String minorVersion() {

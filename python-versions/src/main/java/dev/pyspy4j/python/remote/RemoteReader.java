@@ -4,34 +4,56 @@ package dev.pyspy4j.python.remote;
 
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.TargetArch;
 import dev.pyspy4j.spi.process.ProcessMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
  * Typed reads of a target's memory: pointers, integers and whole structs, with sanity limits so that a garbage
- * pointer or length read from a moving target fails as a read error instead of allocating gigabytes.
+ * pointer or length read from a moving target fails as a read error instead of allocating gigabytes. Words are
+ * read in the target architecture's byte order and pointer size: every buffer this reader fills has the target's
+ * byte order, so readers of struct fields get it without asking.
  */
 public final class RemoteReader {
     /** Structs, strings and tables larger than this are refused; nothing CPython keeps per frame is that big. */
     public static final int MAX_READ = 16 << 20;
 
     private final ProcessMemory memory;
-    private final ByteBuffer word = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteOrder byteOrder;
+    private final int pointerSize;
+    private final ByteBuffer word;
 
-    public RemoteReader(ProcessMemory memory) {
+    public RemoteReader(ProcessMemory memory, TargetArch arch) {
         this.memory = memory;
+        this.byteOrder = arch.byteOrder();
+        this.pointerSize = arch.pointerSize();
+        this.word = ByteBuffer.allocate(8).order(byteOrder);
     }
 
     public ProcessMemory memory() {
         return memory;
     }
 
-    /** Reads a pointer-sized (64-bit) value. */
+    /** The target's byte order, for buffers filled by other means than this reader (batched reads). */
+    public ByteOrder byteOrder() {
+        return byteOrder;
+    }
+
+    /** The target's pointer size in bytes, 4 or 8. */
+    public int pointerSize() {
+        return pointerSize;
+    }
+
+    /** Reads a pointer-sized value (zero-extended from 32 bits on a 32-bit target). */
     public long pointer(long address) {
         checkAddress(address);
-        memory.read(address, word.clear());
-        return word.getLong(0);
+        if (pointerSize == 8) {
+            memory.read(address, word.clear());
+            return word.getLong(0);
+        }
+        memory.read(address, word.clear().limit(4));
+        return Integer.toUnsignedLong(word.getInt(0));
     }
 
     /** Reads a 32-bit value. */
@@ -41,11 +63,11 @@ public final class RemoteReader {
         return word.getInt(0);
     }
 
-    /** Reads {@code size} bytes into a fresh little-endian buffer for absolute gets. */
+    /** Reads {@code size} bytes into a fresh buffer in the target's byte order, for absolute gets. */
     public ByteBuffer struct(long address, int size) {
         checkAddress(address);
         checkLength(address, size);
-        ByteBuffer buffer = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buffer = ByteBuffer.allocate(size).order(byteOrder);
         memory.read(address, buffer);
         return buffer;
     }

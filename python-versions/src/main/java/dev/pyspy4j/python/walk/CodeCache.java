@@ -22,10 +22,12 @@ public final class CodeCache {
     private static final int MAX_ENTRIES = 50_000;
 
     private final CodeReader reader;
+    private final ByteOrder byteOrder;
     private final Map<Long, CodeInfo> entries = new HashMap<>();
 
     public CodeCache(CodeReader reader) {
         this.reader = reader;
+        this.byteOrder = reader.byteOrder();
     }
 
     /** The code object at {@code address}, from the cache or read now. */
@@ -49,7 +51,7 @@ public final class CodeCache {
             if (entries.containsKey(address)) {
                 cached.add(address);
                 reads.add(new ReadRequest(address + reader.fingerprintWindowStart(),
-                        ByteBuffer.allocate(reader.fingerprintWindowLength()).order(ByteOrder.LITTLE_ENDIAN)));
+                        ByteBuffer.allocate(reader.fingerprintWindowLength()).order(byteOrder)));
             }
         }
         if (reads.isEmpty()) {

@@ -5,6 +5,7 @@ package dev.pyspy4j.python.walk;
 import dev.pyspy4j.python.linetable.LineTableDecoder;
 import dev.pyspy4j.python.objects.ObjectReader;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /** Reads a code object's names, line table and local-variable metadata through a {@link CodeLayout}. */
 public final class CodeReader {
@@ -43,6 +44,11 @@ public final class CodeReader {
                 fingerprint(filename, name, firstLine), code.getInt(layout.localCount()),
                 code.getLong(layout.localNames()),
                 layout.localKinds() >= 0 ? code.getLong(layout.localKinds()) : 0);
+    }
+
+    /** The target's byte order, for code object bytes read in batches outside this reader. */
+    ByteOrder byteOrder() {
+        return objects.remote().byteOrder();
     }
 
     /** Offset of the smallest window of a code object that holds every fingerprinted field. */

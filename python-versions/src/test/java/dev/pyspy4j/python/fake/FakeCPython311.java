@@ -3,6 +3,7 @@
 package dev.pyspy4j.python.fake;
 
 import dev.pyspy4j.python.layout.StructLayouts;
+import dev.pyspy4j.spi.TargetArch;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class FakeCPython311 {
     }
 
     public FakeCPython311() {
-        this.t = StructLayouts.load("3.11");
+        this.t = StructLayouts.load(TargetArch.X86_64, "3.11");
         this.heap = new FakeHeap(t);
     }
 

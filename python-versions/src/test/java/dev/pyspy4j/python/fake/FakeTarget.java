@@ -23,6 +23,7 @@ public final class FakeTarget implements TargetProcess {
     private final List<MemoryRegion> regions;
     private final Map<String, Map<String, Long>> symbolsByBinary;
     private final Map<String, BinaryImage.Section> sections = new java.util.HashMap<>();
+    private TargetArch arch = TargetArch.X86_64;
     private int pauses;
     private int openPauses;
 
@@ -48,6 +49,12 @@ public final class FakeTarget implements TargetProcess {
         return this;
     }
 
+    /** Makes this target claim another architecture than x86_64. */
+    public FakeTarget withArch(TargetArch arch) {
+        this.arch = arch;
+        return this;
+    }
+
     public int pauses() {
         return pauses;
     }
@@ -63,7 +70,7 @@ public final class FakeTarget implements TargetProcess {
 
     @Override
     public Platform platform() {
-        return new Platform(OsFamily.LINUX, TargetArch.X86_64);
+        return new Platform(OsFamily.LINUX, arch);
     }
 
     @Override

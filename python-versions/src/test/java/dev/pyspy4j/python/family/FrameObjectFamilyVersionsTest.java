@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pyspy4j.python.layout.StructLayouts;
 import dev.pyspy4j.python.linetable.LineTableDecoder;
 import dev.pyspy4j.python.linetable.LineTableDecoders;
+import dev.pyspy4j.spi.TargetArch;
 import dev.pyspy4j.spi.python.PythonVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +23,7 @@ class FrameObjectFamilyVersionsTest {
 
         assertThat(family).isInstanceOf(FrameObjectFamily.class);
         assertThat(family.describe()).isEqualTo(parsed.major() + "." + parsed.minor());
-        StructLayouts table = StructLayouts.load(family.describe());
+        StructLayouts table = StructLayouts.load(TargetArch.X86_64, family.describe());
         // PEP 412 keys objects: entries without an index array in front (that came with 3.6's compact dicts).
         assertThat(table.has("_dictkeysobject.dk_entries")).isTrue();
         assertThat(table.has("_dictkeysobject.dk_indices")).isFalse();

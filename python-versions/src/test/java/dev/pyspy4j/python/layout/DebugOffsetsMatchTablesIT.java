@@ -5,6 +5,7 @@ package dev.pyspy4j.python.layout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.python.remote.RemoteReader;
+import dev.pyspy4j.spi.TargetArch;
 import dev.pyspy4j.spi.process.FakeProcessMemory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,8 +35,9 @@ class DebugOffsetsMatchTablesIT {
     @MethodSource("interpreters")
     void debugOffsetsOfTheBinaryEqualTheGeneratedTable(String minor, Path binary) throws Exception {
         byte[] section = pyRuntimeSection(binary);
-        StructLayouts table = StructLayouts.load(minor);
-        DebugOffsets offsets = DebugOffsets.read(new RemoteReader(new FakeProcessMemory().put(RUNTIME, section)),
+        StructLayouts table = StructLayouts.load(TargetArch.X86_64, minor);
+        DebugOffsets offsets = DebugOffsets.read(
+                new RemoteReader(new FakeProcessMemory().put(RUNTIME, section), TargetArch.X86_64),
                 RUNTIME, table);
 
         assertThat(offsets.version().minorVersion()).isEqualTo(minor);

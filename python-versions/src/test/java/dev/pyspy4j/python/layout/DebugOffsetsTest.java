@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pyspy4j.python.remote.RemoteReader;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.TargetArch;
 import dev.pyspy4j.spi.process.FakeProcessMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -18,11 +19,16 @@ import org.junit.jupiter.api.Test;
 /** Reading, validating and applying a {@code _Py_DebugOffsets} table laid out as the 3.15 headers say. */
 class DebugOffsetsTest {
     private static final long RUNTIME = 0x7000_0000L;
-    private final StructLayouts table = StructLayouts.load("3.15");
+    private final StructLayouts table = StructLayouts.load(TargetArch.X86_64, "3.15");
 
     /** A table as a 3.15 interpreter would carry it, with {@code thread_state.current_frame} set to a value. */
     private ByteBuffer blob(long currentFrame) {
-        ByteBuffer bytes = ByteBuffer.allocate(table.size("_Py_DebugOffsets")).order(ByteOrder.LITTLE_ENDIAN);
+        return blob(currentFrame, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** The same table with its 64-bit entries written in {@code order}. */
+    private ByteBuffer blob(long currentFrame, ByteOrder order) {
+        ByteBuffer bytes = ByteBuffer.allocate(table.size("_Py_DebugOffsets")).order(order);
         bytes.put(0, "xdebugpy".getBytes(StandardCharsets.ISO_8859_1));
         bytes.putLong(8, 0x030f02f0L);
         // Every sub-struct has a plausible size; the fields this test looks at get real values.
@@ -45,7 +51,8 @@ class DebugOffsetsTest {
     }
 
     private DebugOffsets read(ByteBuffer bytes) {
-        return DebugOffsets.read(new RemoteReader(new FakeProcessMemory().put(RUNTIME, bytes.array())), RUNTIME,
+        return DebugOffsets.read(
+                new RemoteReader(new FakeProcessMemory().put(RUNTIME, bytes.array()), TargetArch.X86_64), RUNTIME,
                 table);
     }
 
@@ -60,6 +67,19 @@ class DebugOffsetsTest {
                 .isEqualTo(table.offset("_PyRuntimeState.interpreters.head"));
         // Fields the target does not describe keep the generated values.
         assertThat(merged.offset("_PyStackChunk.top")).isEqualTo(table.offset("_PyStackChunk.top"));
+    }
+
+    @Test
+    void readsTheEntriesInTheTargetsByteOrder() {
+        TargetArch bigEndian = new TargetArch("s390x", 8, ByteOrder.BIG_ENDIAN);
+        RemoteReader reader = new RemoteReader(
+                new FakeProcessMemory().put(RUNTIME, blob(0x58, ByteOrder.BIG_ENDIAN).array()), bigEndian);
+
+        DebugOffsets offsets = DebugOffsets.read(reader, RUNTIME, table);
+
+        assertThat(DebugOffsets.readVersion(reader, RUNTIME)).hasToString("3.15.2");
+        assertThat(offsets.version()).hasToString("3.15.2");
+        assertThat(offsets.field("thread_state.current_frame")).isEqualTo(0x58);
     }
 
     @Test
@@ -93,14 +113,15 @@ class DebugOffsetsTest {
         ByteBuffer bytes = blob(0x58);
         bytes.put(0, (byte) 'X');
         assertThatThrownBy(() -> read(bytes)).hasMessageContaining("has no 'xdebugpy' cookie");
-        assertThat(DebugOffsets.hasCookie(new RemoteReader(new FakeProcessMemory().put(RUNTIME, bytes.array())),
+        assertThat(DebugOffsets.hasCookie(
+                new RemoteReader(new FakeProcessMemory().put(RUNTIME, bytes.array()), TargetArch.X86_64),
                 RUNTIME)).isFalse();
     }
 
     @Test
     void everyMappedKeyExistsInTheTablesOf313To315() {
         for (String minor : new String[] {"3.13", "3.14", "3.15"}) {
-            StructLayouts layouts = StructLayouts.load(minor);
+            StructLayouts layouts = StructLayouts.load(TargetArch.X86_64, minor);
             for (Map.Entry<String, String> mapping : DebugOffsetNames.MAPPING.entrySet()) {
                 if (layouts.has("_Py_DebugOffsets." + mapping.getKey())) {
                     assertThat(layouts.has(mapping.getValue())).as(minor + " " + mapping.getValue()).isTrue();

@@ -4,36 +4,51 @@ package dev.pyspy4j.python.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyspy4j.spi.TargetArch;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Checks every generated table as loaded by {@link StructLayouts}: complete for its family and self-consistent. */
+/**
+ * Checks every generated table of every architecture as loaded by {@link StructLayouts}: complete for its family
+ * and self-consistent.
+ */
 class GeneratedLayoutsSanityTest {
     /** Flexible array members ({@code char dk_indices[]}) start exactly at the end of their struct. */
     private static final List<String> FLEXIBLE_ARRAYS = List.of("_dictkeysobject.dk_indices");
 
-    static Stream<String> versions() {
-        return LayoutTables.files().stream().map(LayoutTables::minorVersion);
+    static Stream<Arguments> versions() {
+        return StructLayouts.ARCHITECTURES.stream().flatMap(arch -> LayoutTables.files(arch).stream()
+                .map(file -> Arguments.of(Named.of(arch.name(), arch), LayoutTables.minorVersion(file))));
     }
 
-    @ParameterizedTest(name = "CPython {0}")
+    @Test
+    void everyArchitectureDirectoryIsOneStructLayoutsLoadsFrom() {
+        List<String> loaded = StructLayouts.ARCHITECTURES.stream().map(TargetArch::name).toList();
+
+        assertThat(LayoutTables.architectureDirectories()).containsExactlyInAnyOrderElementsOf(loaded);
+    }
+
+    @ParameterizedTest(name = "{0} CPython {1}")
     @MethodSource("versions")
-    void hasTheFieldsItsFamilyNeedsAndNoneItRemoved(String version) {
-        StructLayouts layouts = StructLayouts.load(version);
+    void hasTheFieldsItsFamilyNeedsAndNoneItRemoved(TargetArch arch, String version) {
+        StructLayouts layouts = StructLayouts.load(arch, version);
         FamilyRequirements family = FamilyRequirements.of(version);
 
         assertThat(layouts.entries().keySet()).containsAll(family.required()).doesNotContainAnyElementsOf(
                 family.forbidden());
     }
 
-    @ParameterizedTest(name = "CPython {0}")
+    @ParameterizedTest(name = "{0} CPython {1}")
     @MethodSource("versions")
-    void everyOffsetLiesInsideItsStruct(String version) {
-        StructLayouts layouts = StructLayouts.load(version);
+    void everyOffsetLiesInsideItsStruct(TargetArch arch, String version) {
+        StructLayouts layouts = StructLayouts.load(arch, version);
         layouts.entries().forEach((key, offset) -> {
             if (!key.startsWith("sizeof(") && !key.startsWith("const.") && !key.startsWith("mask.")) {
                 String struct = key.substring(0, key.indexOf('.'));
@@ -46,26 +61,27 @@ class GeneratedLayoutsSanityTest {
         });
     }
 
-    @ParameterizedTest(name = "CPython {0}")
+    @ParameterizedTest(name = "{0} CPython {1}")
     @MethodSource("versions")
-    void sizesArePlausibleForX8664(String version) {
-        StructLayouts layouts = StructLayouts.load(version);
-        // A release (non-debug, non-free-threaded) x86_64 build: PyObject is a refcount and a type pointer.
-        assertThat(layouts.size("PyObject")).isEqualTo(16);
-        assertThat(layouts.size("PyVarObject")).isEqualTo(24);
-        assertThat(layouts.offset("PyObject.ob_type")).isEqualTo(8);
+    void sizesArePlausibleForTheArchitecture(TargetArch arch, String version) {
+        StructLayouts layouts = StructLayouts.load(arch, version);
+        int word = arch.pointerSize();
+        // A release (non-debug, non-free-threaded) build: PyObject is a refcount and a type pointer, both words.
+        assertThat(layouts.size("PyObject")).isEqualTo(2 * word);
+        assertThat(layouts.size("PyVarObject")).isEqualTo(3 * word);
+        assertThat(layouts.offset("PyObject.ob_type")).isEqualTo(word);
         layouts.entries().forEach((key, value) -> {
             if (key.startsWith("sizeof(")) {
                 assertThat(value).as(key).isPositive().isLessThan(1 << 20);
-                assertThat(value % 8).as("%s is pointer-aligned", key).isZero();
+                assertThat(value % word).as("%s is pointer-aligned", key).isZero();
             }
         });
     }
 
-    @ParameterizedTest(name = "CPython {0}")
+    @ParameterizedTest(name = "{0} CPython {1}")
     @MethodSource("versions")
-    void nestedGilFieldsAgreeWithTheGilStruct(String version) {
-        StructLayouts layouts = StructLayouts.load(version);
+    void nestedGilFieldsAgreeWithTheGilStruct(TargetArch arch, String version) {
+        StructLayouts layouts = StructLayouts.load(arch, version);
         for (String gil : List.of("_PyRuntimeState.ceval.gil", "PyInterpreterState._gil")) {
             for (String field : List.of("last_holder", "locked", "interval")) {
                 if (layouts.has(gil + "." + field)) {
@@ -76,11 +92,11 @@ class GeneratedLayoutsSanityTest {
         }
     }
 
-    @ParameterizedTest(name = "CPython {0}")
+    @ParameterizedTest(name = "{0} CPython {1}")
     @MethodSource("versions")
-    void bitFieldMasksAreDisjointRunsOfBits(String version) {
+    void bitFieldMasksAreDisjointRunsOfBits(TargetArch arch, String version) {
         Map<String, Long> seenByUnit = new HashMap<>();
-        StructLayouts.load(version).entries().forEach((key, mask) -> {
+        StructLayouts.load(arch, version).entries().forEach((key, mask) -> {
             if (key.startsWith("mask.")) {
                 String unit = key.substring(0, key.lastIndexOf('.'));
                 long run = mask >>> Long.numberOfTrailingZeros(mask);
@@ -93,10 +109,10 @@ class GeneratedLayoutsSanityTest {
         });
     }
 
-    @ParameterizedTest(name = "CPython {0}")
+    @ParameterizedTest(name = "{0} CPython {1}")
     @MethodSource("versions")
-    void typeFlagsAreSingleBits(String version) {
-        StructLayouts.load(version).entries().forEach((key, value) -> {
+    void typeFlagsAreSingleBits(TargetArch arch, String version) {
+        StructLayouts.load(arch, version).entries().forEach((key, value) -> {
             if (key.startsWith("const.Py_TPFLAGS_") && !key.equals("const.Py_TPFLAGS_PREHEADER")) {
                 assertThat(Long.bitCount(value)).as(key).isEqualTo(1);
             }

@@ -25,7 +25,7 @@ final class LayoutFile {
         String specs = headerSets.stream().map(HeaderSpec::format).collect(Collectors.joining(" "));
         StringBuilder text = new StringBuilder()
                 .append("# GENERATED FILE - do not edit. CPython ").append(headerSets.get(0).minorVersion())
-                .append(" struct layouts (x86_64; offsets and sizes in bytes)\n")
+                .append(" struct layouts (").append(LayoutGenerator.ARCH.name()).append("; offsets and sizes in bytes)\n")
                 .append("# measured by compiling offsetof/sizeof probes against the headers of CPython ")
                 .append(versions).append('\n');
         for (LayoutGenerator.Measurement measurement : measurements) {

@@ -2,6 +2,8 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.python.layout;
 
+import dev.pyspy4j.spi.Platform;
+import dev.pyspy4j.spi.TargetArch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,11 +22,15 @@ import java.util.stream.Stream;
  * Generates the {@code cpython-<major.minor>.properties} layout tables that {@link StructLayouts} loads, by
  * compiling {@code offsetof}/{@code sizeof} probes against installed CPython headers with gcc and running them.
  * Usage: {@code LayoutGenerator <output dir> <include dir>[:<pyconfig.h dir>]...}; several header sets of one
- * minor version must give the same table, which then names them all.
+ * minor version must give the same table, which then names them all. The probes run on this machine, so the
+ * tables are those of its architecture ({@link #ARCH}) and belong in that architecture's directory; tables of
+ * another architecture (aarch64) are generated on a machine of that architecture.
  */
 public final class LayoutGenerator {
-    /** Where the tables live, relative to the repository root. */
-    static final String RESOURCE_DIR = "python-versions/src/main/resources/dev/pyspy4j/python/layout";
+    /** The architecture the probes are compiled for and run on: this machine's. */
+    static final TargetArch ARCH = Platform.current().arch();
+    /** Where the tables of {@link #ARCH} live, relative to the repository root. */
+    static final String RESOURCE_DIR = "python-versions/src/main/resources/dev/pyspy4j/python/layout/" + ARCH.name();
 
     private LayoutGenerator() {
     }

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.python.layout;
 
+import dev.pyspy4j.spi.TargetArch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,24 +10,41 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The checked-in layout tables in the module's source tree, for the tests that regenerate and inspect them. */
+/**
+ * The checked-in layout tables in the module's source tree, one directory per architecture, for the tests that
+ * regenerate and inspect them.
+ */
 final class LayoutTables {
     private LayoutTables() {
     }
 
-    /** The source directory of the tables; Maven runs tests in the module directory ({@code basedir}). */
-    static Path directory() {
+    /** The directory that holds one table directory per architecture; Maven runs tests in {@code basedir}. */
+    static Path root() {
         Path module = Path.of(System.getProperty("basedir", "."));
         return module.resolve("src/main/resources/dev/pyspy4j/python/layout");
     }
 
-    /** Every {@code cpython-*.properties} file, sorted by name. */
-    static List<Path> files() {
-        try (Stream<Path> files = Files.list(directory())) {
+    /** The source directory of the tables of {@code arch}. */
+    static Path directory(TargetArch arch) {
+        return root().resolve(arch.name());
+    }
+
+    /** The names of the architecture directories present, sorted. */
+    static List<String> architectureDirectories() {
+        try (Stream<Path> entries = Files.list(root())) {
+            return entries.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root(), e);
+        }
+    }
+
+    /** Every {@code cpython-*.properties} file of {@code arch}, sorted by name. */
+    static List<Path> files(TargetArch arch) {
+        try (Stream<Path> files = Files.list(directory(arch))) {
             return files.filter(file -> file.getFileName().toString().matches("cpython-\\d+\\.\\d+\\.properties"))
                     .sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + directory(), e);
+            throw new UncheckedIOException("cannot list " + directory(arch), e);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.pyspy4j.python.fake.FakeHeap;
 import dev.pyspy4j.python.layout.StructLayouts;
 import dev.pyspy4j.python.remote.RemoteReader;
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.TargetArch;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +28,7 @@ class KeySharingDictReaderTest {
     private FakeHeap heap;
 
     private void load(String version) {
-        t = StructLayouts.load(version);
+        t = StructLayouts.load(TargetArch.X86_64, version);
         heap = new FakeHeap(t);
     }
 
@@ -46,7 +47,8 @@ class KeySharingDictReaderTest {
         List<DictItems.Item> items = reader().items(dict);
 
         assertThat(items).containsExactly(new DictItems.Item(a, one), new DictItems.Item(b, two));
-        ObjectReader objects = ObjectReader.python3KeySharingDicts(new RemoteReader(heap.memory()), t);
+        ObjectReader objects = ObjectReader.python3KeySharingDicts(
+                new RemoteReader(heap.memory(), TargetArch.X86_64), t);
         assertThat(objects.lookup(dict, "b")).contains(two);
         assertThat(objects.lookup(dict, "c")).isEmpty();
     }
@@ -92,7 +94,7 @@ class KeySharingDictReaderTest {
     }
 
     private KeySharingDictReader reader() {
-        return new KeySharingDictReader(new RemoteReader(heap.memory()), t);
+        return new KeySharingDictReader(new RemoteReader(heap.memory(), TargetArch.X86_64), t);
     }
 
     /** A keys object of {@code size} slots; each entry is {slot, key, value} (value 0 in split tables). */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pyspy4j.python.fake.FakeHeap;
 import dev.pyspy4j.python.layout.StructLayouts;
 import dev.pyspy4j.python.remote.RemoteReader;
+import dev.pyspy4j.spi.TargetArch;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,11 +15,11 @@ import org.junit.jupiter.api.Test;
 
 /** Renders fake CPython 3.11 objects the way {@code dump --locals} shows them. */
 class ReprFormatterTest {
-    private final StructLayouts tables = StructLayouts.load("3.11");
+    private final StructLayouts tables = StructLayouts.load(TargetArch.X86_64, "3.11");
     private final FakeHeap heap = new FakeHeap(tables);
 
     private String repr(long address, int budget) {
-        ObjectReader objects = ObjectReader.python3(new RemoteReader(heap.memory()), tables,
+        ObjectReader objects = ObjectReader.python3(new RemoteReader(heap.memory(), TargetArch.X86_64), tables,
                 ManagedDictStyle.VALUES_BEFORE_HEADER);
         return new ReprFormatter(objects, tables).format(address, budget);
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pyspy4j.python.fake.FakeHeap;
 import dev.pyspy4j.python.layout.StructLayouts;
 import dev.pyspy4j.python.remote.RemoteReader;
+import dev.pyspy4j.spi.TargetArch;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +27,11 @@ class SetDummyTest {
     }
 
     private static String render(String version) {
-        StructLayouts tables = StructLayouts.load(version);
+        StructLayouts tables = StructLayouts.load(TargetArch.X86_64, version);
         FakeHeap heap = new FakeHeap(tables);
         long set = heap.set(heap.integer(BigInteger.ONE), heap.str("<dummy key>"));
-        ObjectReader objects = ObjectReader.python3KeySharingDicts(new RemoteReader(heap.memory()), tables);
+        ObjectReader objects = ObjectReader.python3KeySharingDicts(
+                new RemoteReader(heap.memory(), TargetArch.X86_64), tables);
         return new ReprFormatter(objects, tables).format(set, 128);
     }
 }

@@ -5,6 +5,7 @@ package dev.pyspy4j.spi.process;
 import dev.pyspy4j.spi.Platform;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,15 @@ public interface TargetProcess extends AutoCloseable {
 
     /** The current threads, freshly listed. */
     List<NativeThread> threads();
+
+    /**
+     * Maps the threading library's handles of some threads ({@code pthread_t} on Linux) to their OS thread ids,
+     * for interpreters that record only the handle. Handles it cannot map are left out; an implementation that
+     * knows no threading library returns an empty map. Never fails: a thread that ended is simply not mapped.
+     */
+    default Map<Long, Long> osThreadIds(List<Long> threadHandles) {
+        return Map.of();
+    }
 
     /** Path of the program file the process runs, as the process sees it. */
     String executablePath();
