@@ -37,12 +37,18 @@ public final class RecordMessages {
     }
 
     /**
-     * The closing line: the recorder's announcement, the counts, and the rate achieved against the rate asked, e.g.
-     * {@code Wrote flamegraph data to 'x.svg'. Samples: 1234 Errors: 0 (99.8 samples/s of 100 asked)}.
+     * The closing line: the recorder's announcement, then one count per number, each saying what it counts: the
+     * stacks recorded (one per thread per round, as py-spy counts samples), the rounds in which the processes were
+     * read and their rate against the rate asked, and the failed reads by reason, e.g.
+     * {@code Wrote flamegraph data to 'x.svg'. Samples: 4210 stacks in 999 rounds (99.9 rounds/s of 100 asked),
+     * errors: 12 (torn stack: 9, traced by process 42: 3)}.
      */
-    public static String wrote(String announcement, long samples, long errors, double achievedRate, int askedRate) {
-        return announcement + ". Samples: " + samples + " Errors: " + errors
-                + String.format(Locale.ROOT, " (%.1f samples/s of %d asked)", achievedRate, askedRate);
+    public static String wrote(String announcement, long stacks, long rounds, double roundRate, int askedRate,
+                               FailureTally failures) {
+        return announcement + ". Samples: " + stacks + " stacks in " + rounds + " rounds"
+                + String.format(Locale.ROOT, " (%.1f rounds/s of %d asked)", roundRate, askedRate)
+                + ", errors: " + failures.total()
+                + (failures.total() == 0 ? "" : " (" + failures.breakdown() + ")");
     }
 
     /**

@@ -8,6 +8,8 @@ import dev.pyspy4j.cli.launch.ProgramEnd;
 import dev.pyspy4j.cli.sampling.Lag;
 import dev.pyspy4j.cli.sampling.ProcessTally;
 import dev.pyspy4j.cli.sampling.StopReason;
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.model.ProcessInfo;
 import java.util.List;
 import java.util.OptionalLong;
@@ -39,9 +41,27 @@ class RecordMessagesTest {
     }
 
     @Test
-    void closingLineAddsTheCountsAndTheAchievedRate() {
-        assertThat(RecordMessages.wrote("Wrote flamegraph data to 'x.svg'", 1234, 0, 99.84, 100))
-                .isEqualTo("Wrote flamegraph data to 'x.svg'. Samples: 1234 Errors: 0 (99.8 samples/s of 100 asked)");
+    void closingLineCountsStacksRoundsAndErrorsEachByName() {
+        assertThat(RecordMessages.wrote("Wrote flamegraph data to 'x.svg'", 4210, 999, 99.94, 100,
+                new FailureTally()))
+                .isEqualTo("Wrote flamegraph data to 'x.svg'. Samples: 4210 stacks in 999 rounds (99.9 rounds/s of 100"
+                        + " asked), errors: 0");
+    }
+
+    @Test
+    void closingLineGivesTheErrorsByReasonMostFrequentFirst() {
+        FailureTally failures = new FailureTally();
+        failures.add(new SpyException(FailureKind.PROCESS_EXITED, "process 7 has exited"));
+        for (int i = 0; i < 9; i++) {
+            failures.add(new SpyException(FailureKind.MEMORY_READ, "0x" + i + " is not a code object", "torn stack",
+                    null));
+        }
+        failures.add(new SpyException(FailureKind.MEMORY_READ, "cannot read 8 bytes at 0x10 in process 7"));
+        failures.add(new SpyException(FailureKind.MEMORY_READ, "cannot read 8 bytes at 0x20 in process 7"));
+
+        assertThat(RecordMessages.wrote("Wrote raw flamegraph data to 'x.txt'", 0, 0, 0, 100, failures))
+                .isEqualTo("Wrote raw flamegraph data to 'x.txt'. Samples: 0 stacks in 0 rounds (0.0 rounds/s of 100"
+                        + " asked), errors: 12 (torn stack: 9, unreadable memory: 2, process exited: 1)");
     }
 
     @Test
