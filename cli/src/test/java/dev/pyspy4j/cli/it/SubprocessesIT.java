@@ -174,7 +174,7 @@ class SubprocessesIT {
         assertThat(ProcessHandle.of(first).filter(ProcessHandle::isAlive)).as("first child exited").isEmpty();
         assertThat(result.err()).as(result.describe()).contains(
                 "pyspy4j> Stopped sampling because Control-C pressed\n",
-                "pyspy4j> Wrote raw flamegraph data to 'sequence.txt'. Samples: ", " Errors: 0 (",
+                "pyspy4j> Wrote raw flamegraph data to 'sequence.txt'. Samples: ", ", errors: 0\n",
                 "pyspy4j> Processes read: 3\n");
         RawProfile profile = RawProfile.read(work.resolve("sequence.txt"));
         for (Map.Entry<String, String> child : Map.of("first_child", firstFrame, "second_child", secondFrame)
