@@ -69,7 +69,12 @@ public final class TopSession {
         this.console = new RecordConsole(err, false, "pyspy4j top");
     }
 
-    public void run(TopRequest request) {
+    /**
+     * Watches the target until the run ends.
+     *
+     * @return what made every read fail (the latest failure of the most common reason), when none succeeded
+     */
+    public Optional<SpyException> run(TopRequest request) {
         StopSignal stop = new StopSignal();
         StopTriggers.Armed triggers = environment.stopTriggers().arm(stop);
         try {
@@ -81,7 +86,7 @@ public final class TopSession {
                 } else {
                     watch(watcher, opener(request).open(pid, OpenPatience.runningProcess(), stop), request, stop);
                 }
-                return;
+                return watcher.everySampleFailedBecause();
             }
             Path log = createLog();
             try {
@@ -89,6 +94,7 @@ public final class TopSession {
             } finally {
                 deleteLog(log);
             }
+            return watcher.everySampleFailedBecause();
         } finally {
             triggers.close();
         }

@@ -3,6 +3,7 @@
 package dev.pyspy4j.cli.session;
 
 import dev.pyspy4j.cli.names.FilenameShortener;
+import dev.pyspy4j.cli.record.FailureTally;
 import dev.pyspy4j.cli.record.RecordConsole;
 import dev.pyspy4j.cli.record.RecordMessages;
 import dev.pyspy4j.cli.record.TraceFilter;
@@ -22,6 +23,7 @@ import dev.pyspy4j.cli.top.TopRenderer;
 import dev.pyspy4j.cli.top.TopSubject;
 import dev.pyspy4j.cli.top.TopTable;
 import dev.pyspy4j.spi.SpyException;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.LongFunction;
 
@@ -35,6 +37,9 @@ final class WatchedProcess {
     private final SessionEnvironment environment;
     private final TopDisplays displays;
     private final RecordConsole console;
+    /** The failed reads of the last source watched; read only once its sampling thread has ended. */
+    private FailureTally failures = new FailureTally();
+    private boolean everyRoundFailed;
 
     WatchedProcess(SessionEnvironment environment, TopDisplays displays, RecordConsole console) {
         this.environment = environment;
@@ -51,6 +56,7 @@ final class WatchedProcess {
     void watch(SampleSource source, TopSubject subject, LongFunction<FilenameShortener> names, TopRequest request,
                StopSignal stop) {
         SamplingResult result;
+        FailureTally watchedFailures = new FailureTally();
         try {
             SamplingPlan plan = request.sampling();
             LiveTable table = new LiveTable(new TopTable(new TraceFilter(request.includeIdle(), plan.gilOnly()),
@@ -58,7 +64,10 @@ final class WatchedProcess {
             Sampler sampler = new Sampler(environment.clock(), environment.intervals().apply(plan.rate()),
                     OptionalLong.empty());
             try (TopDisplay display = displays.open(new TopRenderer(subject, request.delaySeconds()), stop)) {
-                SamplingThread sampling = SamplingThread.start(sampler, source, table, stop);
+                SamplingThread sampling = SamplingThread.start(sampler, source, sample -> {
+                    sample.failures().forEach(failure -> watchedFailures.add(failure.failure()));
+                    table.accept(sample);
+                }, stop);
                 try {
                     new TopLoop(table, display, environment.clock(), request.delayNanos(), stop, sampling::ended)
                             .run();
@@ -70,9 +79,16 @@ final class WatchedProcess {
         } finally {
             letGo(source, subject.pid());
         }
+        failures = watchedFailures;
+        everyRoundFailed = result.stats().everyRoundFailed();
         if (result.reason() == StopReason.TARGET_EXITED) {
             console.info(RecordMessages.stopped(result.reason(), OptionalLong.empty()));
         }
+    }
+
+    /** What made every read of the last source watched fail (its most common failure), when none succeeded. */
+    Optional<SpyException> everySampleFailedBecause() {
+        return everyRoundFailed ? failures.mostCommon() : Optional.empty();
     }
 
     /** Detaches; a failure to do so cleanly is worth a warning. */
