@@ -278,7 +278,7 @@ class RecordCommandTest {
         assertThat(result.exitCode()).isZero();
         // A read every 25 ms is 40 a second; the windows are cut at samples, so they last a little over a second.
         assertThat(result.err()).containsOnlyOnce("sampling fell behind").containsPattern("pyspy4j record: warning:"
-                + " sampling fell behind: (39|40)\\.\\d samples/s of 100 asked in the last second, results may be"
+                + " sampling fell behind: (39|40)\\.\\d rounds/s of 100 asked in the last second, results may be"
                 + " inaccurate; try reducing the sampling rate\n");
         assertThat(result.err()).contains("(39.9 rounds/s of 100 asked)");
     }
@@ -310,9 +310,9 @@ class RecordCommandTest {
                 .run("record", "-p", "6685", "-f", "collapsed", "-o", out(), "-d", "2");
 
         // Drawn at the first sample (10 ms), then every 200 ms; cleared before the next line.
-        assertThat(result.err()).contains("\r\u001b[Kpyspy4j> Sampling: 0.0 s / 2 s, 1 samples, 0 errors"
-                + "\r\u001b[Kpyspy4j> Sampling: 0.2 s / 2 s, 21 samples, 0 errors",
-                "\r\u001b[Kpyspy4j> Sampling: 1.8 s / 2 s, 181 samples, 0 errors\r\u001b[Kpyspy4j> Stopped sampling");
+        assertThat(result.err()).contains("\r\u001b[Kpyspy4j> Sampling: 0.0 s / 2 s, 1 stacks, 0 errors"
+                + "\r\u001b[Kpyspy4j> Sampling: 0.2 s / 2 s, 21 stacks, 0 errors",
+                "\r\u001b[Kpyspy4j> Sampling: 1.8 s / 2 s, 181 stacks, 0 errors\r\u001b[Kpyspy4j> Stopped sampling");
     }
 
     @Test

@@ -53,7 +53,7 @@ public final class RecordMessages {
 
     /**
      * The per-process summary of a process tree ({@code --subprocesses}), one line per process read, e.g.
-     * {@code   4243 "python worker.py": 498 samples, 0 errors, read 99.6 times/s for 5.0 s}; after
+     * {@code   4243 "python worker.py": 498 stacks, 0 errors, read 99.6 times/s for 5.0 s}; after
      * {@value #PROCESSES_SHOWN} processes, one line says how many more there were.
      *
      * @param samplesOf the samples recorded of a process, by pid
@@ -62,7 +62,7 @@ public final class RecordMessages {
         List<String> lines = new ArrayList<>();
         lines.add("Processes read: " + tallies.size());
         tallies.stream().limit(PROCESSES_SHOWN).forEach(tally -> lines.add(String.format(Locale.ROOT,
-                "  %d \"%s\": %d samples, %d errors, read %.1f times/s for %.1f s", tally.process().pid(),
+                "  %d \"%s\": %d stacks, %d errors, read %.1f times/s for %.1f s", tally.process().pid(),
                 ProcessFrames.escape(tally.process().commandLine()), samplesOf.applyAsLong(tally.process().pid()),
                 tally.failures(), tally.readRate(), tally.spanNanos() / 1e9)));
         if (tallies.size() > PROCESSES_SHOWN) {
@@ -76,7 +76,7 @@ public final class RecordMessages {
             return String.format(Locale.ROOT, "%.2f s behind in sampling, results may be inaccurate;"
                     + " try reducing the sampling rate", lag.stallNanos() / 1e9);
         }
-        return String.format(Locale.ROOT, "sampling fell behind: %.1f samples/s of %d asked in the last second,"
+        return String.format(Locale.ROOT, "sampling fell behind: %.1f rounds/s of %d asked in the last second,"
                 + " results may be inaccurate; try reducing the sampling rate", lag.achievedRate(), lag.askedRate());
     }
 

@@ -50,7 +50,7 @@ class SubprocessesIT {
     private static final Pattern PROCESS_FRAME = Pattern.compile("process (\\d+):\"(.*)\"");
     /** A line of the per-process summary of {@code record --subprocesses}. */
     private static final Pattern SUMMARY_LINE = Pattern.compile(
-            "pyspy4j>   (\\d+) \"(.*)\": (\\d+) samples, (\\d+) errors, read (\\d+\\.\\d) times/s for (\\d+\\.\\d) s");
+            "pyspy4j>   (\\d+) \"(.*)\": (\\d+) stacks, (\\d+) errors, read (\\d+\\.\\d) times/s for (\\d+\\.\\d) s");
     /** The busy functions of the "all" tree, each in a process of its own. */
     private static final List<String> BUSY = List.of("popen_child", "mp_child", "shell_grandchild", "dash_c_child");
     private static final String DUMP_SEPARATOR = "\n" + "-".repeat(79) + "\n";

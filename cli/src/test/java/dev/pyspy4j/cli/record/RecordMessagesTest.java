@@ -67,7 +67,7 @@ class RecordMessagesTest {
     @Test
     void lagAndStallWarnings() {
         assertThat(RecordMessages.behind(new Lag(2310.44, 5000, 0))).isEqualTo("sampling fell behind: 2310.4"
-                + " samples/s of 5000 asked in the last second, results may be inaccurate; try reducing the sampling"
+                + " rounds/s of 5000 asked in the last second, results may be inaccurate; try reducing the sampling"
                 + " rate");
         assertThat(RecordMessages.behind(new Lag(0, 100, 1_523_000_000L)))
                 .isEqualTo("1.52 s behind in sampling, results may be inaccurate; try reducing the sampling rate");
@@ -89,8 +89,8 @@ class RecordMessagesTest {
 
         assertThat(RecordMessages.processes(tallies, pid -> pid == 4242 ? 0 : 402)).containsExactly(
                 "Processes read: 2",
-                "  4242 \"python app.py\": 0 samples, 1 errors, read 100.0 times/s for 5.0 s",
-                "  4300 \"python -c a\\x3b\\nb\": 402 samples, 0 errors, read 100.0 times/s for 2.0 s");
+                "  4242 \"python app.py\": 0 stacks, 1 errors, read 100.0 times/s for 5.0 s",
+                "  4300 \"python -c a\\x3b\\nb\": 402 stacks, 0 errors, read 100.0 times/s for 2.0 s");
     }
 
     @Test
