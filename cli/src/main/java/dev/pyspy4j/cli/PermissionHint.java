@@ -23,7 +23,10 @@ public final class PermissionHint {
     private PermissionHint() {
     }
 
-    /** The remedy for {@code failure}, starting with {@code "; "}; {@code ptraceScopeFile} serves when no facts came. */
+    /**
+     * The remedy for {@code failure}, starting with {@code "; "}; Yama's {@code ptraceScopeFile} is read only when the
+     * failure carries no facts of its own.
+     */
     public static String remedies(SpyException failure, Path ptraceScopeFile) {
         if (failure instanceof PermissionDeniedException denied) {
             return remedies(denied.denial());
@@ -69,8 +72,8 @@ public final class PermissionHint {
     }
 
     /**
-     * Every usual remedy, starting with {@code "; "}. Yama's {@code ptrace_scope} (Documentation/admin-guide/LSM/Yama.rst)
-     * is named only when it restricts attaching, i.e. is above 0.
+     * Every usual remedy, starting with {@code "; "}. Yama's {@code ptrace_scope}
+     * (Documentation/admin-guide/LSM/Yama.rst) is named only when it restricts attaching, i.e. is above 0.
      */
     static String remedies(Path ptraceScopeFile) {
         String remedies = "; run as root, or in Docker add --cap-add SYS_PTRACE,"

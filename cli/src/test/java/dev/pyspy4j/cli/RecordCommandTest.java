@@ -75,7 +75,8 @@ class RecordCommandTest {
         assertThat(result.err()).isEqualTo("""
                 pyspy4j> Sampling process 100 times a second for 1 seconds. Press Control-C to exit.
                 pyspy4j> Stopped sampling after 1 s
-                pyspy4j> Wrote collapsed data to '%s'. Samples: 99 stacks in 99 rounds (99.0 rounds/s of 100 asked), errors: 0
+                pyspy4j> Wrote collapsed data to '%s'. Samples: 99 stacks in 99 rounds (99.0 rounds/s of 100 asked), \
+                errors: 0
                 pyspy4j> Open it with a text editor
                 """.formatted(out()));
         assertThat(target.closeCount()).as("detached").isEqualTo(1);
@@ -299,7 +300,8 @@ class RecordCommandTest {
         CliRunner.Result result = runner.run("record", "-p", "6685", "-f", "collapsed", "-o", out());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.err()).contains("pyspy4j> Stopped sampling because Control-C pressed\n", "Samples: 7 stacks in 7 rounds ");
+        assertThat(result.err()).contains("pyspy4j> Stopped sampling because Control-C pressed\n",
+                "Samples: 7 stacks in 7 rounds ");
         assertThat(written()).isEqualTo("run (threading.py:975);spin (t.py:4) 7\n");
         assertThat(target.closeCount()).isEqualTo(1);
     }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * The live status of a recording: elapsed time (of the duration, if one was given), stacks recorded and errors. Redrawn at
+ * The live status of a recording: elapsed time (of the duration, if one was given), stacks and errors. Redrawn at
  * most five times a second, since a faster refresh only costs the sampler time.
  */
 final class ProgressLine {

@@ -12,7 +12,8 @@ package dev.pyspy4j.cli.sampling;
  * @param elapsedNanos wall time from the start of sampling to its end
  * @param maxLateNanos the latest any tick fired
  */
-public record SamplingStats(long rounds, long ticks, long failedTicks, long missedTicks, long elapsedNanos, long maxLateNanos) {
+public record SamplingStats(long rounds, long ticks, long failedTicks, long missedTicks, long elapsedNanos,
+                            long maxLateNanos) {
     /** Nothing sampled yet. */
     public static SamplingStats empty() {
         return new SamplingStats(0, 0, 0, 0, 0, 0);

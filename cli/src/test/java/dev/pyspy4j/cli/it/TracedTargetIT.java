@@ -78,7 +78,8 @@ class TracedTargetIT {
         assertThat(work.resolve("traced.txt")).as("the file is written all the same").exists();
         assertThat(result.err()).as(result.describe())
                 .containsPattern("pyspy4j> Wrote raw flamegraph data to 'traced.txt'\\. Samples: 0 stacks in"
-                        + " ([1-9]\\d*) rounds \\(\\d+\\.\\d rounds/s of 100 asked\\), errors: \\1 \\(traced by process "
+                        + " ([1-9]\\d*) rounds \\(\\d+\\.\\d rounds/s of 100 asked\\), errors: \\1"
+                        + " \\(traced by process "
                         + debugger.pid() + ": \\1\\)\n")
                 .endsWith("pyspy4j record: every sample failed: cannot pause process " + target.pid() + ": it is"
                         + " already traced by process " + debugger.pid() + " (a debugger or another profiler); try"
