@@ -65,7 +65,7 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
         if (failure instanceof SpyException spy && spy.kind() != FailureKind.INTERNAL) {
             String message = firstLine(spy.getMessage());
             return switch (spy.kind()) {
-                case PERMISSION_DENIED -> message + PermissionHint.remedies(context.ptraceScopeFile());
+                case PERMISSION_DENIED -> message + PermissionHint.remedies(spy, context.ptraceScopeFile());
                 case USAGE -> message + helpHint(command);
                 default -> message;
             };

@@ -5,8 +5,10 @@ package dev.pyspy4j.cli;
 import dev.pyspy4j.cli.options.DurationConverter;
 import dev.pyspy4j.cli.options.ProgramOrPidOptions;
 import dev.pyspy4j.cli.options.SamplingOptions;
+import dev.pyspy4j.cli.record.EverySampleFailed;
 import dev.pyspy4j.cli.record.OutputFormats;
 import dev.pyspy4j.cli.record.RecordConsole;
+import dev.pyspy4j.cli.session.RecordOutcome;
 import dev.pyspy4j.cli.session.RecordRequest;
 import dev.pyspy4j.cli.session.RecordSession;
 import dev.pyspy4j.engine.sampling.ProgramOrPid;
@@ -94,8 +96,12 @@ public final class RecordCommand implements Callable<Integer> {
                 title());
         RecordConsole console = new RecordConsole(spec.commandLine().getErr(),
                 context.sessionEnvironment().stderrIsTerminal(), spec.qualifiedName());
-        new RecordSession(context.providers(), Platform.current(), context.sessionEnvironment(), console,
-                context.verbose()).run(request);
+        RecordOutcome outcome = new RecordSession(context.providers(), Platform.current(),
+                context.sessionEnvironment(), console, context.verbose()).run(request);
+        // The file is written by now; a run that read nothing must still not pass for a success.
+        outcome.everySampleFailedBecause().ifPresent(failure -> {
+            throw EverySampleFailed.because(failure, context.ptraceScopeFile());
+        });
         return ExitCodes.OK;
     }
 

@@ -5,6 +5,7 @@ package dev.pyspy4j.cli;
 import dev.pyspy4j.cli.options.DelayConverter;
 import dev.pyspy4j.cli.options.ProgramOrPidOptions;
 import dev.pyspy4j.cli.options.SamplingOptions;
+import dev.pyspy4j.cli.record.EverySampleFailed;
 import dev.pyspy4j.cli.session.TopRequest;
 import dev.pyspy4j.cli.session.TopSession;
 import dev.pyspy4j.cli.top.TopDisplays;
@@ -64,7 +65,10 @@ public final class TopCommand implements Callable<Integer> {
         TopDisplays displays = TopDisplays.forConsole(spec.commandLine().getOut(), context.stdoutIsTerminal(),
                 context.palette().enabled(), context.sessionEnvironment().clock());
         new TopSession(context.providers(), Platform.current(), context.sessionEnvironment(), displays,
-                spec.commandLine().getErr()).run(request);
+                spec.commandLine().getErr()).run(request).ifPresent(failure -> {
+                    // Said once the screen is gone: the table showed nothing but the error rate.
+                    throw EverySampleFailed.because(failure, context.ptraceScopeFile());
+                });
         return ExitCodes.OK;
     }
 }

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.engine.fakes.FakeProviders;
 import dev.pyspy4j.engine.fakes.FakeTarget;
+import dev.pyspy4j.spi.AccessDenial;
 import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.PermissionDeniedException;
 import dev.pyspy4j.spi.SpyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,6 +93,20 @@ class ErrorReportingTest {
         CliRunner.Result result = new CliRunner(world.providers()).ptraceScopeFile(scope).run("dump", "-p", "1");
 
         assertFailure(result, 3, "pyspy4j dump: permission denied reading process 1" + REMEDIES);
+    }
+
+    @Test
+    void aTracedTargetNamesItsTracerAndSuggestsNonblockingInsteadOfRoot() {
+        AccessDenial traced = new AccessDenial(true, true, OptionalInt.empty(), false, OptionalLong.of(4242));
+        FakeProviders world = new FakeProviders().failingToAttach(1, new PermissionDeniedException(
+                "cannot pause process 1: it is already traced by process 4242 (a debugger or another profiler)", null,
+                traced, null));
+
+        CliRunner.Result result = new CliRunner(world.providers()).run("dump", "-p", "1");
+
+        assertFailure(result, 3, "pyspy4j dump: cannot pause process 1: it is already traced by process 4242 (a"
+                + " debugger or another profiler); try --nonblocking, which reads the process without pausing it, or"
+                + " detach the debugger (process 4242) first");
     }
 
     @Test

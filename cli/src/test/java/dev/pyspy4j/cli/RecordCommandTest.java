@@ -11,12 +11,16 @@ import dev.pyspy4j.engine.fakes.FakeProviders;
 import dev.pyspy4j.engine.fakes.FakeTarget;
 import dev.pyspy4j.engine.sampling.StopReason;
 import dev.pyspy4j.engine.sampling.StopSignal;
+import dev.pyspy4j.spi.AccessDenial;
+import dev.pyspy4j.spi.PermissionDeniedException;
 import dev.pyspy4j.spi.python.LineNumbers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +75,8 @@ class RecordCommandTest {
         assertThat(result.err()).isEqualTo("""
                 pyspy4j> Sampling process 100 times a second for 1 seconds. Press Control-C to exit.
                 pyspy4j> Stopped sampling after 1 s
-                pyspy4j> Wrote collapsed data to '%s'. Samples: 99 Errors: 0 (99.0 samples/s of 100 asked)
+                pyspy4j> Wrote collapsed data to '%s'. Samples: 99 stacks in 99 rounds (99.0 rounds/s of 100 asked), \
+                errors: 0
                 pyspy4j> Open it with a text editor
                 """.formatted(out()));
         assertThat(target.closeCount()).as("detached").isEqualTo(1);
@@ -101,7 +106,7 @@ class RecordCommandTest {
                 <module> (t.py:16);sleeper (t.py:13) 99
                 run (threading.py:975);spin (t.py:4) 99
                 """);
-        assertThat(result.err()).contains("Samples: 198 Errors: 0 (99.0 samples/s of 100 asked)");
+        assertThat(result.err()).contains("Samples: 198 stacks in 99 rounds (99.0 rounds/s of 100 asked), errors: 0\n");
     }
 
     @Test
@@ -206,7 +211,7 @@ class RecordCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.err()).contains("pyspy4j> Sampling process 100 times a second. Press Control-C to exit.\n",
-                "pyspy4j> Stopped sampling because process exited\n", "Samples: 5 Errors: 0");
+                "pyspy4j> Stopped sampling because process exited\n", "Samples: 5 stacks in 5 rounds");
         assertThat(written()).isEqualTo("run (threading.py:975);spin (t.py:4) 5\n");
         assertThat(target.closeCount()).isEqualTo(1);
     }
@@ -216,7 +221,8 @@ class RecordCommandTest {
         CliRunner.Result result = record(world(busyAndSleeping().failingAtSamples(3, 4, 50).build()), "-d", "1");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.err()).contains("Samples: 96 Errors: 3 (96.0 samples/s of 100 asked)");
+        assertThat(result.err()).contains("Samples: 96 stacks in 99 rounds (99.0 rounds/s of 100 asked), errors: 3"
+                + " (unreadable memory: 3)\n");
         assertThat(written()).isEqualTo("run (threading.py:975);spin (t.py:4) 96\n");
     }
 
@@ -227,6 +233,30 @@ class RecordCommandTest {
 
         assertThat(result.err()).contains("pyspy4j record: warning: failed to sample process 6685: torn read at"
                 + " sample 3\n");
+    }
+
+    @Test
+    void aRunWhoseEverySampleFailedWritesTheFileThenSaysWhyAndExitsWithOne() {
+        AccessDenial traced = new AccessDenial(true, true, OptionalInt.empty(), false, OptionalLong.of(4242));
+        CliRunner.Result result = record(world(busyAndSleeping().failingToSample(new PermissionDeniedException(
+                "cannot pause process 6685: it is already traced by process 4242 (a debugger or another profiler)",
+                null, traced, null)).build()), "-d", "1");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(Files.exists(Path.of(out()))).as("file written").isTrue();
+        assertThat(result.err()).contains("Samples: 0 stacks in 99 rounds (99.0 rounds/s of 100 asked), errors: 99"
+                + " (traced by process 4242: 99)\n");
+        assertThat(result.err()).endsWith("pyspy4j record: every sample failed: cannot pause process 6685: it is"
+                + " already traced by process 4242 (a debugger or another profiler); try --nonblocking, which reads"
+                + " the process without pausing it, or detach the debugger (process 4242) first\n");
+    }
+
+    @Test
+    void aRunWithSomeSuccessfulSamplesIsASuccessWhateverFailed() {
+        CliRunner.Result result = record(world(busyAndSleeping().failingAtSamples(0, 1, 2).build()), "-d", "1");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).doesNotContain("every sample failed");
     }
 
     @Test
@@ -249,9 +279,9 @@ class RecordCommandTest {
         assertThat(result.exitCode()).isZero();
         // A read every 25 ms is 40 a second; the windows are cut at samples, so they last a little over a second.
         assertThat(result.err()).containsOnlyOnce("sampling fell behind").containsPattern("pyspy4j record: warning:"
-                + " sampling fell behind: (39|40)\\.\\d samples/s of 100 asked in the last second, results may be"
+                + " sampling fell behind: (39|40)\\.\\d rounds/s of 100 asked in the last second, results may be"
                 + " inaccurate; try reducing the sampling rate\n");
-        assertThat(result.err()).contains("(39.9 samples/s of 100 asked)");
+        assertThat(result.err()).contains("(39.9 rounds/s of 100 asked)");
     }
 
     @Test
@@ -270,7 +300,8 @@ class RecordCommandTest {
         CliRunner.Result result = runner.run("record", "-p", "6685", "-f", "collapsed", "-o", out());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.err()).contains("pyspy4j> Stopped sampling because Control-C pressed\n", "Samples: 7 ");
+        assertThat(result.err()).contains("pyspy4j> Stopped sampling because Control-C pressed\n",
+                "Samples: 7 stacks in 7 rounds ");
         assertThat(written()).isEqualTo("run (threading.py:975);spin (t.py:4) 7\n");
         assertThat(target.closeCount()).isEqualTo(1);
     }
@@ -281,9 +312,9 @@ class RecordCommandTest {
                 .run("record", "-p", "6685", "-f", "collapsed", "-o", out(), "-d", "2");
 
         // Drawn at the first sample (10 ms), then every 200 ms; cleared before the next line.
-        assertThat(result.err()).contains("\r\u001b[Kpyspy4j> Sampling: 0.0 s / 2 s, 1 samples, 0 errors"
-                + "\r\u001b[Kpyspy4j> Sampling: 0.2 s / 2 s, 21 samples, 0 errors",
-                "\r\u001b[Kpyspy4j> Sampling: 1.8 s / 2 s, 181 samples, 0 errors\r\u001b[Kpyspy4j> Stopped sampling");
+        assertThat(result.err()).contains("\r\u001b[Kpyspy4j> Sampling: 0.0 s / 2 s, 1 stacks, 0 errors"
+                + "\r\u001b[Kpyspy4j> Sampling: 0.2 s / 2 s, 21 stacks, 0 errors",
+                "\r\u001b[Kpyspy4j> Sampling: 1.8 s / 2 s, 181 stacks, 0 errors\r\u001b[Kpyspy4j> Stopped sampling");
     }
 
     @Test

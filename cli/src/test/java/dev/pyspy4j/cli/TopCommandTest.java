@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.engine.fakes.FakeProviders;
 import dev.pyspy4j.engine.fakes.FakeTarget;
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.python.LineNumbers;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,6 +67,21 @@ class TopCommandTest {
             assertThat(request.lineNumbers()).as("lines are read for the L key").isEqualTo(LineNumbers.CURRENT);
             assertThat(request.pauseTarget()).isTrue();
         });
+    }
+
+    @Test
+    void aRunWhoseEverySampleFailedSaysWhyAndExitsWithOne() {
+        FakeTarget target = FakeTarget.pid(6685).commandLine(PYTHON, "t.py").executable(PYTHON).root(root)
+                .failingToSample(new SpyException(FailureKind.MEMORY_READ, "0x10 is not a code object", "torn stack",
+                        null))
+                .exitingAfterSamples(30).build();
+
+        CliRunner.Result result = new CliRunner(new FakeProviders().with(target).providers()).run("top", "-p", "6685");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("pyspy4j> Stopped sampling because process exited\n"
+                + "pyspy4j top: every sample failed: 0x10 is not a code object\n");
+        assertThat(target.closeCount()).as("let go of").isEqualTo(1);
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * The live status of a recording: elapsed time (of the duration, if one was given), samples and errors. Redrawn at
+ * The live status of a recording: elapsed time (of the duration, if one was given), stacks and errors. Redrawn at
  * most five times a second, since a faster refresh only costs the sampler time.
  */
 final class ProgressLine {
@@ -40,6 +40,6 @@ final class ProgressLine {
     static String text(long elapsedNanos, OptionalLong durationSeconds, long samples, long errors) {
         String elapsed = String.format(Locale.ROOT, "%.1f s", elapsedNanos / 1e9);
         String time = durationSeconds.isPresent() ? elapsed + " / " + durationSeconds.getAsLong() + " s" : elapsed;
-        return "Sampling: " + time + ", " + samples + " samples, " + errors + " errors";
+        return "Sampling: " + time + ", " + samples + " stacks, " + errors + " errors";
     }
 }

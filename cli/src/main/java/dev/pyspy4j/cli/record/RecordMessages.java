@@ -38,17 +38,23 @@ public final class RecordMessages {
     }
 
     /**
-     * The closing line: the recorder's announcement, the counts, and the rate achieved against the rate asked, e.g.
-     * {@code Wrote flamegraph data to 'x.svg'. Samples: 1234 Errors: 0 (99.8 samples/s of 100 asked)}.
+     * The closing line: the recorder's announcement, then one count per number, each saying what it counts: the
+     * stacks recorded (one per thread per round, as py-spy counts samples), the rounds in which the processes were
+     * read and their rate against the rate asked, and the failed reads by reason, e.g.
+     * {@code Wrote flamegraph data to 'x.svg'. Samples: 4210 stacks in 999 rounds (99.9 rounds/s of 100 asked),
+     * errors: 12 (torn stack: 9, traced by process 42: 3)}.
      */
-    public static String wrote(String announcement, long samples, long errors, double achievedRate, int askedRate) {
-        return announcement + ". Samples: " + samples + " Errors: " + errors
-                + String.format(Locale.ROOT, " (%.1f samples/s of %d asked)", achievedRate, askedRate);
+    public static String wrote(String announcement, long stacks, long rounds, double roundRate, int askedRate,
+                               FailureTally failures) {
+        return announcement + ". Samples: " + stacks + " stacks in " + rounds + " rounds"
+                + String.format(Locale.ROOT, " (%.1f rounds/s of %d asked)", roundRate, askedRate)
+                + ", errors: " + failures.total()
+                + (failures.total() == 0 ? "" : " (" + failures.breakdown() + ")");
     }
 
     /**
      * The per-process summary of a process tree ({@code --subprocesses}), one line per process read, e.g.
-     * {@code   4243 "python worker.py": 498 samples, 0 errors, read 99.6 times/s for 5.0 s}; after
+     * {@code   4243 "python worker.py": 498 stacks, 0 errors, read 99.6 times/s for 5.0 s}; after
      * {@value #PROCESSES_SHOWN} processes, one line says how many more there were.
      *
      * @param samplesOf the samples recorded of a process, by pid
@@ -57,7 +63,7 @@ public final class RecordMessages {
         List<String> lines = new ArrayList<>();
         lines.add("Processes read: " + tallies.size());
         tallies.stream().limit(PROCESSES_SHOWN).forEach(tally -> lines.add(String.format(Locale.ROOT,
-                "  %d \"%s\": %d samples, %d errors, read %.1f times/s for %.1f s", tally.process().pid(),
+                "  %d \"%s\": %d stacks, %d errors, read %.1f times/s for %.1f s", tally.process().pid(),
                 ProcessFrames.escape(tally.process().commandLine()), samplesOf.applyAsLong(tally.process().pid()),
                 tally.failures(), tally.readRate(), tally.spanNanos() / 1e9)));
         if (tallies.size() > PROCESSES_SHOWN) {
@@ -71,7 +77,7 @@ public final class RecordMessages {
             return String.format(Locale.ROOT, "%.2f s behind in sampling, results may be inaccurate;"
                     + " try reducing the sampling rate", lag.stallNanos() / 1e9);
         }
-        return String.format(Locale.ROOT, "sampling fell behind: %.1f samples/s of %d asked in the last second,"
+        return String.format(Locale.ROOT, "sampling fell behind: %.1f rounds/s of %d asked in the last second,"
                 + " results may be inaccurate; try reducing the sampling rate", lag.achievedRate(), lag.askedRate());
     }
 

@@ -31,8 +31,8 @@ public final class Recording implements SampleConsumer {
     private final ProgressLine progress;
     private final boolean describeFailures;
     private final Map<Long, Long> samplesByPid = new HashMap<>();
+    private final FailureTally failures = new FailureTally();
     private long samples;
-    private long errors;
 
     /**
      * @param durationSeconds  the duration asked for, shown in the status line
@@ -61,13 +61,13 @@ public final class Recording implements SampleConsumer {
             }
         }
         for (SampleFailure failure : sample.failures()) {
-            errors++;
-            if (describeFailures && errors <= FAILURES_SHOWN) {
+            failures.add(failure.failure());
+            if (describeFailures && failures.total() <= FAILURES_SHOWN) {
                 console.warning("failed to sample process " + failure.pid() + ": " + failure.failure().getMessage());
             }
         }
         lag.observe(sample).ifPresent(behind -> console.warning(RecordMessages.behind(behind)));
-        progress.update(sample.elapsedNanos(), samples, errors);
+        progress.update(sample.elapsedNanos(), samples, failures.total());
     }
 
     /** Removes the status line. */
@@ -80,7 +80,12 @@ public final class Recording implements SampleConsumer {
     }
 
     public long errors() {
-        return errors;
+        return failures.total();
+    }
+
+    /** The failed reads, by reason. */
+    public FailureTally failures() {
+        return failures;
     }
 
     /** The samples of one process, for the per-process summary of a process tree. */

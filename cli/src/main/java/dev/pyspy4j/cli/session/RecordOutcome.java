@@ -2,15 +2,26 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
+import dev.pyspy4j.cli.record.FailureTally;
 import dev.pyspy4j.engine.sampling.SamplingResult;
+import dev.pyspy4j.spi.SpyException;
+import java.util.Optional;
 
 /**
  * How a recording ended.
  *
  * @param sampling why sampling stopped and its tick counts
  * @param samples  stacks recorded
- * @param errors   failed reads
+ * @param failures failed reads, by reason
  * @param path     the file written, as shown to the user
  */
-public record RecordOutcome(SamplingResult sampling, long samples, long errors, String path) {
+public record RecordOutcome(SamplingResult sampling, long samples, FailureTally failures, String path) {
+    public long errors() {
+        return failures.total();
+    }
+
+    /** What made every read fail (the latest failure of the most common reason), when none succeeded. */
+    public Optional<SpyException> everySampleFailedBecause() {
+        return sampling.stats().everyRoundFailed() ? failures.mostCommon() : Optional.empty();
+    }
 }

@@ -59,14 +59,14 @@ final class SampledRecording {
         }
         console.info(RecordMessages.stopped(result.reason(), plan.durationSeconds()));
         file.write(recorder);
-        console.info(RecordMessages.wrote(recorder.announce(file.shownAs()), recording.samples(), recording.errors(),
-                result.stats().achievedRate(), plan.rate()));
+        console.info(RecordMessages.wrote(recorder.announce(file.shownAs()), recording.samples(),
+                result.stats().rounds(), result.stats().roundRate(), plan.rate(), recording.failures()));
         if (!recorder.hint().isEmpty()) {
             console.info(recorder.hint());
         }
         if (request.subprocesses()) {
             RecordMessages.processes(perProcess, recording::samplesOf).forEach(console::info);
         }
-        return new RecordOutcome(result, recording.samples(), recording.errors(), file.shownAs());
+        return new RecordOutcome(result, recording.samples(), recording.failures(), file.shownAs());
     }
 }

@@ -35,6 +35,7 @@ public final class TopSession {
     private final TopDisplays displays;
     private final PrintWriter err;
     private final RecordConsole console;
+    private final WatchedProcess watcher;
 
     /**
      * @param err where the closing messages and a failed program's output go
@@ -55,9 +56,15 @@ public final class TopSession {
         this.displays = displays;
         this.err = err;
         this.console = new RecordConsole(err, false, "pyspy4j top");
+        this.watcher = new WatchedProcess(environment, displays, console);
     }
 
-    public void run(TopRequest request) {
+    /**
+     * Watches the target until the run ends.
+     *
+     * @return what made every read fail (the latest failure of the most common reason), when none succeeded
+     */
+    public Optional<SpyException> run(TopRequest request) {
         StopSignal stop = new StopSignal();
         StopTriggers.Armed triggers = environment.stopTriggers().arm(stop);
         try {
@@ -67,7 +74,7 @@ public final class TopSession {
                 try (ProfilingRun run = profiler.open(target, request.sampling(), stop, console::warning)) {
                     watch(run, request);
                 }
-                return;
+                return watcher.everySampleFailedBecause();
             }
             Path log = createLog();
             try {
@@ -75,6 +82,7 @@ public final class TopSession {
             } finally {
                 deleteLog(log);
             }
+            return watcher.everySampleFailedBecause();
         } finally {
             triggers.close();
         }
@@ -101,7 +109,7 @@ public final class TopSession {
     }
 
     private void watch(ProfilingRun run, TopRequest request) {
-        new WatchedProcess(environment, displays, console).watch(run, request);
+        watcher.watch(run, request);
     }
 
     /** Shows what the program wrote, as py-spy does when a program it ran for {@code top} fails. */

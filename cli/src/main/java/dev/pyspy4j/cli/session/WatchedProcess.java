@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
+import dev.pyspy4j.cli.record.FailureTally;
 import dev.pyspy4j.cli.record.RecordConsole;
 import dev.pyspy4j.cli.record.RecordMessages;
 import dev.pyspy4j.cli.top.LiveTable;
@@ -18,6 +19,8 @@ import dev.pyspy4j.engine.sampling.SamplingThread;
 import dev.pyspy4j.engine.sampling.StopReason;
 import dev.pyspy4j.engine.sampling.StopSignal;
 import dev.pyspy4j.engine.trace.TraceFilter;
+import dev.pyspy4j.spi.SpyException;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -30,6 +33,9 @@ final class WatchedProcess {
     private final SessionEnvironment environment;
     private final TopDisplays displays;
     private final RecordConsole console;
+    /** The failed reads of the last source watched; read only once its sampling thread has ended. */
+    private FailureTally failures = new FailureTally();
+    private boolean everyRoundFailed;
 
     WatchedProcess(SessionEnvironment environment, TopDisplays displays, RecordConsole console) {
         this.environment = environment;
@@ -41,12 +47,16 @@ final class WatchedProcess {
     void watch(ProfilingRun run, TopRequest request) {
         StopSignal stop = run.stopSignal();
         SamplingResult result;
+        FailureTally watchedFailures = new FailureTally();
         try {
             SamplingPlan plan = request.sampling();
             LiveTable table = new LiveTable(new TopTable(new TraceFilter(request.includeIdle(), plan.gilOnly()),
                     run.names(), new LagMonitor(plan.rate(), 0)));
             try (TopDisplay display = displays.open(new TopRenderer(run.subject(), request.delaySeconds()), stop)) {
-                SamplingThread sampling = SamplingThread.start(run.sampler(), run.source(), table, stop);
+                SamplingThread sampling = SamplingThread.start(run.sampler(), run.source(), sample -> {
+                    sample.failures().forEach(failure -> watchedFailures.add(failure.failure()));
+                    table.accept(sample);
+                }, stop);
                 try {
                     new TopLoop(table, display, environment.clock(), request.delayNanos(), stop, sampling::ended)
                             .run();
@@ -58,8 +68,15 @@ final class WatchedProcess {
         } finally {
             run.detach();
         }
+        failures = watchedFailures;
+        everyRoundFailed = result.stats().everyRoundFailed();
         if (result.reason() == StopReason.TARGET_EXITED) {
             console.info(RecordMessages.stopped(result.reason(), OptionalLong.empty()));
         }
+    }
+
+    /** What made every read of the last source watched fail (its most common failure), when none succeeded. */
+    Optional<SpyException> everySampleFailedBecause() {
+        return everyRoundFailed ? failures.mostCommon() : Optional.empty();
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every way {@code dump} can fail on a real system: one line on stderr, the documented exit code, no trace. */
 @EnabledOnOs(OS.LINUX)
 class DumpFailuresIT {
-    private static final String REMEDIES = "; run as root, or in Docker add --cap-add SYS_PTRACE,"
-            + " or in Kubernetes add securityContext.capabilities.add: [SYS_PTRACE]";
+    private static final String NOT_ROOT = "; pyspy4j is not running as root: run it as root (e.g. with sudo)";
 
     private final RunningProcesses targets = new RunningProcesses();
 
@@ -64,7 +64,24 @@ class DumpFailuresIT {
                 Long.toString(target.pid())));
 
         assertOneLineFailure(result, 3);
-        assertThat(result.err()).endsWith(REMEDIES + yamaRemedy() + "\n");
+        assertThat(result.err()).endsWith(NOT_ROOT + yamaRemedy() + "\n");
+    }
+
+    /** Root in a container without CAP_SYS_PTRACE: running as root again cannot help, adding the capability can. */
+    @Test
+    void rootWithoutSysPtraceIsToldToAddTheCapabilityNotToRunAsRoot() throws Exception {
+        Process target = targets.startPython(Interpreters.python311().get(0), Interpreters.script("nested.py"));
+        List<String> command = new ArrayList<>(List.of("setpriv", "--inh-caps=-sys_ptrace",
+                "--bounding-set=-sys_ptrace", "--"));
+        command.addAll(List.of(Pyspy4jJar.java(), "-XX:-UsePerfData", "-jar", Pyspy4jJar.path().toString(), "dump",
+                "--pid", Long.toString(target.pid())));
+
+        Pyspy4jJar.Result result = Pyspy4jJar.runCommand(command);
+
+        assertOneLineFailure(result, 3);
+        assertThat(result.err()).endsWith("; pyspy4j runs as root but without the CAP_SYS_PTRACE capability"
+                + " (containers drop it): in Docker add --cap-add SYS_PTRACE, in Kubernetes add"
+                + " securityContext.capabilities.add: [SYS_PTRACE]\n");
     }
 
     @Test
@@ -142,7 +159,7 @@ class DumpFailuresIT {
             return "";
         }
         int value = Integer.parseInt(Files.readString(scope, StandardCharsets.US_ASCII).strip());
-        return value > 0 ? ", or allow attaching with sysctl kernel.yama.ptrace_scope=0 (it is " + value + ")" : "";
+        return value == 1 ? ", or as the target's user after sysctl kernel.yama.ptrace_scope=0 (it is 1)" : "";
     }
 
     private static void assertOneLineFailure(Pyspy4jJar.Result result, int exitCode) {

@@ -50,7 +50,7 @@ class SubprocessesIT {
     private static final Pattern PROCESS_FRAME = Pattern.compile("process (\\d+):\"(.*)\"");
     /** A line of the per-process summary of {@code record --subprocesses}. */
     private static final Pattern SUMMARY_LINE = Pattern.compile(
-            "pyspy4j>   (\\d+) \"(.*)\": (\\d+) samples, (\\d+) errors, read (\\d+\\.\\d) times/s for (\\d+\\.\\d) s");
+            "pyspy4j>   (\\d+) \"(.*)\": (\\d+) stacks, (\\d+) errors, read (\\d+\\.\\d) times/s for (\\d+\\.\\d) s");
     /** The busy functions of the "all" tree, each in a process of its own. */
     private static final List<String> BUSY = List.of("popen_child", "mp_child", "shell_grandchild", "dash_c_child");
     private static final String DUMP_SEPARATOR = "\n" + "-".repeat(79) + "\n";
@@ -174,7 +174,7 @@ class SubprocessesIT {
         assertThat(ProcessHandle.of(first).filter(ProcessHandle::isAlive)).as("first child exited").isEmpty();
         assertThat(result.err()).as(result.describe()).contains(
                 "pyspy4j> Stopped sampling because Control-C pressed\n",
-                "pyspy4j> Wrote raw flamegraph data to 'sequence.txt'. Samples: ", " Errors: 0 (",
+                "pyspy4j> Wrote raw flamegraph data to 'sequence.txt'. Samples: ", ", errors: 0\n",
                 "pyspy4j> Processes read: 3\n");
         RawProfile profile = RawProfile.read(work.resolve("sequence.txt"));
         for (Map.Entry<String, String> child : Map.of("first_child", firstFrame, "second_child", secondFrame)

@@ -51,9 +51,9 @@ class RecordConsoleTest {
         progress.update(1_500_000_000L, 150, 2);
         progress.finish();
 
-        assertThat(err.toString()).isEqualTo("\r\u001b[Kpyspy4j> Sampling: 1.0 s / 10 s, 100 samples, 0 errors"
+        assertThat(err.toString()).isEqualTo("\r\u001b[Kpyspy4j> Sampling: 1.0 s / 10 s, 100 stacks, 0 errors"
                 + "\r\u001b[Kpyspy4j record: warning: late\n"
-                + "\r\u001b[Kpyspy4j> Sampling: 1.5 s / 10 s, 150 samples, 2 errors"
+                + "\r\u001b[Kpyspy4j> Sampling: 1.5 s / 10 s, 150 stacks, 2 errors"
                 + "\r\u001b[K");
     }
 
@@ -67,7 +67,7 @@ class RecordConsoleTest {
         }
 
         assertThat(err.toString().split("\r\u001b\\[K", -1)).hasSize(1 + 5);
-        assertThat(err.toString()).contains("Sampling: 0.8 s, 800 samples, 0 errors");
+        assertThat(err.toString()).contains("Sampling: 0.8 s, 800 stacks, 0 errors");
     }
 
     @Test

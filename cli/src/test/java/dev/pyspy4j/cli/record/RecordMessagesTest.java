@@ -8,6 +8,8 @@ import dev.pyspy4j.engine.launch.ProgramEnd;
 import dev.pyspy4j.engine.sampling.Lag;
 import dev.pyspy4j.engine.sampling.ProcessTally;
 import dev.pyspy4j.engine.sampling.StopReason;
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.model.ProcessInfo;
 import java.util.List;
 import java.util.OptionalLong;
@@ -39,15 +41,33 @@ class RecordMessagesTest {
     }
 
     @Test
-    void closingLineAddsTheCountsAndTheAchievedRate() {
-        assertThat(RecordMessages.wrote("Wrote flamegraph data to 'x.svg'", 1234, 0, 99.84, 100))
-                .isEqualTo("Wrote flamegraph data to 'x.svg'. Samples: 1234 Errors: 0 (99.8 samples/s of 100 asked)");
+    void closingLineCountsStacksRoundsAndErrorsEachByName() {
+        assertThat(RecordMessages.wrote("Wrote flamegraph data to 'x.svg'", 4210, 999, 99.94, 100,
+                new FailureTally()))
+                .isEqualTo("Wrote flamegraph data to 'x.svg'. Samples: 4210 stacks in 999 rounds (99.9 rounds/s of 100"
+                        + " asked), errors: 0");
+    }
+
+    @Test
+    void closingLineGivesTheErrorsByReasonMostFrequentFirst() {
+        FailureTally failures = new FailureTally();
+        failures.add(new SpyException(FailureKind.PROCESS_EXITED, "process 7 has exited"));
+        for (int i = 0; i < 9; i++) {
+            failures.add(new SpyException(FailureKind.MEMORY_READ, "0x" + i + " is not a code object", "torn stack",
+                    null));
+        }
+        failures.add(new SpyException(FailureKind.MEMORY_READ, "cannot read 8 bytes at 0x10 in process 7"));
+        failures.add(new SpyException(FailureKind.MEMORY_READ, "cannot read 8 bytes at 0x20 in process 7"));
+
+        assertThat(RecordMessages.wrote("Wrote raw flamegraph data to 'x.txt'", 0, 0, 0, 100, failures))
+                .isEqualTo("Wrote raw flamegraph data to 'x.txt'. Samples: 0 stacks in 0 rounds (0.0 rounds/s of 100"
+                        + " asked), errors: 12 (torn stack: 9, unreadable memory: 2, process exited: 1)");
     }
 
     @Test
     void lagAndStallWarnings() {
         assertThat(RecordMessages.behind(new Lag(2310.44, 5000, 0))).isEqualTo("sampling fell behind: 2310.4"
-                + " samples/s of 5000 asked in the last second, results may be inaccurate; try reducing the sampling"
+                + " rounds/s of 5000 asked in the last second, results may be inaccurate; try reducing the sampling"
                 + " rate");
         assertThat(RecordMessages.behind(new Lag(0, 100, 1_523_000_000L)))
                 .isEqualTo("1.52 s behind in sampling, results may be inaccurate; try reducing the sampling rate");
@@ -69,8 +89,8 @@ class RecordMessagesTest {
 
         assertThat(RecordMessages.processes(tallies, pid -> pid == 4242 ? 0 : 402)).containsExactly(
                 "Processes read: 2",
-                "  4242 \"python app.py\": 0 samples, 1 errors, read 100.0 times/s for 5.0 s",
-                "  4300 \"python -c a\\x3b\\nb\": 402 samples, 0 errors, read 100.0 times/s for 2.0 s");
+                "  4242 \"python app.py\": 0 stacks, 1 errors, read 100.0 times/s for 5.0 s",
+                "  4300 \"python -c a\\x3b\\nb\": 402 stacks, 0 errors, read 100.0 times/s for 2.0 s");
     }
 
     @Test

@@ -121,7 +121,7 @@ final class ProcFs {
             return exited();
         }
         if (e instanceof AccessDeniedException) {
-            return new SpyException(FailureKind.PERMISSION_DENIED, "permission denied reading process " + pid, e);
+            return AccessDenials.system().denied(pid, "permission denied reading process " + pid, e);
         }
         return new SpyException(FailureKind.INTERNAL, "cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -30,7 +30,7 @@ final class ProcessMemoryFailures {
     }
 
     static SpyException permissionDenied(long pid, Throwable cause) {
-        return new SpyException(FailureKind.PERMISSION_DENIED, "permission denied reading process " + pid, cause);
+        return AccessDenials.system().denied(pid, "permission denied reading process " + pid, cause);
     }
 
     /**

@@ -9,7 +9,10 @@ import dev.pyspy4j.spi.SpyException;
 public final class TornSampleException extends SpyException {
     private static final long serialVersionUID = 1L;
 
+    /** How failures of this kind are counted together, e.g. in record's summary. */
+    public static final String REASON = "torn stack";
+
     public TornSampleException(String message) {
-        super(FailureKind.MEMORY_READ, message);
+        super(FailureKind.MEMORY_READ, message, REASON, null);
     }
 }
