@@ -102,6 +102,9 @@ public final class SnapshotCapture {
                 RecordingTarget recording = new RecordingTarget(target);
                 PythonInterpreter opened = new CPythonLayoutProvider().open(recording);
                 live = opened.sample(request()).traces();
+                // Walks before 3.11 list the threads themselves; the list is kept for every version, as what
+                // the OS thread ids reported must belong to.
+                recording.threads();
                 snapshot = recording.snapshot();
                 System.out.println(interpreter.id() + ": Python " + opened.version());
             }

@@ -9,6 +9,7 @@ import dev.pyspy4j.python.CPythonLayoutProvider;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.LocalVariable;
 import dev.pyspy4j.spi.model.StackTrace;
+import dev.pyspy4j.spi.process.NativeThread;
 import dev.pyspy4j.spi.python.PythonInterpreter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,6 +51,21 @@ class WalkerSnapshotTest {
     void namesBothThreads(SnapshotInterpreters.Interpreter interpreter) throws IOException {
         assertThat(sample(interpreter)).extracting(StackTrace::threadName)
                 .containsExactlyInAnyOrder(ScriptExpectations.MAIN_THREAD, ScriptExpectations.WORKER_THREAD);
+    }
+
+    @ParameterizedTest
+    @MethodSource("interpreters")
+    void tellsEachThreadsOsThreadIdAndThatNeitherHoldsTheGil(SnapshotInterpreters.Interpreter interpreter)
+            throws IOException {
+        MemorySnapshot snapshot = load(interpreter);
+        List<StackTrace> traces = SnapshotCapture.replay(snapshot);
+
+        // On Linux the main thread's id is the process id; both threads sleep, which releases the GIL.
+        assertThat(thread(traces, ScriptExpectations.MAIN_THREAD).osThreadId()).isEqualTo(snapshot.pid());
+        assertThat(thread(traces, ScriptExpectations.WORKER_THREAD).osThreadId())
+                .isNotEqualTo(snapshot.pid())
+                .isIn(snapshot.threads().stream().map(NativeThread::tid).toList());
+        assertThat(traces).noneMatch(StackTrace::ownsGil);
     }
 
     @ParameterizedTest
