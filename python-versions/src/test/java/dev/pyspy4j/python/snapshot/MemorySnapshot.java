@@ -25,7 +25,7 @@ import java.util.zip.GZIPOutputStream;
  * <p>File format: gzip around a {@link DataOutputStream} stream (big-endian numbers, modified UTF-8 strings):
  * <pre>
  *   UTF "pyspy4j-memory-snapshot", int format version (1)
- *   long pid, UTF executable path
+ *   long pid, UTF executable path, UTF program (what the process ran, e.g. a script's name and digest)
  *   int regions,  each: long start, long end, UTF permissions, long file offset, UTF path
  *   int threads,  each: long tid, UTF name
  *   int images,   each: UTF path, long load bias,
@@ -36,7 +36,7 @@ import java.util.zip.GZIPOutputStream;
  * Only the symbols and sections that were looked up and found are kept: a lookup of any other name replays as
  * absent, as does an image that was not asked for, and a read of any byte no chunk holds fails.
  */
-public record MemorySnapshot(long pid, String executable, List<MemoryRegion> regions, List<NativeThread> threads,
+public record MemorySnapshot(long pid, String executable, String program, List<MemoryRegion> regions, List<NativeThread> threads,
                              List<Image> images, NavigableMap<Long, byte[]> chunks) {
     private static final String MAGIC = "pyspy4j-memory-snapshot";
     private static final int FORMAT = 1;
@@ -58,6 +58,7 @@ public record MemorySnapshot(long pid, String executable, List<MemoryRegion> reg
         out.writeInt(FORMAT);
         out.writeLong(pid);
         out.writeUTF(executable);
+        out.writeUTF(program);
         out.writeInt(regions.size());
         for (MemoryRegion region : regions) {
             out.writeLong(region.start());
@@ -104,6 +105,7 @@ public record MemorySnapshot(long pid, String executable, List<MemoryRegion> reg
         }
         long pid = in.readLong();
         String executable = in.readUTF();
+        String program = in.readUTF();
         List<MemoryRegion> regions = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
             regions.add(new MemoryRegion(in.readLong(), in.readLong(), in.readUTF(), in.readLong(), in.readUTF()));
@@ -135,7 +137,7 @@ public record MemorySnapshot(long pid, String executable, List<MemoryRegion> reg
             in.readFully(bytes);
             chunks.put(address, bytes);
         }
-        return new MemorySnapshot(pid, executable, regions, threads, images, chunks);
+        return new MemorySnapshot(pid, executable, program, regions, threads, images, chunks);
     }
 
     private static void writeNamedRange(DataOutputStream out, String name, long address, long size)

@@ -93,7 +93,7 @@ class MemorySnapshotTest {
         recording.regions();
         recording.memory().readLong(BASE + 16);
 
-        MemorySnapshot snapshot = recording.snapshot();
+        MemorySnapshot snapshot = recording.snapshot("test");
         assertThat(snapshot.executable()).isEqualTo(exe);
         assertThat(snapshot.regions()).isEqualTo(live.regions());
         assertThat(snapshot.images()).singleElement().satisfies(recorded -> {
@@ -106,7 +106,7 @@ class MemorySnapshotTest {
     @Test
     void writesAndReadsBackEveryPart() throws IOException {
         TreeMap<Long, byte[]> chunks = new TreeMap<>(Map.of(BASE, counting(40), BASE + 4096, counting(3)));
-        MemorySnapshot written = new MemorySnapshot(1234, "/opt/ünï/python",
+        MemorySnapshot written = new MemorySnapshot(1234, "/opt/ünï/python", "app.py 名前",
                 List.of(new MemoryRegion(BASE, BASE + 8192, "rw-p", 16, "/lib/libpython3.9.so.1.0")),
                 List.of(new NativeThread(1234, "python"), new NativeThread(1235, "名前")),
                 List.of(new MemorySnapshot.Image("/lib/libpython3.9.so.1.0", BASE - 4096,
@@ -120,6 +120,7 @@ class MemorySnapshotTest {
 
         assertThat(read.pid()).isEqualTo(1234);
         assertThat(read.executable()).isEqualTo("/opt/ünï/python");
+        assertThat(read.program()).isEqualTo("app.py 名前");
         assertThat(read.regions()).isEqualTo(written.regions());
         assertThat(read.threads()).isEqualTo(written.threads());
         assertThat(read.images()).isEqualTo(written.images());
@@ -141,7 +142,7 @@ class MemorySnapshotTest {
 
     @Test
     void replaysOnlyWhatWasRecorded() {
-        MemorySnapshot snapshot = new MemorySnapshot(7, "/usr/bin/python3.11", List.of(), List.of(),
+        MemorySnapshot snapshot = new MemorySnapshot(7, "/usr/bin/python3.11", "test", List.of(), List.of(),
                 List.of(new MemorySnapshot.Image("/usr/bin/python3.11", 0,
                         Map.of("Py_Version", new BinaryImage.Symbol("Py_Version", BASE, 4)), Map.of())),
                 new TreeMap<>(Map.of(BASE, new byte[] {1, 2, 3, 4})));

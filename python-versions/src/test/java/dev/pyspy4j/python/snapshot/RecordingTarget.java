@@ -33,9 +33,9 @@ final class RecordingTarget implements TargetProcess {
         this.memory = new RecordingMemory(live.memory());
     }
 
-    /** What was taken so far. */
-    MemorySnapshot snapshot() {
-        return new MemorySnapshot(live.pid(), live.executablePath(), regions, threads,
+    /** What was taken so far from the process, which ran {@code program}. */
+    MemorySnapshot snapshot(String program) {
+        return new MemorySnapshot(live.pid(), live.executablePath(), program, regions, threads,
                 new ArrayList<>(images.values()), memory.chunks());
     }
 

@@ -6,7 +6,10 @@ import dev.pyspy4j.spi.model.StackTrace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +36,12 @@ final class ScriptExpectations {
     record Local(String name, boolean argument, String repr) {
     }
 
+    private final String identity;
     private final Map<String, Integer> lines = new LinkedHashMap<>();
     private final Map<String, List<Local>> locals = new LinkedHashMap<>();
 
-    private ScriptExpectations(List<String> script) {
+    private ScriptExpectations(String identity, List<String> script) {
+        this.identity = identity;
         for (int i = 0; i < script.size(); i++) {
             Matcher frame = FRAME.matcher(script.get(i));
             if (frame.find()) {
@@ -53,11 +58,18 @@ final class ScriptExpectations {
     static ScriptExpectations load() {
         try (InputStream in = ScriptExpectations.class.getResourceAsStream(
                 SnapshotInterpreters.RESOURCES + SnapshotInterpreters.SCRIPT)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new ScriptExpectations(text.lines().toList());
-        } catch (IOException e) {
+            byte[] bytes = in.readAllBytes();
+            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return new ScriptExpectations(SnapshotInterpreters.SCRIPT + " sha-256 " + digest,
+                    new String(bytes, StandardCharsets.UTF_8).lines().toList());
+        } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot read " + SnapshotInterpreters.SCRIPT, e);
         }
+    }
+
+    /** The script's name and digest, which a snapshot records to tell which version of the script it ran. */
+    String identity() {
+        return identity;
     }
 
     /** The line a frame of function {@code name} reports. */

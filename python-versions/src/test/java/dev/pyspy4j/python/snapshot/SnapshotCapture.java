@@ -105,7 +105,7 @@ public final class SnapshotCapture {
                 // Walks before 3.11 list the threads themselves; the list is kept for every version, as what
                 // the OS thread ids reported must belong to.
                 recording.threads();
-                snapshot = recording.snapshot();
+                snapshot = recording.snapshot(ScriptExpectations.load().identity());
                 System.out.println(interpreter.id() + ": Python " + opened.version());
             }
             if (!ScriptExpectations.load().settled(live)) {

@@ -133,7 +133,11 @@ class WalkerSnapshotTest {
         try (InputStream in = WalkerSnapshotTest.class.getResourceAsStream(interpreter.resource())) {
             assertThat(in).as("snapshot " + interpreter.resource()
                     + " (taken by SnapshotCapture, checked in)").isNotNull();
-            return MemorySnapshot.read(in);
+            MemorySnapshot snapshot = MemorySnapshot.read(in);
+            assertThat(snapshot.program()).as("the script " + interpreter.resource() + " was taken of; after "
+                    + "changing it, take the snapshots again with SnapshotCapture")
+                    .isEqualTo(ScriptExpectations.load().identity());
+            return snapshot;
         }
     }
 }
