@@ -18,9 +18,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** Recording what a walk reads, the snapshot file format, and replaying it. */
@@ -36,7 +38,7 @@ class MemorySnapshotTest {
     }
 
     private static byte[] slice(byte[] bytes, int from, int to) {
-        return java.util.Arrays.copyOfRange(bytes, from, to);
+        return Arrays.copyOfRange(bytes, from, to);
     }
 
     @Test
@@ -132,7 +134,7 @@ class MemorySnapshotTest {
     @Test
     void rejectsAFileThatIsNotASnapshot() throws IOException {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
-        try (var gzip = new java.util.zip.GZIPOutputStream(file)) {
+        try (GZIPOutputStream gzip = new GZIPOutputStream(file)) {
             gzip.write(new byte[] {0, 3, 'a', 'b', 'c', 0, 0, 0, 1});
         }
 

@@ -20,6 +20,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,7 +66,7 @@ public final class SnapshotCapture {
                 capture(interpreter, access, output.resolve(interpreter.id() + ".snapshot.gz"));
             }
         }
-        System.out.println("done at " + java.time.Instant.now());
+        System.out.println("done at " + Instant.now());
     }
 
     private static void installScript() throws IOException {

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -116,7 +117,7 @@ class WalkerSnapshotTest {
         assertThat(parked.locals()).isEmpty();
     }
 
-    private List<org.assertj.core.groups.Tuple> scriptFrames(List<String> names) {
+    private List<Tuple> scriptFrames(List<String> names) {
         return names.stream().map(name -> tuple(name, SCRIPT, script.line(name))).toList();
     }
 
