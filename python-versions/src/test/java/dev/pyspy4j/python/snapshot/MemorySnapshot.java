@@ -20,7 +20,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Everything a walk took from a live process, so that the walk can be replayed without it: the bytes it read and
- * the few facts that are not memory (executable, memory map, threads, binaries' symbols and sections).
+ * the few facts that are not memory (executable, memory map, threads, binaries' symbols and sections, the OS thread
+ * ids of the interpreter's thread handles).
  *
  * <p>File format: gzip around a {@link DataOutputStream} stream (big-endian numbers, modified UTF-8 strings):
  * <pre>
@@ -32,14 +33,15 @@ import java.util.zip.GZIPOutputStream;
  *                       int symbols,  each: UTF name, long address, long size
  *                       int sections, each: UTF name, long address, long size
  *   int chunks,   each: long address, int length, the bytes (ascending, neither overlapping nor touching)
+ *   int thread ids, each: long thread handle (pthread_t), long OS thread id, as the OS provider mapped them
  * </pre>
  * Only the symbols and sections that were looked up and found are kept: a lookup of any other name replays as
  * absent, as does an image that was not asked for, and a read of any byte no chunk holds fails.
  */
 public record MemorySnapshot(long pid, String executable, String program, List<MemoryRegion> regions, List<NativeThread> threads,
-                             List<Image> images, NavigableMap<Long, byte[]> chunks) {
+                             List<Image> images, NavigableMap<Long, byte[]> chunks, Map<Long, Long> osThreadIds) {
     private static final String MAGIC = "pyspy4j-memory-snapshot";
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     /** A binary as far as the walk looked into it. */
     public record Image(String path, long loadBias, Map<String, BinaryImage.Symbol> symbols,
@@ -92,6 +94,11 @@ public record MemorySnapshot(long pid, String executable, String program, List<M
             out.writeInt(chunk.getValue().length);
             out.write(chunk.getValue());
         }
+        out.writeInt(osThreadIds.size());
+        for (Map.Entry<Long, Long> thread : osThreadIds.entrySet()) {
+            out.writeLong(thread.getKey());
+            out.writeLong(thread.getValue());
+        }
         out.flush();
         gzip.finish();
     }
@@ -137,7 +144,11 @@ public record MemorySnapshot(long pid, String executable, String program, List<M
             in.readFully(bytes);
             chunks.put(address, bytes);
         }
-        return new MemorySnapshot(pid, executable, program, regions, threads, images, chunks);
+        Map<Long, Long> osThreadIds = new TreeMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            osThreadIds.put(in.readLong(), in.readLong());
+        }
+        return new MemorySnapshot(pid, executable, program, regions, threads, images, chunks, osThreadIds);
     }
 
     private static void writeNamedRange(DataOutputStream out, String name, long address, long size)

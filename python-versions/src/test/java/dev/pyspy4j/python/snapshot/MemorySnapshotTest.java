@@ -114,7 +114,7 @@ class MemorySnapshotTest {
                 List.of(new MemorySnapshot.Image("/lib/libpython3.9.so.1.0", BASE - 4096,
                         new TreeMap<>(Map.of("_PyRuntime", new BinaryImage.Symbol("_PyRuntime", BASE, 100))),
                         new TreeMap<>(Map.of(".bss", new BinaryImage.Section(".bss", BASE + 64, 512))))),
-                chunks);
+                chunks, new TreeMap<>(Map.of(0x7f00_0000_1000L, 1235L)));
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         written.write(file);
 
@@ -129,6 +129,7 @@ class MemorySnapshotTest {
         assertThat(read.chunks()).containsOnlyKeys(BASE, BASE + 4096);
         assertThat(read.chunks().get(BASE)).containsExactly(counting(40));
         assertThat(read.chunks().get(BASE + 4096)).containsExactly(counting(3));
+        assertThat(read.osThreadIds()).containsExactly(Map.entry(0x7f00_0000_1000L, 1235L));
     }
 
     @Test
@@ -147,7 +148,7 @@ class MemorySnapshotTest {
         MemorySnapshot snapshot = new MemorySnapshot(7, "/usr/bin/python3.11", "test", List.of(), List.of(),
                 List.of(new MemorySnapshot.Image("/usr/bin/python3.11", 0,
                         Map.of("Py_Version", new BinaryImage.Symbol("Py_Version", BASE, 4)), Map.of())),
-                new TreeMap<>(Map.of(BASE, new byte[] {1, 2, 3, 4})));
+                new TreeMap<>(Map.of(BASE, new byte[] {1, 2, 3, 4})), Map.of());
         ReplayTarget replay = new ReplayTarget(snapshot);
 
         assertThat(replay.memory().readInt(BASE)).isEqualTo(0x04030201);

@@ -27,6 +27,7 @@ final class RecordingTarget implements TargetProcess {
     private final Map<String, MemorySnapshot.Image> images = new LinkedHashMap<>();
     private List<MemoryRegion> regions = List.of();
     private List<NativeThread> threads = List.of();
+    private final Map<Long, Long> osThreadIds = new TreeMap<>();
 
     RecordingTarget(TargetProcess live) {
         this.live = live;
@@ -36,7 +37,7 @@ final class RecordingTarget implements TargetProcess {
     /** What was taken so far from the process, which ran {@code program}. */
     MemorySnapshot snapshot(String program) {
         return new MemorySnapshot(live.pid(), live.executablePath(), program, regions, threads,
-                new ArrayList<>(images.values()), memory.chunks());
+                new ArrayList<>(images.values()), memory.chunks(), osThreadIds);
     }
 
     @Override
@@ -97,8 +98,10 @@ final class RecordingTarget implements TargetProcess {
     }
 
     @Override
-    public List<Long> childPids() {
-        return live.childPids();
+    public Map<Long, Long> osThreadIds(List<Long> threadHandles) {
+        Map<Long, Long> mapped = live.osThreadIds(threadHandles);
+        osThreadIds.putAll(mapped);
+        return mapped;
     }
 
     @Override

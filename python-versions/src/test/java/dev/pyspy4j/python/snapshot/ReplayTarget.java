@@ -13,7 +13,9 @@ import dev.pyspy4j.spi.process.PauseHandle;
 import dev.pyspy4j.spi.process.ProcessMemory;
 import dev.pyspy4j.spi.process.TargetProcess;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A process that no longer runs, replayed from a {@link MemorySnapshot}: its memory is a {@link FakeProcessMemory}. */
@@ -84,8 +86,15 @@ public final class ReplayTarget implements TargetProcess {
     }
 
     @Override
-    public List<Long> childPids() {
-        return List.of();
+    public Map<Long, Long> osThreadIds(List<Long> threadHandles) {
+        Map<Long, Long> mapped = new HashMap<>();
+        for (long handle : threadHandles) {
+            Long tid = snapshot.osThreadIds().get(handle);
+            if (tid != null) {
+                mapped.put(handle, tid);
+            }
+        }
+        return mapped;
     }
 
     @Override
