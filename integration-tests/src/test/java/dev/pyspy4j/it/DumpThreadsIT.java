@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.cli.it;
+package dev.pyspy4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pyspy4j.cli.it.DumpText.DumpedFrame;
-import dev.pyspy4j.cli.it.DumpText.DumpedThread;
+import dev.pyspy4j.it.DumpText.DumpedFrame;
+import dev.pyspy4j.it.DumpText.DumpedThread;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

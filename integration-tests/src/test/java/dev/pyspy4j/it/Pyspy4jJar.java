@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.cli.it;
+package dev.pyspy4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +22,9 @@ final class Pyspy4jJar {
     private Pyspy4jJar() {
     }
 
-    /** The jar the build just packaged. */
+    /** The shaded jar the cli module packaged (the default is its path from this module's directory). */
     static Path path() {
-        Path jar = Path.of(System.getProperty("pyspy4j.jar", "target/pyspy4j.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("pyspy4j.jar", "../cli/target/pyspy4j.jar")).toAbsolutePath();
         assertThat(jar).as("the shaded jar (run 'mvn verify', which packages it first)").isRegularFile();
         return jar;
     }

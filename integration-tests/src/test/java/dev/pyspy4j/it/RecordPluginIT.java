@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.cli.it;
+package dev.pyspy4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
