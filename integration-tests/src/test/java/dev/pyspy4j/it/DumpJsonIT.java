@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,18 +24,14 @@ class DumpJsonIT {
     static final List<String> FRAME_FIELDS = List.of("name", "filename", "module", "short_filename", "line", "locals",
             "is_entry", "is_shim_entry");
 
-    private final RunningProcesses targets = new RunningProcesses();
+    @RegisterExtension
+    final PythonTargets targets = new PythonTargets();
 
     @TempDir
     Path temp;
 
     static List<Path> pythons() {
         return Interpreters.all();
-    }
-
-    @AfterEach
-    void killTargets() throws InterruptedException {
-        targets.killAll();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -15,11 +15,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @EnabledOnOs(OS.LINUX)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DumpLocalsIT {
-    private final SharedTargets targets = new SharedTargets();
+    @RegisterExtension
+    final SharedTargets targets = new SharedTargets();
     private final Path script = Interpreters.script("locals.py");
 
     /** Static: JUnit fills instance fields only before each test, after {@code @BeforeAll} started the targets. */
@@ -49,11 +50,6 @@ class DumpLocalsIT {
         for (Path python : pythons()) {
             targets.startForEach(List.of(python), script, addressFile(python).toString());
         }
-    }
-
-    @AfterAll
-    void killTargets() throws InterruptedException {
-        targets.killAll();
     }
 
     @ParameterizedTest(name = "{0}")

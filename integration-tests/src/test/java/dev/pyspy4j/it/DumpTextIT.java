@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DumpTextIT {
     private static final String NON_ASCII_SCRIPT = "ünïcödé_名前.py";
 
-    private final SharedTargets targets = new SharedTargets();
+    @RegisterExtension
+    final SharedTargets targets = new SharedTargets();
     private final Path nested = Interpreters.script("nested.py");
     private final Path recursion = Interpreters.script("recursion.py");
     private final Path nonAscii = Interpreters.script(NON_ASCII_SCRIPT);
@@ -41,11 +42,6 @@ class DumpTextIT {
         targets.startForEach(pythons(), nested);
         targets.startForEach(pythons(), recursion);
         targets.startForEach(pythons(), nonAscii);
-    }
-
-    @AfterAll
-    void killTargets() throws InterruptedException {
-        targets.killAll();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,18 +16,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Coroutines run by an asyncio event loop appear in the profile as frames, the awaiting one above the awaited. */
 @EnabledOnOs(OS.LINUX)
 class RecordAsyncioIT {
-    private final RunningProcesses targets = new RunningProcesses();
+    @RegisterExtension
+    final PythonTargets targets = new PythonTargets();
 
     @TempDir
     Path work;
 
     static List<Path> pythons() {
         return Interpreters.withAsyncio();
-    }
-
-    @AfterEach
-    void killTargets() throws InterruptedException {
-        targets.killAll();
     }
 
     @ParameterizedTest

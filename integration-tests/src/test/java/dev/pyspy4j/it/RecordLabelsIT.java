@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,18 +19,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RecordLabelsIT {
     private static final List<String> FUNCTIONS = List.of("fifty", "thirty", "twenty");
 
-    private final RunningProcesses targets = new RunningProcesses();
+    @RegisterExtension
+    final PythonTargets targets = new PythonTargets();
 
     @TempDir
     Path work;
 
     static List<Path> pythons() {
         return Interpreters.all();
-    }
-
-    @AfterEach
-    void killTargets() throws InterruptedException {
-        targets.killAll();
     }
 
     private RawProfile record(Path python, String output, String... options) throws Exception {

@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,18 +22,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @EnabledOnOs(OS.LINUX)
 class RecordLifecycleIT {
-    private final RunningProcesses targets = new RunningProcesses();
+    @RegisterExtension
+    final PythonTargets targets = new PythonTargets();
 
     @TempDir
     Path work;
 
     static List<Path> pythons() {
         return Interpreters.all();
-    }
-
-    @AfterEach
-    void killTargets() throws InterruptedException {
-        targets.killAll();
     }
 
     @ParameterizedTest

@@ -37,7 +37,7 @@ class RecordPluginIT {
 
     @Test
     void recordWritesThePluginsFormat() throws Exception {
-        Process target = targets.startPython(Interpreters.pyenv("3.11.7"), Interpreters.script("busy_then_exit.py"),
+        Process target = targets.startPython(Interpreters.pyenv("3.11"), Interpreters.script("busy_then_exit.py"),
                 "600");
 
         Pyspy4jJar.Result result = PluginJar.runWith(plugin, work, "record", "-p", Long.toString(target.pid()),
@@ -53,7 +53,7 @@ class RecordPluginIT {
 
     @Test
     void withoutOutputTheFileGetsThePluginsExtension() throws Exception {
-        Process target = targets.startPython(Interpreters.pyenv("3.11.7"), Interpreters.script("busy_then_exit.py"),
+        Process target = targets.startPython(Interpreters.pyenv("3.11"), Interpreters.script("busy_then_exit.py"),
                 "600");
 
         Pyspy4jJar.Result result = PluginJar.runWith(plugin, work, "record", "-p", Long.toString(target.pid()),

@@ -12,13 +12,17 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Target processes that the tests of one class share (with {@code @TestInstance(PER_CLASS)}): started all at once in
- * the background, so that every interpreter starts while the first tests already run, and killed together from
- * {@code @AfterAll}. A target that fails to start fails only the tests that ask for it.
+ * the background, so that every interpreter starts while the first tests already run, and killed together after the
+ * last test, passed or failed: register it as an extension ({@code @RegisterExtension final SharedTargets targets =
+ * new SharedTargets();}), or call {@link #killAll()} from {@code @AfterAll}. A target that fails to start fails only
+ * the tests that ask for it.
  */
-final class SharedTargets {
+final class SharedTargets implements AfterAllCallback {
     private static final int STARTERS = 4;
 
     private final ExecutorService starters = Executors.newFixedThreadPool(STARTERS);
@@ -61,6 +65,11 @@ final class SharedTargets {
             owners.clear();
         }
         targets.clear();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws InterruptedException {
+        killAll();
     }
 
     private static Process start(RunningProcesses owner, Path python, Path script, String... args) {

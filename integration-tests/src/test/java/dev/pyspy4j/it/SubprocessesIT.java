@@ -198,9 +198,8 @@ class SubprocessesIT {
     /** A 3.12 parent with a 2.7 and a 3.15 child: every interpreter of the tree is read as what it is. */
     @Test
     void aTreeOfDifferentPythonVersionsIsRecordedAndDumpedWhole() throws Exception {
-        Path parentPython = Interpreters.pyenv("3.12.1");
-        List<Path> childPythons = List.of(Interpreters.pyenv("2.7.18"), Interpreters.all().stream()
-                .filter(python -> python.getFileName().toString().equals("python3.15")).findFirst().orElseThrow());
+        Path parentPython = Interpreters.pyenv("3.12");
+        List<Path> childPythons = List.of(Interpreters.pyenv("2.7"), Interpreters.debianSid("3.15"));
         Tree tree = startTree(parentPython, "mixed", childPythons.get(0).toString(), childPythons.get(1).toString());
         List<Long> children = List.of(tree.pidOf("mixed_0"), tree.pidOf("mixed_1"));
 

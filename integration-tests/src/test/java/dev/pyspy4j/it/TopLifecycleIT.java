@@ -28,7 +28,7 @@ class TopLifecycleIT {
     Path work;
 
     static List<Path> pythons() {
-        return List.of(Interpreters.pyenv("2.7.18"), Interpreters.pyenv("3.11.7"), Path.of("/usr/bin/python3.11"));
+        return List.of(Interpreters.pyenv("2.7"), Interpreters.pyenv("3.11"), Interpreters.debian("3.11"));
     }
 
     @AfterEach

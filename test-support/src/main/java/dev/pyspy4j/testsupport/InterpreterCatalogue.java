@@ -117,6 +117,22 @@ public final class InterpreterCatalogue {
     }
 
     /**
+     * The program file of the newest interpreter of {@code minorVersion} from {@code origin}; for a missing expected
+     * one, its stand-in path from {@link #everyExecutable()}, so that a test parameterised over it fails per
+     * invocation, naming it. Asking for an interpreter that is neither found nor expected fails at once.
+     */
+    public Path executable(String origin, String minorVersion) {
+        Optional<Interpreter> interpreter = find(origin, minorVersion);
+        if (interpreter.isPresent()) {
+            return interpreter.get().executable();
+        }
+        return missing.stream()
+                .filter(wanted -> wanted.origin().equals(origin) && wanted.minorVersion().equals(minorVersion))
+                .findFirst().map(this::expectedPath).orElseThrow(() -> new AssertionError(missingMessage(
+                        expectedOrAdHoc(origin, minorVersion))));
+    }
+
+    /**
      * The program file of every interpreter found, then, for each missing expected one, the path where it was looked
      * for: a test parameterised over this list fails for the missing ones (see {@link #requireFound(Path)}) rather
      * than running over fewer interpreters unnoticed.

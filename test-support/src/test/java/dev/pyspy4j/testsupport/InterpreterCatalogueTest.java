@@ -74,6 +74,11 @@ class InterpreterCatalogueTest {
                 .hasMessageContaining("missing CPython 3.12 from fake-pyenv");
         assertThatThrownBy(() -> catalogue.require("fake-pyenv", "3.12")).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("missing CPython 3.12 from fake-pyenv");
+        assertThat(catalogue.executable("fake-pyenv", "3.11")).isEqualTo(found);
+        assertThat(catalogue.executable("fake-pyenv", "3.12")).isEqualTo(standIn);
+        assertThatThrownBy(() -> catalogue.executable("fake-pyenv", "3.5")).isInstanceOf(AssertionError.class)
+                .hasMessage("missing CPython 3.5 from fake-pyenv: no " + root.resolve("versions/*/bin/python3.5")
+                        + " found");
     }
 
     @Test
