@@ -2,10 +2,11 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.pyspy4j.testsupport.ExpectedInterpreters;
 import dev.pyspy4j.testsupport.InterpreterCatalogue;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +19,11 @@ class ExpectedInterpretersIT {
     void everyExpectedInterpreterIsInstalled() {
         InterpreterCatalogue catalogue = InterpreterCatalogue.machine();
 
-        assertThat(catalogue.problems()).as("found: %s; expected: %s", catalogue.found(), ExpectedInterpreters.ON_CI)
-                .isEmpty();
+        List<String> problems = catalogue.problems();
+        if (!problems.isEmpty()) {
+            fail(problems.size() + " expected interpreter(s) missing or unidentified, one a line:\n"
+                    + String.join("\n", problems) + "\n(expected: " + ExpectedInterpreters.ON_CI + "; found: "
+                    + catalogue.found() + ")");
+        }
     }
 }

@@ -50,6 +50,17 @@ final class Interpreters {
         return InterpreterCatalogue.machine().executable(InterpreterLocations.DEBIAN_SID, minorVersion);
     }
 
+    /**
+     * Fails, naming the interpreter and how to install it, when {@code python} stands for a missing expected one;
+     * tests that are not parameterised over interpreters are not covered by {@code MissingInterpreterGuard}.
+     */
+    static void requireInstalled(Path python) {
+        InterpreterCatalogue catalogue = InterpreterCatalogue.machine();
+        if (catalogue.isMissing(python)) {
+            catalogue.requireFound(python);
+        }
+    }
+
     /** The interpreter's own account of its version ({@code platform.python_version()}), asked once per run. */
     static String versionOf(Path python) {
         return InterpreterCatalogue.machine().requireFound(python).version();

@@ -33,6 +33,7 @@ final class RunningProcesses {
 
     /** Starts {@code python script args...} and returns once the script printed {@code ready}. */
     Process startPython(Path python, Path script, String... args) throws IOException, InterruptedException {
+        Interpreters.requireInstalled(python);
         List<String> command = new ArrayList<>(List.of(python.toString(), script.toString()));
         command.addAll(List.of(args));
         Process process = start(new ProcessBuilder(command).redirectErrorStream(true));
@@ -49,6 +50,7 @@ final class RunningProcesses {
      * {@code setsid} or {@code setpgid} again.)
      */
     Process startPythonTree(Path python, Path script, String... args) throws IOException, InterruptedException {
+        Interpreters.requireInstalled(python);
         List<String> command = new ArrayList<>(List.of("setsid", python.toString(), script.toString()));
         command.addAll(List.of(args));
         Process process = start(new ProcessBuilder(command).redirectErrorStream(true));
