@@ -2,6 +2,8 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.os.linux;
 
+import dev.pyspy4j.testsupport.InterpreterCatalogue;
+import dev.pyspy4j.testsupport.InterpreterLocations;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -69,10 +71,9 @@ final class PythonProcess implements AutoCloseable {
         return command;
     }
 
+    /** pyenv's 3.11 (a shared-library build), from the catalogue every module's tests share. */
     static Path python311() {
-        String root = System.getenv("PYENV_ROOT");
-        Path pyenv = root != null ? Path.of(root) : Path.of(System.getProperty("user.home"), ".pyenv");
-        return pyenv.resolve("versions/3.11.7/bin/python3.11");
+        return InterpreterCatalogue.machine().require(InterpreterLocations.PYENV, "3.11").executable();
     }
 
     static Path scriptPath(String script) {

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pyspy4j.python.remote.RemoteReader;
 import dev.pyspy4j.spi.TargetArch;
 import dev.pyspy4j.spi.process.FakeProcessMemory;
+import dev.pyspy4j.testsupport.InterpreterCatalogue;
+import dev.pyspy4j.testsupport.InterpreterLocations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +27,13 @@ class DebugOffsetsMatchTablesIT {
     private static final long RUNTIME = 0x7000_0000L;
 
     static Stream<Arguments> interpreters() {
+        InterpreterCatalogue catalogue = InterpreterCatalogue.machine();
+        // pyenv's 3.13 is a shared-library build: the runtime is in libpython, beside bin/ under the prefix.
+        Path pyenv313 = catalogue.executable(InterpreterLocations.PYENV, "3.13");
         return Stream.of(
-                Arguments.of("3.13", HeaderSpec.pyenvRoot().resolve("versions/3.13.0/lib/libpython3.13.so.1.0")),
-                Arguments.of("3.14", Path.of("/opt/sidpy/usr/bin/python3.14")),
-                Arguments.of("3.15", Path.of("/opt/sidpy/usr/bin/python3.15")));
+                Arguments.of("3.13", pyenv313.getParent().getParent().resolve("lib/libpython3.13.so.1.0")),
+                Arguments.of("3.14", catalogue.executable(InterpreterLocations.DEBIAN_SID, "3.14")),
+                Arguments.of("3.15", catalogue.executable(InterpreterLocations.DEBIAN_SID, "3.15")));
     }
 
     @ParameterizedTest(name = "CPython {0}")

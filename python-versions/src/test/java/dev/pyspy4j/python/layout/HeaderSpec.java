@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.python.layout;
 
+import dev.pyspy4j.testsupport.InterpreterLocations;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -17,8 +18,7 @@ final class HeaderSpec {
 
     /** pyenv's root: {@code PYENV_ROOT}, else {@code ~/.pyenv} (what pyenv itself defaults to). */
     static Path pyenvRoot() {
-        String root = System.getenv("PYENV_ROOT");
-        return root != null && !root.isBlank() ? Path.of(root) : Path.of(System.getProperty("user.home"), ".pyenv");
+        return InterpreterLocations.pyenvRoot();
     }
 
     static HeaderSet parse(String spec) {

@@ -2,45 +2,21 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.python.linetable;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.pyspy4j.testsupport.InterpreterCatalogue;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** The CPython interpreters on this machine: pyenv's ({@code $PYENV_ROOT}, else ~/.pyenv) and Debian's 3.11. */
+/** The CPython interpreters on this machine, from the catalogue every module's tests share. */
 final class InstalledPythons {
-    private static final Path DEBIAN_PYTHON = Path.of("/usr/bin/python3.11");
 
     private InstalledPythons() {
     }
 
-    /** {@code <root>/versions/<x.y.z>/bin/python<x.y>} of every pyenv version, then the system 3.11. */
+    /**
+     * The {@code python<x.y>} program of every interpreter found, oldest first, then a stand-in path for each
+     * expected one that is missing, which fails the tests given it (with {@code MissingInterpreterGuard}).
+     */
     static List<Path> all() {
-        List<Path> pythons = new ArrayList<>();
-        Path versions = pyenvRoot().resolve("versions");
-        if (Files.isDirectory(versions)) {
-            try (Stream<Path> dirs = Files.list(versions)) {
-                dirs.map(InstalledPythons::binaryOf).filter(Files::isExecutable).sorted().forEach(pythons::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + versions, e);
-            }
-        }
-        if (Files.isExecutable(DEBIAN_PYTHON)) {
-            pythons.add(DEBIAN_PYTHON);
-        }
-        return pythons;
-    }
-
-    private static Path binaryOf(Path versionDir) {
-        String[] parts = versionDir.getFileName().toString().split("\\.");
-        return versionDir.resolve("bin").resolve("python" + parts[0] + "." + (parts.length > 1 ? parts[1] : ""));
-    }
-
-    private static Path pyenvRoot() {
-        String root = System.getenv("PYENV_ROOT");
-        return root != null && !root.isBlank() ? Path.of(root) : Path.of(System.getProperty("user.home"), ".pyenv");
+        return InterpreterCatalogue.machine().everyExecutable();
     }
 }

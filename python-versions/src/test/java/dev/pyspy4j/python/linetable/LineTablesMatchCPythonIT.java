@@ -4,6 +4,7 @@ package dev.pyspy4j.python.linetable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyspy4j.testsupport.MissingInterpreterGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * synthetic source with extreme line jumps) and checks that the decoder for that version gives, for every
  * bytecode unit, the line each of CPython's own APIs gives (where CPython has none: the closest preceding line).
  */
+@ExtendWith(MissingInterpreterGuard.class)
 class LineTablesMatchCPythonIT {
     private static final String SCRIPT = "dump_line_tables.py";
 
