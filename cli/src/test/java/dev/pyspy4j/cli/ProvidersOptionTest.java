@@ -27,7 +27,7 @@ class ProvidersOptionTest {
         assertThat(result.out()).isEqualTo("""
                 ProcessAccessProvider: fake-access [built in]
                 ThreadActivityProvider: fake-activity [built in]
-                InterpreterLayoutProvider: fake-python (3.11) [built in]
+                PythonInterpreterProvider: fake-python (3.11) [built in]
                 """);
     }
 

@@ -161,7 +161,7 @@ public final class Profiler {
 
     private ProcessSourceOpener opener(SamplingPlan plan) {
         return new ProcessSourceOpener(providers.processAccess().select(platform, Optional.empty()),
-                providers.interpreterLayouts().select(platform, Optional.empty()),
+                providers.interpreters().select(platform, Optional.empty()),
                 plan.needsActivity() ? providers.threadActivity().select(platform, Optional.empty()) : null,
                 clock, plan);
     }

@@ -8,7 +8,7 @@ import dev.pyspy4j.spi.ProviderRegistry;
 import dev.pyspy4j.spi.output.OutputFormat;
 import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.ThreadActivityProvider;
-import dev.pyspy4j.spi.python.InterpreterLayoutProvider;
+import dev.pyspy4j.spi.python.PythonInterpreterProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,12 +21,12 @@ import java.util.stream.Stream;
  */
 public record Providers(ProviderRegistry<ProcessAccessProvider> processAccess,
                         ProviderRegistry<ThreadActivityProvider> threadActivity,
-                        ProviderRegistry<InterpreterLayoutProvider> interpreterLayouts,
+                        ProviderRegistry<PythonInterpreterProvider> interpreters,
                         ProviderRegistry<OutputFormat> outputFormats) {
     public Providers {
         Objects.requireNonNull(processAccess, "processAccess is null");
         Objects.requireNonNull(threadActivity, "threadActivity is null");
-        Objects.requireNonNull(interpreterLayouts, "interpreterLayouts is null");
+        Objects.requireNonNull(interpreters, "interpreters is null");
         Objects.requireNonNull(outputFormats, "outputFormats is null");
     }
 
@@ -34,22 +34,22 @@ public record Providers(ProviderRegistry<ProcessAccessProvider> processAccess,
     public static Providers load(ClassLoader loader) {
         return new Providers(ProviderRegistry.load(ProcessAccessProvider.class, loader),
                 ProviderRegistry.load(ThreadActivityProvider.class, loader),
-                ProviderRegistry.load(InterpreterLayoutProvider.class, loader),
+                ProviderRegistry.load(PythonInterpreterProvider.class, loader),
                 ProviderRegistry.load(OutputFormat.class, loader));
     }
 
     /** Exactly the given providers. */
     public static Providers of(List<ProcessAccessProvider> processAccess, List<ThreadActivityProvider> threadActivity,
-                               List<InterpreterLayoutProvider> interpreterLayouts, List<OutputFormat> outputFormats) {
+                               List<PythonInterpreterProvider> interpreters, List<OutputFormat> outputFormats) {
         return new Providers(ProviderRegistry.of(ProcessAccessProvider.class, processAccess),
                 ProviderRegistry.of(ThreadActivityProvider.class, threadActivity),
-                ProviderRegistry.of(InterpreterLayoutProvider.class, interpreterLayouts),
+                ProviderRegistry.of(PythonInterpreterProvider.class, interpreters),
                 ProviderRegistry.of(OutputFormat.class, outputFormats));
     }
 
     /** Why providers were skipped while loading. */
     public List<String> problems() {
-        return Stream.of(processAccess, threadActivity, interpreterLayouts, outputFormats)
+        return Stream.of(processAccess, threadActivity, interpreters, outputFormats)
                 .flatMap(registry -> registry.problems().stream())
                 .toList();
     }
@@ -67,7 +67,7 @@ public record Providers(ProviderRegistry<ProcessAccessProvider> processAccess,
         List<String> lines = new ArrayList<>();
         lines.addAll(describe("ProcessAccessProvider", processAccess, platform, p -> "", origin));
         lines.addAll(describe("ThreadActivityProvider", threadActivity, platform, p -> "", origin));
-        lines.addAll(describe("InterpreterLayoutProvider", interpreterLayouts, platform,
+        lines.addAll(describe("PythonInterpreterProvider", interpreters, platform,
                 p -> " (" + p.supportedVersions() + ")", origin));
         lines.addAll(describe("OutputFormat", outputFormats, platform, p -> " (" + p.description() + ")", origin));
         return lines;

@@ -23,7 +23,7 @@ class DistributionIT {
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.err()).isEmpty();
         assertThat(result.out().lines()).contains("ProcessAccessProvider: linux", "ThreadActivityProvider: linux-proc")
-                .anySatisfy(line -> assertThat(line).startsWith("InterpreterLayoutProvider: cpython ("));
+                .anySatisfy(line -> assertThat(line).startsWith("PythonInterpreterProvider: cpython ("));
     }
 
     @Test

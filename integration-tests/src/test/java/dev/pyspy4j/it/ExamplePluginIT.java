@@ -89,7 +89,7 @@ class ExamplePluginIT {
     @Test
     void aPluginBuiltForAnotherSpiVersionIsOneWarningAndItsFormatIsUnknown() throws Exception {
         Path plugins = Files.createDirectories(work.resolve("plugins"));
-        Path future = ExamplePlugin.withDeclaredSpiVersion(pluginJar, "2", plugins.resolve("future.jar"));
+        Path future = ExamplePlugin.withDeclaredSpiVersion(pluginJar, "3", plugins.resolve("future.jar"));
         Map<String, String> environment = Map.of("PYSPY4J_PLUGIN_PATH", plugins.toString());
 
         Pyspy4jJar.Result list = ExamplePlugin.launch(work, work, environment, "--list-providers");
@@ -97,7 +97,7 @@ class ExamplePluginIT {
                 ExamplePlugin.FORMAT_ID, "-p", "1");
 
         String warning = "pyspy4j: plugin " + future.toRealPath()
-                + " skipped: built for SPI version 2, this pyspy4j has SPI version 1\n";
+                + " skipped: built for SPI version 3, this pyspy4j has SPI version 2\n";
         assertThat(list.exitCode()).as(list.describe()).isZero();
         assertThat(list.err()).isEqualTo(warning);
         assertThat(list.out()).doesNotContain("topfunctions");

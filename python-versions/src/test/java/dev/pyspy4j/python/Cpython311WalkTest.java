@@ -5,8 +5,8 @@ package dev.pyspy4j.python;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pyspy4j.python.fake.FakeCPython311;
 import dev.pyspy4j.python.fake.FakeCPython311.FrameSpec;
+import dev.pyspy4j.python.fake.FakeCPython311;
 import dev.pyspy4j.python.fake.FakeHeap;
 import dev.pyspy4j.python.fake.FakeTarget;
 import dev.pyspy4j.spi.FailureKind;
@@ -70,7 +70,7 @@ class Cpython311WalkTest {
     @Test
     void readsEveryThreadWithExactFramesAndLines() {
         FakeTarget target = target();
-        PythonInterpreter interpreter = new CPythonLayoutProvider().open(target);
+        PythonInterpreter interpreter = new CPythonInterpreterProvider().open(target);
         assertThat(interpreter.version()).hasToString("3.11.7");
 
         List<StackTrace> traces = interpreter.sample(SampleRequest.stacks(true, null)).traces();
@@ -95,7 +95,7 @@ class Cpython311WalkTest {
 
     @Test
     void marksTheGilHolderAndTakesIdlenessFromTheProbeOrTheLeafFrame() {
-        PythonInterpreter interpreter = new CPythonLayoutProvider().open(target());
+        PythonInterpreter interpreter = new CPythonInterpreterProvider().open(target());
         Map<Long, ThreadActivity> states = Map.of(100L, ThreadActivity.IDLE, 101L, ThreadActivity.ACTIVE);
 
         List<StackTrace> traces = interpreter.sample(SampleRequest.stacks(false, activity(states))).traces();
@@ -107,14 +107,14 @@ class Cpython311WalkTest {
 
     @Test
     void gilOnlyKeepsTheHolder() {
-        PythonInterpreter interpreter = new CPythonLayoutProvider().open(target());
+        PythonInterpreter interpreter = new CPythonInterpreterProvider().open(target());
         SampleRequest request = new SampleRequest(false, LineNumbers.CURRENT, true, 0, null);
         assertThat(interpreter.sample(request).traces()).extracting(StackTrace::threadId).containsExactly(WORKER);
     }
 
     @Test
     void lineModesReportFunctionStartsOrNothing() {
-        PythonInterpreter interpreter = new CPythonLayoutProvider().open(target());
+        PythonInterpreter interpreter = new CPythonInterpreterProvider().open(target());
         List<StackTrace> first = interpreter.sample(new SampleRequest(false, LineNumbers.FUNCTION_START, false, 0,
                 null)).traces();
         assertThat(first.get(2).frames()).extracting(Frame::line).containsExactly(8, 12, 1);
@@ -130,7 +130,7 @@ class Cpython311WalkTest {
         FakeHeap heap = python.build();
         FakeTarget target = FakeTarget.program(heap.memory(), Map.of("_PyRuntime", FakeCPython311.RUNTIME,
                 "Py_Version", FakeCPython311.PY_VERSION, "PyCode_Type", heap.codeType()));
-        PythonInterpreter interpreter = new CPythonLayoutProvider().open(target);
+        PythonInterpreter interpreter = new CPythonInterpreterProvider().open(target);
         assertThatThrownBy(() -> interpreter.sample(SampleRequest.stacks(false, null)))
                 .isInstanceOf(SpyException.class)
                 .hasMessageContaining("is not a code object")
@@ -145,7 +145,7 @@ class Cpython311WalkTest {
         heap.memory().put(before, new byte[4096]);
         FakeTarget target = FakeTarget.program(heap.memory(), Map.of("Py_Version", FakeCPython311.PY_VERSION))
                 .withSection(".PyRuntime", before, 4096 + 584);
-        PythonInterpreter interpreter = new CPythonLayoutProvider().open(target);
+        PythonInterpreter interpreter = new CPythonInterpreterProvider().open(target);
         assertThat(labels(interpreter.sample(SampleRequest.stacks(false, null)).traces().get(0)))
                 .containsExactly("<module> (/app/main.py:17)");
     }
@@ -153,7 +153,7 @@ class Cpython311WalkTest {
     @Test
     void aProgramWithoutPythonSymbolsIsNotPython() {
         FakeTarget target = FakeTarget.program(new FakeHeap(python.heap().tables()).memory(), Map.of("main", 1L));
-        assertThatThrownBy(() -> new CPythonLayoutProvider().open(target))
+        assertThatThrownBy(() -> new CPythonInterpreterProvider().open(target))
                 .isInstanceOf(SpyException.class)
                 .hasMessage("process 4242 ('/usr/bin/python3.11') is not a Python process: no libpython is mapped, "
                         + "the program defines none of _PyRuntime, interp_head, Py_Version, PyCode_Type and holds no "
@@ -167,7 +167,7 @@ class Cpython311WalkTest {
         heap.memory().putLong(0x7200_0000L, 0x040002f0L);
         FakeTarget target = FakeTarget.program(heap.memory(), Map.of("_PyRuntime", FakeCPython311.RUNTIME,
                 "Py_Version", 0x7200_0000L));
-        assertThatThrownBy(() -> new CPythonLayoutProvider().open(target))
+        assertThatThrownBy(() -> new CPythonInterpreterProvider().open(target))
                 .hasMessage("Python 4.0.2 (process 4242) is not supported yet; supported: 2.7, 3.3, 3.4, 3.5, 3.6, 3.7, "
                         + "3.8, 3.9, 3.10, 3.11, 3.12, 3.13+")
                 .extracting(e -> ((SpyException) e).kind()).isEqualTo(FailureKind.UNSUPPORTED_PYTHON);

@@ -4,7 +4,7 @@ package dev.pyspy4j.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyspy4j.spi.python.InterpreterLayoutProvider;
+import dev.pyspy4j.spi.python.PythonInterpreterProvider;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 class ServiceRegistrationTest {
     @Test
     void interpreterLayoutProviderIsRegistered() {
-        assertThat(ServiceLoader.load(InterpreterLayoutProvider.class).stream().map(ServiceLoader.Provider::type))
-                .containsExactly(CPythonLayoutProvider.class);
+        assertThat(ServiceLoader.load(PythonInterpreterProvider.class).stream().map(ServiceLoader.Provider::type))
+                .containsExactly(CPythonInterpreterProvider.class);
     }
 
     @Test
     void providerHasAStableIdAndNamesTheVersionsItReads() {
-        CPythonLayoutProvider provider = new CPythonLayoutProvider();
+        CPythonInterpreterProvider provider = new CPythonInterpreterProvider();
         assertThat(provider.id()).isEqualTo("cpython");
         assertThat(provider.supportedVersions()).startsWith("2.7, ").endsWith("3.13+");
     }

@@ -4,7 +4,7 @@ package dev.pyspy4j.spi;
 
 /** The version of the provider contracts; bumped on any incompatible change to the SPI. */
 public final class SpiVersion {
-    public static final int CURRENT = 1;
+    public static final int CURRENT = 2;
 
     /**
      * The attribute of a plugin jar's manifest that names the SPI version the plugin was built for, e.g.

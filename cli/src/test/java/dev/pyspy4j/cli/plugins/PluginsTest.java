@@ -23,7 +23,7 @@ class PluginsTest {
 
     @Test
     void aFittingPluginsFormatIsFoundAndNamesItsJar() throws Exception {
-        Path jar = formatJar("good.jar", "Good", "good", "", Map.of("Pyspy4j-Spi-Version", "1"));
+        Path jar = formatJar("good.jar", "Good", "good", "", Map.of("Pyspy4j-Spi-Version", "2"));
 
         Plugins plugins = load(jar);
         List<OutputFormat> formats = fromPlugins(plugins);
@@ -41,7 +41,7 @@ class PluginsTest {
         Plugins plugins = load(jar);
 
         assertThat(plugins.warnings()).containsExactly("pyspy4j: plugin " + jar.toRealPath()
-                + " skipped: built for SPI version 7, this pyspy4j has SPI version 1");
+                + " skipped: built for SPI version 7, this pyspy4j has SPI version 2");
         assertThat(plugins.jars()).isEmpty();
         assertThat(ProviderRegistry.load(OutputFormat.class, plugins.classLoader()).byId("future")).isEmpty();
     }
@@ -51,7 +51,7 @@ class PluginsTest {
         Path jar = formatJar("old.jar", "Old", "old", "public int spiVersion() { return 0; }", Map.of());
 
         assertThat(load(jar).warnings()).containsExactly("pyspy4j: plugin " + jar.toRealPath()
-                + " skipped: org.example.Old was built for SPI version 0, this pyspy4j has SPI version 1");
+                + " skipped: org.example.Old was built for SPI version 0, this pyspy4j has SPI version 2");
     }
 
     @Test
@@ -82,7 +82,7 @@ class PluginsTest {
 
         assertThat(plugins.warnings()).containsExactly("pyspy4j: plugin " + jar.toRealPath() + " skipped:"
                 + " org.example.Older does not implement OutputFormat.fileExtension; it was built for another SPI"
-                + " version (this pyspy4j has SPI version 1)");
+                + " version (this pyspy4j has SPI version 2)");
         assertThat(fromPlugins(plugins)).isEmpty();
     }
 

@@ -15,10 +15,10 @@ import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.spi.process.ThreadActivityProbe;
 import dev.pyspy4j.spi.process.ThreadActivityProvider;
-import dev.pyspy4j.spi.python.InterpreterLayoutProvider;
 import dev.pyspy4j.spi.python.InterpreterSample;
 import dev.pyspy4j.spi.python.LineNumbers;
 import dev.pyspy4j.spi.python.PythonInterpreter;
+import dev.pyspy4j.spi.python.PythonInterpreterProvider;
 import dev.pyspy4j.spi.python.SampleRequest;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +50,7 @@ public final class DumpSession {
      * changing a pointer, as {@code record} and {@code top} do.
      */
     public ProcessDump dump(DumpRequest request) {
-        OpenedProcess opened = new InterpreterOpener(access(), layouts(), clock)
+        OpenedProcess opened = new InterpreterOpener(access(), interpreters(), clock)
                 .open(request.pid(), OpenPatience.runningProcess(), new StopSignal());
         try (TargetProcess target = opened.target()) {
             return read(target, opened.interpreter(), request);
@@ -72,13 +72,13 @@ public final class DumpSession {
         return providers.processAccess().select(platform, Optional.empty());
     }
 
-    private InterpreterLayoutProvider layouts() {
-        return providers.interpreterLayouts().select(platform, Optional.empty());
+    private PythonInterpreterProvider interpreters() {
+        return providers.interpreters().select(platform, Optional.empty());
     }
 
     /** Finds the interpreter of an attached process and reads its stacks once. */
     ProcessDump read(TargetProcess target, DumpRequest request) {
-        return read(target, layouts().open(target), request);
+        return read(target, interpreters().open(target), request);
     }
 
     private ProcessDump read(TargetProcess target, PythonInterpreter interpreter, DumpRequest request) {

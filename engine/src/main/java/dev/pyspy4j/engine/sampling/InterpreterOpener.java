@@ -5,8 +5,8 @@ package dev.pyspy4j.engine.sampling;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
-import dev.pyspy4j.spi.python.InterpreterLayoutProvider;
 import dev.pyspy4j.spi.python.PythonInterpreter;
+import dev.pyspy4j.spi.python.PythonInterpreterProvider;
 import java.util.Objects;
 
 /**
@@ -15,12 +15,12 @@ import java.util.Objects;
  */
 public final class InterpreterOpener {
     private final ProcessAccessProvider access;
-    private final InterpreterLayoutProvider layouts;
+    private final PythonInterpreterProvider interpreters;
     private final Clock clock;
 
-    public InterpreterOpener(ProcessAccessProvider access, InterpreterLayoutProvider layouts, Clock clock) {
+    public InterpreterOpener(ProcessAccessProvider access, PythonInterpreterProvider interpreters, Clock clock) {
         this.access = Objects.requireNonNull(access, "access is null");
-        this.layouts = Objects.requireNonNull(layouts, "layouts is null");
+        this.interpreters = Objects.requireNonNull(interpreters, "interpreters is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
     }
 
@@ -48,7 +48,7 @@ public final class InterpreterOpener {
     private OpenedProcess attempt(long pid) {
         TargetProcess target = access.attach(pid);
         try {
-            PythonInterpreter interpreter = layouts.open(target);
+            PythonInterpreter interpreter = interpreters.open(target);
             return new OpenedProcess(target, interpreter);
         } catch (RuntimeException | Error e) {
             target.close();

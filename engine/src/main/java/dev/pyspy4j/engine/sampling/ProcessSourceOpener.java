@@ -6,7 +6,7 @@ import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.spi.process.ThreadActivityProbe;
 import dev.pyspy4j.spi.process.ThreadActivityProvider;
-import dev.pyspy4j.spi.python.InterpreterLayoutProvider;
+import dev.pyspy4j.spi.python.PythonInterpreterProvider;
 import java.util.Objects;
 
 /**
@@ -23,10 +23,10 @@ public final class ProcessSourceOpener {
     /**
      * @param activity opens the activity probes; {@code null} when the plan needs none
      */
-    public ProcessSourceOpener(ProcessAccessProvider access, InterpreterLayoutProvider layouts,
+    public ProcessSourceOpener(ProcessAccessProvider access, PythonInterpreterProvider interpreterProvider,
                                ThreadActivityProvider activity, Clock clock, SamplingPlan plan) {
         this.access = Objects.requireNonNull(access, "access is null");
-        this.interpreters = new InterpreterOpener(access, layouts, clock);
+        this.interpreters = new InterpreterOpener(access, interpreterProvider, clock);
         this.plan = Objects.requireNonNull(plan, "plan is null");
         if (plan.needsActivity() && activity == null) {
             throw new IllegalArgumentException("the plan tells idle threads apart, but no activity provider was given");

@@ -11,9 +11,9 @@ import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.ThreadActivity;
 import dev.pyspy4j.spi.process.ThreadActivityProbe;
 import dev.pyspy4j.spi.process.ThreadActivityProvider;
-import dev.pyspy4j.spi.python.InterpreterLayoutProvider;
 import dev.pyspy4j.spi.python.InterpreterSample;
 import dev.pyspy4j.spi.python.PythonInterpreter;
+import dev.pyspy4j.spi.python.PythonInterpreterProvider;
 import dev.pyspy4j.spi.python.PythonVersion;
 import dev.pyspy4j.spi.python.SampleRequest;
 import java.util.ArrayList;
@@ -143,7 +143,7 @@ public final class FakeProcessTable implements ProcessTree {
         }
     }
 
-    private final class Layouts implements InterpreterLayoutProvider {
+    private final class Layouts implements PythonInterpreterProvider {
         @Override
         public String id() {
             return "fake-table-python";

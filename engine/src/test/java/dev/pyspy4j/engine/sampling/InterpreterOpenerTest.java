@@ -25,7 +25,7 @@ class InterpreterOpenerTest {
     private InterpreterOpener opener(FakeProviders world) {
         Providers providers = world.providers();
         return new InterpreterOpener(providers.processAccess().select(Platform.current(), Optional.empty()),
-                providers.interpreterLayouts().select(Platform.current(), Optional.empty()), clock);
+                providers.interpreters().select(Platform.current(), Optional.empty()), clock);
     }
 
     @Test

@@ -27,7 +27,7 @@ class ProcessSourceTest {
 
     private ProcessSource source(FakeTarget target, ThreadActivityProbe probe) {
         Providers providers = world.with(target).providers();
-        return new ProcessSource(target, providers.interpreterLayouts().select(Platform.current(), Optional.empty())
+        return new ProcessSource(target, providers.interpreters().select(Platform.current(), Optional.empty())
                 .open(target), probe, REQUEST);
     }
 

@@ -37,7 +37,7 @@ class ProcessTreeSourceTest {
         SamplingPlan plan = new SamplingPlan(100, OptionalLong.empty(), false, false, LineNumbers.CURRENT);
         ProcessSourceOpener opener = new ProcessSourceOpener(
                 providers.processAccess().select(Platform.current(), Optional.empty()),
-                providers.interpreterLayouts().select(Platform.current(), Optional.empty()),
+                providers.interpreters().select(Platform.current(), Optional.empty()),
                 providers.threadActivity().select(Platform.current(), Optional.empty()), clock, plan);
         return new ProcessTreeSource(root, table, opener, clock, threads, warnings::add);
     }

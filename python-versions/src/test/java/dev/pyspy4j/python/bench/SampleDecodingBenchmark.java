@@ -2,9 +2,9 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.python.bench;
 
-import dev.pyspy4j.python.CPythonLayoutProvider;
-import dev.pyspy4j.python.fake.FakeCPython311;
+import dev.pyspy4j.python.CPythonInterpreterProvider;
 import dev.pyspy4j.python.fake.FakeCPython311.FrameSpec;
+import dev.pyspy4j.python.fake.FakeCPython311;
 import dev.pyspy4j.python.fake.FakeHeap;
 import dev.pyspy4j.python.fake.FakeTarget;
 import dev.pyspy4j.spi.python.InterpreterSample;
@@ -46,7 +46,7 @@ public class SampleDecodingBenchmark {
         }
         python.thread(0x7f00_0000_1000L, 100, "MainThread", frames).gilHeldBy(0x7f00_0000_1000L);
         FakeHeap heap = python.build();
-        interpreter = new CPythonLayoutProvider().open(FakeTarget.program(heap.memory(), Map.of(
+        interpreter = new CPythonInterpreterProvider().open(FakeTarget.program(heap.memory(), Map.of(
                 "_PyRuntime", FakeCPython311.RUNTIME, "Py_Version", FakeCPython311.PY_VERSION,
                 "PyCode_Type", heap.codeType())));
     }

@@ -2,7 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.python.snapshot;
 
-import dev.pyspy4j.python.CPythonLayoutProvider;
+import dev.pyspy4j.python.CPythonInterpreterProvider;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.ProviderRegistry;
 import dev.pyspy4j.spi.model.StackTrace;
@@ -101,7 +101,7 @@ public final class SnapshotCapture {
             List<StackTrace> live;
             try (TargetProcess target = access.attach(python.pid()); PauseHandle paused = target.pause()) {
                 RecordingTarget recording = new RecordingTarget(target);
-                PythonInterpreter opened = new CPythonLayoutProvider().open(recording);
+                PythonInterpreter opened = new CPythonInterpreterProvider().open(recording);
                 live = opened.sample(request()).traces();
                 // Walks before 3.11 list the threads themselves; the list is kept for every version, as what
                 // the OS thread ids reported must belong to.
@@ -149,7 +149,7 @@ public final class SnapshotCapture {
 
     static List<StackTrace> replay(MemorySnapshot snapshot) {
         try (ReplayTarget target = new ReplayTarget(snapshot)) {
-            return new CPythonLayoutProvider().open(target).sample(request()).traces();
+            return new CPythonInterpreterProvider().open(target).sample(request()).traces();
         }
     }
 

@@ -5,7 +5,7 @@ package dev.pyspy4j.python.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.pyspy4j.python.CPythonLayoutProvider;
+import dev.pyspy4j.python.CPythonInterpreterProvider;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.LocalVariable;
 import dev.pyspy4j.spi.model.StackTrace;
@@ -42,7 +42,7 @@ class WalkerSnapshotTest {
     @MethodSource("interpreters")
     void detectsTheVersion(SnapshotInterpreters.Interpreter interpreter) throws IOException {
         try (ReplayTarget target = new ReplayTarget(load(interpreter))) {
-            PythonInterpreter opened = new CPythonLayoutProvider().open(target);
+            PythonInterpreter opened = new CPythonInterpreterProvider().open(target);
             assertThat(opened.version()).hasToString(interpreter.version());
         }
     }

@@ -24,7 +24,7 @@ class CPythonLayoutProviderArchitectureTest {
     /** The x32 ABI: x86_64 instructions with 4-byte pointers, so x86_64's tables do not fit it. */
     private static final TargetArch X32 = new TargetArch("x86_64", 4, ByteOrder.LITTLE_ENDIAN);
 
-    private final CPythonLayoutProvider provider = new CPythonLayoutProvider();
+    private final CPythonInterpreterProvider provider = new CPythonInterpreterProvider();
 
     @Test
     void supportsTheArchitecturesWithLayoutTables() {

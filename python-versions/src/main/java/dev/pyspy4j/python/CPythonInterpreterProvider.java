@@ -14,14 +14,14 @@ import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.TargetArch;
 import dev.pyspy4j.spi.process.TargetProcess;
-import dev.pyspy4j.spi.python.InterpreterLayoutProvider;
 import dev.pyspy4j.spi.python.PythonInterpreter;
+import dev.pyspy4j.spi.python.PythonInterpreterProvider;
 import dev.pyspy4j.spi.python.PythonVersion;
 import java.util.List;
 import java.util.Optional;
 
 /** Reads CPython: finds the interpreter in a target, detects its version and picks that version's family. */
-public final class CPythonLayoutProvider implements InterpreterLayoutProvider {
+public final class CPythonInterpreterProvider implements PythonInterpreterProvider {
     /** Symbols whose presence shows a binary holds a CPython interpreter. */
     /** Set to {@code scan} to ignore symbol tables and find the interpreter by scanning (a diagnostic). */
     public static final String LOCATE_PROPERTY = "pyspy4j.python.locate";

@@ -6,10 +6,10 @@ import dev.pyspy4j.spi.Provider;
 import dev.pyspy4j.spi.process.TargetProcess;
 
 /**
- * Knows the memory layouts of some interpreter implementation (CPython) across versions, and reads the
- * threads and frames of a target through them.
+ * Finds an interpreter (CPython) in a target process and hands back a reader of its threads and frames, which knows
+ * the memory layouts of every version the provider supports.
  */
-public interface InterpreterLayoutProvider extends Provider {
+public interface PythonInterpreterProvider extends Provider {
     /**
      * Finds the interpreter inside {@code target}, detects its version and prepares to read it.
      * The returned reader borrows {@code target}; closing the target ends it.
