@@ -11,7 +11,7 @@ import dev.pyspy4j.spi.OsFamily;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.TargetArch;
-import dev.pyspy4j.spi.process.FakeProcessMemory;
+import dev.pyspy4j.spi.testing.FakeProcessMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;

@@ -8,7 +8,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.process.ProcessMemory;
-import dev.pyspy4j.spi.process.ProcessMemoryContract;
+import dev.pyspy4j.spi.testing.ProcessMemoryContract;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ package dev.pyspy4j.os.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyspy4j.spi.process.FakeProcessMemory;
 import dev.pyspy4j.spi.process.NativeThread;
+import dev.pyspy4j.spi.testing.FakeProcessMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;

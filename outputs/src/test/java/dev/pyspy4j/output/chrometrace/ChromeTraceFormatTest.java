@@ -8,11 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyspy4j.output.RecordingArbitraries;
-import dev.pyspy4j.output.Traces;
 import dev.pyspy4j.output.Traces.Timed;
+import dev.pyspy4j.output.Traces;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.output.OutputFormat;
-import dev.pyspy4j.spi.output.OutputFormatContract;
+import dev.pyspy4j.spi.testing.OutputFormatContract;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,11 +7,11 @@ import static dev.pyspy4j.output.Traces.pseudo;
 import static dev.pyspy4j.output.Traces.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyspy4j.output.Traces;
 import dev.pyspy4j.output.Traces.Timed;
+import dev.pyspy4j.output.Traces;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.output.OutputFormat;
-import dev.pyspy4j.spi.output.OutputFormatContract;
+import dev.pyspy4j.spi.testing.OutputFormatContract;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

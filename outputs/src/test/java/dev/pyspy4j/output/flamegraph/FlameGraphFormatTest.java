@@ -7,13 +7,13 @@ import static dev.pyspy4j.output.Traces.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.output.RecordingArbitraries;
-import dev.pyspy4j.output.Traces;
 import dev.pyspy4j.output.Traces.Timed;
+import dev.pyspy4j.output.Traces;
 import dev.pyspy4j.output.support.FrameLabels;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.output.OutputFormat;
-import dev.pyspy4j.spi.output.OutputFormatContract;
 import dev.pyspy4j.spi.output.OutputSettings;
+import dev.pyspy4j.spi.testing.OutputFormatContract;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

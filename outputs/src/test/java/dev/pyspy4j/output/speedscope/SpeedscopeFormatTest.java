@@ -10,11 +10,11 @@ import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pyspy4j.output.Traces;
 import dev.pyspy4j.output.Traces.Timed;
+import dev.pyspy4j.output.Traces;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.output.OutputFormat;
-import dev.pyspy4j.spi.output.OutputFormatContract;
+import dev.pyspy4j.spi.testing.OutputFormatContract;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@
 package dev.pyspy4j.python.fake;
 
 import dev.pyspy4j.python.layout.StructLayouts;
-import dev.pyspy4j.spi.process.FakeProcessMemory;
+import dev.pyspy4j.spi.testing.FakeProcessMemory;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

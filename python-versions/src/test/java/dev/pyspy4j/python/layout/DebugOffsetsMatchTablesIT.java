@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.python.remote.RemoteReader;
 import dev.pyspy4j.spi.TargetArch;
-import dev.pyspy4j.spi.process.FakeProcessMemory;
+import dev.pyspy4j.spi.testing.FakeProcessMemory;
 import dev.pyspy4j.testsupport.InterpreterCatalogue;
 import dev.pyspy4j.testsupport.InterpreterLocations;
 import java.io.IOException;

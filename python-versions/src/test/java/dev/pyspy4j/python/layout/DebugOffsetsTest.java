@@ -9,7 +9,7 @@ import dev.pyspy4j.python.remote.RemoteReader;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.TargetArch;
-import dev.pyspy4j.spi.process.FakeProcessMemory;
+import dev.pyspy4j.spi.testing.FakeProcessMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ package dev.pyspy4j.python.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.spi.TargetArch;
-import dev.pyspy4j.spi.process.FakeProcessMemory;
+import dev.pyspy4j.spi.testing.FakeProcessMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;

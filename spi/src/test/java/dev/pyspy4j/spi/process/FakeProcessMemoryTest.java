@@ -5,6 +5,8 @@ package dev.pyspy4j.spi.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pyspy4j.spi.testing.FakeProcessMemory;
+import dev.pyspy4j.spi.testing.ProcessMemoryContract;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.spi.output;
+package dev.pyspy4j.spi.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.StackTrace;
+import dev.pyspy4j.spi.output.OutputFormat;
+import dev.pyspy4j.spi.output.OutputSettings;
+import dev.pyspy4j.spi.output.Recorder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
