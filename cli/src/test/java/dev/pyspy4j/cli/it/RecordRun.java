@@ -33,7 +33,20 @@ final class RecordRun implements AutoCloseable {
 
     /** Starts {@code record args...} in {@code directory}, with {@code stdin} as its standard input. */
     static RecordRun start(Path directory, String stdin, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", Pyspy4jJar.java(), "-jar",
+        return start(directory, stdin, "--default-signal=INT", args);
+    }
+
+    /**
+     * Starts {@code record args...} in {@code directory} with SIGINT and SIGTERM ignored from the start, as a
+     * background job of a shell script (SIGINT) or a child of a program that ignores them inherits them.
+     */
+    static RecordRun startWithStopSignalsIgnored(Path directory, String... args) throws IOException {
+        return start(directory, "", "--ignore-signal=INT,TERM", args);
+    }
+
+    private static RecordRun start(Path directory, String stdin, String signalDisposition, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("env", signalDisposition, Pyspy4jJar.java(), "-jar",
                 Pyspy4jJar.path().toString(), "record"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(directory, "record", ".out");
