@@ -7,6 +7,7 @@ import dev.pyspy4j.python.walk.CodeInfo;
 import dev.pyspy4j.python.walk.CodeReader;
 import dev.pyspy4j.python.walk.IdleHeuristics;
 import dev.pyspy4j.python.walk.LocalsReader;
+import dev.pyspy4j.python.walk.OuterFramesCut;
 import dev.pyspy4j.python.walk.PthreadTids;
 import dev.pyspy4j.python.walk.RawFrame;
 import dev.pyspy4j.python.walk.RawSample;
@@ -25,6 +26,9 @@ import java.util.Set;
 
 /** Turns copied raw frames into {@link StackTrace}s: code names, lines, thread names, idle and GIL states. */
 final class SampleDecoder {
+    /** The file name of the marker frame of a cut stack: no file, as for CPython's {@code <string>}. */
+    static final String CUT_MARKER_FILE = "<pyspy4j>";
+
     private final long pid;
     private final long interpreter;
     private final CodeCache codes;
@@ -85,12 +89,26 @@ final class SampleDecoder {
                     ? locals.read(raw.address(), raw.code(), code, request.localsBudget()) : null;
             frames.add(new Frame(code.name(), code.filename(), null, null, line, variables, raw.entry(), false));
         }
+        if (thread.cut().any()) {
+            frames.add(cutMarker(thread.cut()));
+        }
         if (!frames.isEmpty()) {
             // As in py-spy, the outermost frame closes the stack for the native merge.
             int last = frames.size() - 1;
             frames.set(last, frames.get(last).withShimEntry(true));
         }
         return frames;
+    }
+
+    /**
+     * The outermost frame of a stack cut for depth: says how many outer frames were left out, so that a cut stack
+     * is never mistaken for a whole one.
+     */
+    static Frame cutMarker(OuterFramesCut cut) {
+        String name = cut.atLeast()
+                ? "<more than " + cut.count() + " outer frames cut>"
+                : "<" + cut.count() + " outer frame" + (cut.count() == 1 ? "" : "s") + " cut>";
+        return new Frame(name, CUT_MARKER_FILE, null, null, 0, null, false, false);
     }
 
     /** Byte offset of the executing instruction from the start of the bytecode. */

@@ -11,6 +11,7 @@ import java.util.List;
 public final class ThreadStateCollector {
     /** More threads than this means a cycle in a torn list. */
     public static final int MAX_THREADS = 8192;
+    private static final CollectedFrames NOT_WANTED = new CollectedFrames(List.of(), OuterFramesCut.NONE);
 
     private final ThreadLayout layout;
     private final FrameCollector frames;
@@ -45,9 +46,10 @@ public final class ThreadStateCollector {
                         + " does not belong to the interpreter");
             }
             boolean wanted = !gilOnly || threadState == holder;
+            CollectedFrames stack = wanted ? frames.collect(reader, state) : NOT_WANTED;
             threads.add(new RawThread(threadState, state.getLong(layout.threadId()),
                     layout.hasNativeThreadId() ? state.getLong(layout.nativeThreadId()) : 0,
-                    wanted ? frames.collect(reader, state) : List.of()));
+                    stack.frames(), stack.cut()));
             threadState = state.getLong(layout.next());
         }
         return new RawSample(threads, holder);
