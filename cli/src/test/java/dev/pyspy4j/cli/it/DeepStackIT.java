@@ -50,6 +50,7 @@ class DeepStackIT {
     @MethodSource("pythons")
     void dumpShowsEveryThreadAndTheDeepOneCutUnderAMarker(Path python) throws Exception {
         ScriptMarkers markers = ScriptMarkers.of(script);
+        String file = script.getFileName().toString();
         Process target = targets.startPython(python, script);
 
         Pyspy4jJar.Result result = DumpCli.dump(target);
@@ -59,15 +60,15 @@ class DeepStackIT {
                 .collect(Collectors.toMap(DumpedThread::name, Function.identity()));
         assertThat(threads).as(result.err()).containsOnlyKeys("MainThread", "Deep", "Shallow");
         List<DumpedFrame> shallow = threads.get("Shallow").frames();
-        assertThat(shallow.get(0)).isEqualTo(new DumpedFrame("shallow", script.toString(), markers.line("shallow")));
+        assertThat(shallow.get(0)).isEqualTo(new DumpedFrame("shallow", file, markers.line("shallow")));
         // Threads start through the same threading frames, so the deep thread has as many below its first dive.
         int threadingFrames = shallow.size() - 1;
 
         List<DumpedFrame> deep = threads.get("Deep").frames();
         assertThat(deep).hasSize(KEPT + 1);
-        assertThat(deep.get(0)).isEqualTo(new DumpedFrame("dive", script.toString(), markers.line("bottom")));
+        assertThat(deep.get(0)).isEqualTo(new DumpedFrame("dive", file, markers.line("bottom")));
         assertThat(deep.subList(1, KEPT)).allSatisfy(frame ->
-                assertThat(frame).isEqualTo(new DumpedFrame("dive", script.toString(), markers.line("dive"))));
+                assertThat(frame).isEqualTo(new DumpedFrame("dive", file, markers.line("dive"))));
         String marker = "<" + (DEPTH + threadingFrames - KEPT) + " outer frames cut>";
         assertThat(deep.get(KEPT)).isEqualTo(new DumpedFrame(marker, "<pyspy4j>", 0));
         assertThat(threads.get("MainThread").frames()).extracting(DumpedFrame::function).containsExactly("<module>");
