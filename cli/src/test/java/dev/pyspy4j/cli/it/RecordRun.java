@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java -jar pyspy4j.jar record ...} running in the background, its output going to files (no pipe can fill
- * up), so that a test can signal it mid-run. Started through {@code env --default-signal=INT} (GNU coreutils 8.31+):
- * a JVM started with SIGINT ignored, as background jobs of a non-interactive shell are, cannot handle it.
+ * up), so that a test can signal it mid-run. Started through {@code env} (GNU coreutils 8.31+), which sets the
+ * disposition of the stop signals it inherits: SIGINT at its default for most tests, whatever the build's own
+ * disposition; SIGINT and SIGTERM ignored to test pyspy4j started the way a shell script's background job is.
  */
 final class RecordRun implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 120;
