@@ -109,7 +109,8 @@ public final class CPythonInterpreter implements PythonInterpreter {
         if (!snapshot.prefetch(plan)) {
             plan = SnapshotMemory.ReadPlan.EMPTY;
         }
-        RawSample raw = collector.collect(new RemoteReader(snapshot), interpreter, request.gilOnly());
+        RawSample raw = collector.collect(new RemoteReader(snapshot), interpreter, request.gilOnly(),
+                request.pauseTarget());
         plan = snapshot.plan();
         return raw;
     }

@@ -13,6 +13,8 @@ import dev.pyspy4j.python.walk.RawFrame;
 import dev.pyspy4j.python.walk.RawSample;
 import dev.pyspy4j.python.walk.RawThread;
 import dev.pyspy4j.python.walk.ThreadNames;
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.LocalVariable;
 import dev.pyspy4j.spi.model.StackTrace;
@@ -26,7 +28,7 @@ import java.util.Set;
 
 /** Turns copied raw frames into {@link StackTrace}s: code names, lines, thread names, idle and GIL states. */
 final class SampleDecoder {
-    /** The file name of the marker frame of a cut stack: no file, as for CPython's {@code <string>}. */
+    /** The file name of pyspy4j's marker frames (a cut or unreadable stack): no file, as CPython's {@code <string>}. */
     static final String CUT_MARKER_FILE = "<pyspy4j>";
 
     private final long pid;
@@ -68,12 +70,36 @@ final class SampleDecoder {
             if (request.gilOnly() && !ownsGil) {
                 continue;
             }
-            List<Frame> frames = frames(thread, request);
+            List<Frame> frames = readableFrames(thread, request);
             long tid = thread.nativeThreadId() != 0 ? thread.nativeThreadId() : tids.getOrDefault(thread.threadId(), 0L);
             traces.add(new StackTrace(pid, thread.threadId(), names.nameOf(interpreter, thread.threadId()), tid,
                     isActive(tid, frames, activity), ownsGil, frames, null));
         }
         return traces;
+    }
+
+    /**
+     * The thread's frames, or one marker frame saying why they cannot be shown. A paused target's memory does not
+     * move, so a failure there belongs to this thread and must not hide the others; without pausing it means a
+     * torn sample, which fails as a whole and is counted as such.
+     */
+    private List<Frame> readableFrames(RawThread thread, SampleRequest request) {
+        if (thread.unreadable() != null) {
+            return List.of(unreadableMarker(thread.unreadable()));
+        }
+        try {
+            return frames(thread, request);
+        } catch (SpyException e) {
+            if (!request.pauseTarget() || e.kind() != FailureKind.MEMORY_READ) {
+                throw e;
+            }
+            return List.of(unreadableMarker(e.getMessage()));
+        }
+    }
+
+    /** The only frame of a thread whose stack could not be read. */
+    static Frame unreadableMarker(String reason) {
+        return new Frame("<stack unreadable: " + reason + ">", CUT_MARKER_FILE, null, null, 0, null, false, true);
     }
 
     private List<Frame> frames(RawThread thread, SampleRequest request) {

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param nativeThreadId  the OS thread id, or 0 when the version does not record it
  * @param frames          leaf first
  * @param cut             the outer frames beyond {@code frames}, left out because the stack was too deep
+ * @param unreadable      why the stack could not be copied (then {@code frames} is empty), or {@code null}
  */
 public record RawThread(long threadState, long threadId, long nativeThreadId, List<RawFrame> frames,
-                        OuterFramesCut cut) {
+                        OuterFramesCut cut, String unreadable) {
     public RawThread {
         frames = List.copyOf(frames);
         Objects.requireNonNull(cut, "cut is null");
@@ -23,6 +24,6 @@ public record RawThread(long threadState, long threadId, long nativeThreadId, Li
 
     /** A thread whose whole stack was copied. */
     public RawThread(long threadState, long threadId, long nativeThreadId, List<RawFrame> frames) {
-        this(threadState, threadId, nativeThreadId, frames, OuterFramesCut.NONE);
+        this(threadState, threadId, nativeThreadId, frames, OuterFramesCut.NONE, null);
     }
 }
