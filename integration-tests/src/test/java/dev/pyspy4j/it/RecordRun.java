@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java -jar pyspy4j.jar record ...} running in the background, its output going to files (no pipe can fill
- * up), so that a test can signal it mid-run. Started through {@code env --default-signal=INT} (GNU coreutils 8.31+):
- * a JVM started with SIGINT ignored, as background jobs of a non-interactive shell are, cannot handle it.
+ * up), so that a test can signal it mid-run. Started through {@code env} (GNU coreutils 8.31+), which sets the
+ * disposition of the stop signals it inherits: SIGINT at its default for most tests, whatever the build's own
+ * disposition; SIGINT and SIGTERM ignored to test pyspy4j started the way a shell script's background job is.
  */
 final class RecordRun implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 120;
@@ -33,7 +34,20 @@ final class RecordRun implements AutoCloseable {
 
     /** Starts {@code record args...} in {@code directory}, with {@code stdin} as its standard input. */
     static RecordRun start(Path directory, String stdin, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", Pyspy4jJar.java(), "-jar",
+        return start(directory, stdin, "--default-signal=INT", args);
+    }
+
+    /**
+     * Starts {@code record args...} in {@code directory} with SIGINT and SIGTERM ignored from the start, as a
+     * background job of a shell script (SIGINT) or a child of a program that ignores them inherits them.
+     */
+    static RecordRun startWithStopSignalsIgnored(Path directory, String... args) throws IOException {
+        return start(directory, "", "--ignore-signal=INT,TERM", args);
+    }
+
+    private static RecordRun start(Path directory, String stdin, String signalDisposition, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("env", signalDisposition, Pyspy4jJar.java(), "-jar",
                 Pyspy4jJar.path().toString(), "record"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(directory, "record", ".out");

@@ -13,9 +13,9 @@ import dev.pyspy4j.python.walk.RawSample;
 import dev.pyspy4j.python.walk.ThreadNames;
 import dev.pyspy4j.python.walk.ThreadStateCollector;
 import dev.pyspy4j.spi.FailureKind;
-import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.TargetArch;
+import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.process.PauseHandle;
 import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.spi.process.ThreadActivity;
@@ -111,7 +111,8 @@ public final class CPythonInterpreter implements PythonInterpreter {
         if (!snapshot.prefetch(plan)) {
             plan = SnapshotMemory.ReadPlan.EMPTY;
         }
-        RawSample raw = collector.collect(new RemoteReader(snapshot, arch), interpreter, request.gilOnly());
+        RawSample raw = collector.collect(new RemoteReader(snapshot, arch), interpreter, request.gilOnly(),
+                request.pauseTarget());
         plan = snapshot.plan();
         return raw;
     }

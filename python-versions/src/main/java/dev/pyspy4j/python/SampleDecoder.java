@@ -7,10 +7,13 @@ import dev.pyspy4j.python.walk.CodeInfo;
 import dev.pyspy4j.python.walk.CodeReader;
 import dev.pyspy4j.python.walk.IdleHeuristics;
 import dev.pyspy4j.python.walk.LocalsReader;
+import dev.pyspy4j.python.walk.OuterFramesCut;
 import dev.pyspy4j.python.walk.RawFrame;
 import dev.pyspy4j.python.walk.RawSample;
 import dev.pyspy4j.python.walk.RawThread;
 import dev.pyspy4j.python.walk.ThreadNames;
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.LocalVariable;
 import dev.pyspy4j.spi.model.StackTrace;
@@ -25,6 +28,9 @@ import java.util.function.Function;
 
 /** Turns copied raw frames into {@link StackTrace}s: code names, lines, thread names, idle and GIL states. */
 final class SampleDecoder {
+    /** The file name of pyspy4j's marker frames (a cut or unreadable stack): no file, as CPython's {@code <string>}. */
+    static final String CUT_MARKER_FILE = "<pyspy4j>";
+
     private final long pid;
     private final long interpreter;
     private final CodeCache codes;
@@ -66,12 +72,36 @@ final class SampleDecoder {
             if (request.gilOnly() && !ownsGil) {
                 continue;
             }
-            List<Frame> frames = frames(thread, request);
+            List<Frame> frames = readableFrames(thread, request);
             long tid = thread.nativeThreadId() != 0 ? thread.nativeThreadId() : tids.getOrDefault(thread.threadId(), 0L);
             traces.add(new StackTrace(pid, thread.threadId(), names.nameOf(interpreter, thread.threadId()), tid,
                     isActive(tid, frames, activity), ownsGil, frames, null));
         }
         return traces;
+    }
+
+    /**
+     * The thread's frames, or one marker frame saying why they cannot be shown. A paused target's memory does not
+     * move, so a failure there belongs to this thread and must not hide the others; without pausing it means a
+     * torn sample, which fails as a whole and is counted as such.
+     */
+    private List<Frame> readableFrames(RawThread thread, SampleRequest request) {
+        if (thread.unreadable() != null) {
+            return List.of(unreadableMarker(thread.unreadable()));
+        }
+        try {
+            return frames(thread, request);
+        } catch (SpyException e) {
+            if (!request.pauseTarget() || e.kind() != FailureKind.MEMORY_READ) {
+                throw e;
+            }
+            return List.of(unreadableMarker(e.getMessage()));
+        }
+    }
+
+    /** The only frame of a thread whose stack could not be read. */
+    static Frame unreadableMarker(String reason) {
+        return new Frame("<stack unreadable: " + reason + ">", CUT_MARKER_FILE, null, null, 0, null, false, true);
     }
 
     private List<Frame> frames(RawThread thread, SampleRequest request) {
@@ -87,12 +117,26 @@ final class SampleDecoder {
                     ? locals.read(raw.address(), raw.code(), code, request.localsBudget()) : null;
             frames.add(new Frame(code.name(), code.filename(), null, null, line, variables, raw.entry(), false));
         }
+        if (thread.cut().any()) {
+            frames.add(cutMarker(thread.cut()));
+        }
         if (!frames.isEmpty()) {
             // As in py-spy, the outermost frame closes the stack for the native merge.
             int last = frames.size() - 1;
             frames.set(last, frames.get(last).withShimEntry(true));
         }
         return frames;
+    }
+
+    /**
+     * The outermost frame of a stack cut for depth: says how many outer frames were left out, so that a cut stack
+     * is never mistaken for a whole one.
+     */
+    static Frame cutMarker(OuterFramesCut cut) {
+        String name = cut.atLeast()
+                ? "<more than " + cut.count() + " outer frames cut>"
+                : "<" + cut.count() + " outer frame" + (cut.count() == 1 ? "" : "s") + " cut>";
+        return new Frame(name, CUT_MARKER_FILE, null, null, 0, null, false, false);
     }
 
     /** Byte offset of the executing instruction from the start of the bytecode. */

@@ -2,6 +2,9 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.engine.sampling;
 
+import dev.pyspy4j.spi.Platform;
+import dev.pyspy4j.spi.ProviderRegistry;
+import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -11,9 +14,11 @@ import sun.misc.SignalHandler;
 
 /**
  * SIGINT and SIGTERM stop sampling instead of the JVM, so that the run ends normally and writes its output
- * ({@code sun.misc.Signal}, module jdk.unsupported: the JDK's only way to handle a signal). A shutdown hook covers
- * what the handlers cannot (SIGHUP, a signal ignored when the JVM started so that no handler can be installed): it
- * stops sampling and holds the JVM until the run has finished writing, for a bounded time.
+ * ({@code sun.misc.Signal}, module jdk.unsupported: the JDK's only way to handle a signal). The JVM installs nothing
+ * for a signal ignored when it asks, and pyspy4j started as a background job of a shell script inherits SIGINT
+ * ignored; so the OS provider first gives an ignored SIGINT or SIGTERM its default disposition back. A shutdown hook
+ * covers what the handlers cannot (SIGHUP, a JVM run with {@code -Xrs}): it stops sampling and holds the JVM until
+ * the run has finished writing, for a bounded time.
  */
 final class SignalStopTriggers implements StopTriggers.Armed {
     private static final long SHUTDOWN_GRACE_SECONDS = 10;
@@ -23,6 +28,7 @@ final class SignalStopTriggers implements StopTriggers.Armed {
     private final Thread shutdownHook;
 
     private SignalStopTriggers(StopSignal stop) {
+        restoreDefaultStopSignals();
         handle("INT", stop, StopReason.INTERRUPTED);
         handle("TERM", stop, StopReason.TERMINATED);
         shutdownHook = new Thread(() -> stopAndAwaitFinish(stop), "pyspy4j-stop-on-shutdown");
@@ -31,6 +37,17 @@ final class SignalStopTriggers implements StopTriggers.Armed {
 
     static StopTriggers.Armed arm(StopSignal stop) {
         return new SignalStopTriggers(stop);
+    }
+
+    /** Through the OS provider, as the CLI calls no native code itself; best effort, as nothing else depends on it. */
+    private static void restoreDefaultStopSignals() {
+        try {
+            ProviderRegistry.load(ProcessAccessProvider.class, SignalStopTriggers.class.getClassLoader())
+                    .supported(Platform.current())
+                    .forEach(ProcessAccessProvider::restoreDefaultStopSignals);
+        } catch (RuntimeException | LinkageError unavailable) {
+            // Without native access the signals keep the disposition they came with; the shutdown hook remains.
+        }
     }
 
     private void handle(String name, StopSignal stop, StopReason reason) {

@@ -53,6 +53,11 @@ public final class LinuxProcessAccessProvider implements ProcessAccessProvider {
         }
     }
 
+    @Override
+    public void restoreDefaultStopSignals() {
+        StopSignalDispositions.restore();
+    }
+
     /** {@code /proc/<tid>} exists for every thread too, though unlisted; a thread id is not a process id. */
     private static void checkIsProcessNotThread(long pid, ProcFs proc) {
         proc.readOptionalText("status").map(text -> ProcStatus.parse(text, proc.dir() + "/status").threadGroupId())

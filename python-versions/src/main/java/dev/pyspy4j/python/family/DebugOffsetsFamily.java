@@ -14,10 +14,11 @@ import dev.pyspy4j.python.remote.RemoteReader;
 import dev.pyspy4j.python.walk.ChunkLayout;
 import dev.pyspy4j.python.walk.CodeLayout;
 import dev.pyspy4j.python.walk.CodeReader;
+import dev.pyspy4j.python.walk.DepthLimit;
 import dev.pyspy4j.python.walk.FrameLayout;
 import dev.pyspy4j.python.walk.GilLocator;
-import dev.pyspy4j.python.walk.LocalsReader;
 import dev.pyspy4j.python.walk.InterpreterFrameCollector;
+import dev.pyspy4j.python.walk.LocalsReader;
 import dev.pyspy4j.python.walk.ThreadLayout;
 import dev.pyspy4j.python.walk.ThreadStateCollector;
 import dev.pyspy4j.spi.FailureKind;
@@ -72,7 +73,7 @@ final class DebugOffsetsFamily implements VersionFamily {
         GilLocator gil = GilLocator.interpreterGil(tables.offset("PyInterpreterState.ceval.gil"),
                 tables.offset("_gil_runtime_state.locked"), tables.offset("_gil_runtime_state.last_holder"));
         ThreadStateCollector collector = new ThreadStateCollector(threads,
-                new InterpreterFrameCollector(threads, frames, ChunkLayout.of(tables)), gil);
+                new InterpreterFrameCollector(threads, frames, ChunkLayout.of(tables), DepthLimit.configured()), gil);
         ObjectReader objects = ObjectReader.python3(reader, tables, ManagedDictStyle.INLINE_VALUES);
         CodeReader codes = new CodeReader(objects, CodeLayout.modern(tables), LineTableDecoders.locationTable(),
                 found.symbolOrZero("PyCode_Type"));

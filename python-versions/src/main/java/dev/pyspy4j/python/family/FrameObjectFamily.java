@@ -13,6 +13,7 @@ import dev.pyspy4j.python.objects.ObjectReader;
 import dev.pyspy4j.python.remote.RemoteReader;
 import dev.pyspy4j.python.walk.CodeLayout;
 import dev.pyspy4j.python.walk.CodeReader;
+import dev.pyspy4j.python.walk.DepthLimit;
 import dev.pyspy4j.python.walk.FrameObjectCollector;
 import dev.pyspy4j.python.walk.GilLocator;
 import dev.pyspy4j.python.walk.LocalsReader;
@@ -70,7 +71,7 @@ final class FrameObjectFamily implements VersionFamily {
             gil = current == 0 ? GilLocator.UNKNOWN : GilLocator.runtimeThreadState(current);
         }
         ThreadStateCollector collector = new ThreadStateCollector(threads,
-                new FrameObjectCollector(tables, minor == 10 ? 2 : 1), gil);
+                new FrameObjectCollector(tables, minor == 10 ? 2 : 1, DepthLimit.configured()), gil);
         ObjectReader objects = objects(reader, tables);
         CodeReader codes = new CodeReader(objects, CodeLayout.classic(tables), lineTables(),
                 found.symbolOrZero("PyCode_Type"));

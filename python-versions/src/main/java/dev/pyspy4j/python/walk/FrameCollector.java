@@ -4,12 +4,12 @@ package dev.pyspy4j.python.walk;
 
 import dev.pyspy4j.python.remote.RemoteReader;
 import java.nio.ByteBuffer;
-import java.util.List;
 
-/** Copies the frames of one thread, leaf first, given its {@code PyThreadState} bytes. One per version family. */
+/**
+ * Copies the frames of one thread, leaf first, given its {@code PyThreadState} bytes. One per version family. A
+ * stack deeper than the collector's {@link DepthLimit} keeps its innermost frames and counts the others; a chain
+ * that loops (torn memory) is a {@link TornSampleException}.
+ */
 public interface FrameCollector {
-    /** More frames than this means a cycle in a torn chain (CPython's own limits are far lower). */
-    int MAX_FRAMES = 1 << 16;
-
-    List<RawFrame> collect(RemoteReader reader, ByteBuffer threadState);
+    CollectedFrames collect(RemoteReader reader, ByteBuffer threadState);
 }

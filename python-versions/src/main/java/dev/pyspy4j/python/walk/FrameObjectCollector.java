@@ -20,30 +20,45 @@ public final class FrameObjectCollector implements FrameCollector {
     private final int lasti;
     private final int lastiScale;
     private final int readSize;
+    private final DepthLimit depth;
 
     /** @param lastiScale bytes per {@code f_lasti} unit: 1 up to 3.9, 2 in 3.10 */
-    public FrameObjectCollector(StructLayouts t, int lastiScale) {
+    public FrameObjectCollector(StructLayouts t, int lastiScale, DepthLimit depth) {
         this.threadFrame = t.offset("PyThreadState.frame");
         this.back = t.offset("PyFrameObject.f_back");
         this.code = t.offset("PyFrameObject.f_code");
         this.lasti = t.offset("PyFrameObject.f_lasti");
         this.lastiScale = lastiScale;
         this.readSize = Math.max(back, Math.max(code, lasti)) + 8;
+        this.depth = depth;
     }
 
     @Override
-    public List<RawFrame> collect(RemoteReader reader, ByteBuffer threadState) {
+    public CollectedFrames collect(RemoteReader reader, ByteBuffer threadState) {
         List<RawFrame> frames = new ArrayList<>();
+        ChainGuard guard = new ChainGuard();
         long address = threadState.getLong(threadFrame);
-        while (address != 0) {
-            if (frames.size() >= MAX_FRAMES) {
-                throw new TornSampleException("frame chain longer than " + MAX_FRAMES + " frames");
-            }
+        while (address != 0 && frames.size() < depth.maxFrames()) {
+            guard.visit(address);
             ByteBuffer frame = reader.struct(address, readSize);
             long offset = (long) frame.getInt(lasti) * lastiScale;
             frames.add(new RawFrame(address, frame.getLong(code), offset, true));
             address = frame.getLong(back);
         }
-        return frames;
+        return new CollectedFrames(frames, countOuterFrames(reader, address, guard));
+    }
+
+    /** Follows only the {@code f_back} links from {@code address}, the first frame not kept. */
+    private OuterFramesCut countOuterFrames(RemoteReader reader, long address, ChainGuard guard) {
+        long count = 0;
+        while (address != 0) {
+            if (count == depth.maxCounted()) {
+                return new OuterFramesCut(count, true);
+            }
+            guard.visit(address);
+            count++;
+            address = reader.pointer(address + back);
+        }
+        return count == 0 ? OuterFramesCut.NONE : new OuterFramesCut(count, false);
     }
 }

@@ -22,29 +22,34 @@ public final class InterpreterFrameCollector implements FrameCollector {
     private final ThreadLayout thread;
     private final FrameLayout frame;
     private final ChunkLayout chunk;
+    private final DepthLimit depth;
 
-    public InterpreterFrameCollector(ThreadLayout thread, FrameLayout frame, ChunkLayout chunk) {
+    public InterpreterFrameCollector(ThreadLayout thread, FrameLayout frame, ChunkLayout chunk, DepthLimit depth) {
         this.thread = thread;
         this.frame = frame;
         this.chunk = chunk;
+        this.depth = depth;
     }
 
     @Override
-    public List<RawFrame> collect(RemoteReader reader, ByteBuffer threadState) {
+    public CollectedFrames collect(RemoteReader reader, ByteBuffer threadState) {
         RemoteReader local = reader;
         if (reader.memory() instanceof SnapshotMemory snapshot && thread.datastackChunk() >= 0) {
             copyChunks(reader, snapshot, threadState);
         }
         long address = firstFrame(local, threadState);
         List<RawFrame> frames = new ArrayList<>();
-        int visited = 0;
-        while (address != 0) {
-            if (++visited > MAX_FRAMES) {
-                throw new TornSampleException("frame chain longer than " + MAX_FRAMES + " frames");
+        ChainGuard guard = new ChainGuard();
+        long visited = 0;
+        while (address != 0 && frames.size() < depth.maxFrames()) {
+            // A real stack has at most one shim per frame with code, and one more at its bottom.
+            if (++visited > 2L * depth.maxFrames() + 1) {
+                throw new TornSampleException("frame chain holds more shims than frames");
             }
+            guard.visit(address);
             ByteBuffer bytes = local.struct(address, frame.size());
             long previous = bytes.getLong(frame.previous());
-            if (frame.ownerSkipFrom() >= 0 && (bytes.get(frame.owner()) & 0xFF) >= frame.ownerSkipFrom()) {
+            if (isShim(bytes)) {
                 // A shim the interpreter pushes when C code calls into Python holds no Python code; the frame
                 // above it is the first one that C-level call ran.
                 markLastAsEntry(frames);
@@ -56,7 +61,33 @@ public final class InterpreterFrameCollector implements FrameCollector {
             frames.add(new RawFrame(address, code, bytes.getLong(frame.instruction()), entry));
             address = previous;
         }
-        return frames;
+        return new CollectedFrames(frames, countOuterFrames(local, address, guard));
+    }
+
+    private boolean isShim(ByteBuffer bytes) {
+        return frame.ownerSkipFrom() >= 0 && (bytes.get(frame.owner()) & 0xFF) >= frame.ownerSkipFrom();
+    }
+
+    /**
+     * Follows the links from {@code address}, the first frame not kept, counting the frames that hold code. Their
+     * bytes are mostly in the chunks copied already, so this costs no system call for them.
+     */
+    private OuterFramesCut countOuterFrames(RemoteReader reader, long address, ChainGuard guard) {
+        long count = 0;
+        long visited = 0;
+        while (address != 0) {
+            if (count == depth.maxCounted() || visited == 2L * depth.maxCounted()) {
+                return new OuterFramesCut(count, true);
+            }
+            guard.visit(address);
+            visited++;
+            ByteBuffer bytes = reader.struct(address, frame.size());
+            if (!isShim(bytes)) {
+                count++;
+            }
+            address = bytes.getLong(frame.previous());
+        }
+        return count == 0 ? OuterFramesCut.NONE : new OuterFramesCut(count, false);
     }
 
     private static void markLastAsEntry(List<RawFrame> frames) {

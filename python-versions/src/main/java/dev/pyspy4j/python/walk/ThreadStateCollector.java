@@ -3,6 +3,8 @@
 package dev.pyspy4j.python.walk;
 
 import dev.pyspy4j.python.remote.RemoteReader;
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.List;
 public final class ThreadStateCollector {
     /** More threads than this means a cycle in a torn list. */
     public static final int MAX_THREADS = 8192;
+    private static final CollectedFrames NOT_WANTED = new CollectedFrames(List.of(), OuterFramesCut.NONE);
 
     private final ThreadLayout layout;
     private final FrameCollector frames;
@@ -27,11 +30,25 @@ public final class ThreadStateCollector {
     }
 
     /**
-     * Copies the stacks of every thread of the interpreter at {@code interpreter}.
+     * Copies the stacks of every thread of the interpreter at {@code interpreter}; any thread whose stack cannot be
+     * read fails the whole sample.
      *
      * @param gilOnly skip the frames of threads that do not hold the GIL
      */
     public RawSample collect(RemoteReader reader, long interpreter, boolean gilOnly) {
+        return collect(reader, interpreter, gilOnly, false);
+    }
+
+    /**
+     * Copies the stacks of every thread of the interpreter at {@code interpreter}.
+     *
+     * @param gilOnly               skip the frames of threads that do not hold the GIL
+     * @param isolateThreadFailures a thread whose stack cannot be read (a {@link FailureKind#MEMORY_READ} failure)
+     *                              is kept, marked {@link RawThread#unreadable()}, instead of failing the sample:
+     *                              right when the target is paused, so that a failure belongs to that thread and
+     *                              not to a moving target
+     */
+    public RawSample collect(RemoteReader reader, long interpreter, boolean gilOnly, boolean isolateThreadFailures) {
         long holder = gil.holder(reader, interpreter);
         List<RawThread> threads = new ArrayList<>();
         long threadState = reader.pointer(interpreter + layout.threadsHead());
@@ -45,9 +62,21 @@ public final class ThreadStateCollector {
                         + " does not belong to the interpreter");
             }
             boolean wanted = !gilOnly || threadState == holder;
+            CollectedFrames stack = NOT_WANTED;
+            String unreadable = null;
+            if (wanted) {
+                try {
+                    stack = frames.collect(reader, state);
+                } catch (SpyException e) {
+                    if (!isolateThreadFailures || e.kind() != FailureKind.MEMORY_READ) {
+                        throw e;
+                    }
+                    unreadable = e.getMessage();
+                }
+            }
             threads.add(new RawThread(threadState, state.getLong(layout.threadId()),
                     layout.hasNativeThreadId() ? state.getLong(layout.nativeThreadId()) : 0,
-                    wanted ? frames.collect(reader, state) : List.of()));
+                    stack.frames(), stack.cut(), unreadable));
             threadState = state.getLong(layout.next());
         }
         return new RawSample(threads, holder);

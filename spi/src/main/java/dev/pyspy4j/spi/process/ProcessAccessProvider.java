@@ -16,4 +16,14 @@ public interface ProcessAccessProvider extends Provider {
      *         PERMISSION_DENIED when the OS refuses access
      */
     TargetProcess attach(long pid);
+
+    /**
+     * Makes SIGINT and SIGTERM deliverable to this process (the profiler) when it inherited them ignored, as the
+     * background jobs of a shell script do: it sets them back to their default disposition, so that a handler
+     * installed afterwards runs. A signal that is handled already, or not ignored, is left alone. The JVM refuses
+     * to handle a signal that was ignored when it asked, so this must run before the stop handlers are installed.
+     * Does nothing on a system without such signals, which is the default.
+     */
+    default void restoreDefaultStopSignals() {
+    }
 }

@@ -35,6 +35,12 @@ final class LibC {
     /** {@code pid_t waitpid(pid_t pid, int *wstatus, int options)}, waitpid(2). */
     static native int waitpid(int pid, long statusAddress, int options) throws LastErrorException;
 
+    /**
+     * {@code int sigaction(int signum, const struct sigaction *act, struct sigaction *oldact)}, sigaction(2);
+     * either pointer may be 0.
+     */
+    static native int sigaction(int signum, long action, long oldAction) throws LastErrorException;
+
     /** {@code char *strerror(int errnum)}, strerror(3). */
     static native String strerror(int errnum);
 }

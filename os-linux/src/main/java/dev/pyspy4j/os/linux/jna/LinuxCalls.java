@@ -3,6 +3,8 @@
 package dev.pyspy4j.os.linux.jna;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
 
 /**
  * The adapter between {@link LibC} and the rest of the module: C conventions in, Java conventions out.
@@ -21,6 +23,14 @@ public final class LinuxCalls {
 
     /** Bytes of a {@code siginfo_t}; {@code si_signo} is its first int and {@code si_code} its third. */
     public static final int SIGINFO_SIZE = 128;
+
+    /**
+     * Bytes of glibc's {@code struct sigaction} on x86-64 and aarch64 ({@code sa_handler}, a 128-byte
+     * {@code sigset_t}, {@code sa_flags}, {@code sa_restorer}: 152), rounded up for safety.
+     */
+    private static final int SIGACTION_SIZE = 256;
+    /** {@code SIG_IGN}, the value of {@code sa_handler} (its first field) for an ignored signal. */
+    private static final long SIG_IGN = 1;
 
     private static final int PTRACE_DETACH = 17;
     private static final int PTRACE_GETSIGINFO = 0x4202;
@@ -77,6 +87,31 @@ public final class LinuxCalls {
             return LibC.waitpid(tid, statusAddress, options);
         } catch (LastErrorException e) {
             throw failure("waitpid", "thread " + tid, e);
+        }
+    }
+
+    /** Whether this process ignores {@code signal} ({@code SIG_IGN}), as it may have inherited. */
+    public static boolean signalIsIgnored(int signal) {
+        try (Memory old = new Memory(SIGACTION_SIZE)) {
+            old.clear();
+            sigaction(signal, 0, Pointer.nativeValue(old));
+            return old.getLong(0) == SIG_IGN;
+        }
+    }
+
+    /** Sets {@code signal} to its default disposition ({@code SIG_DFL}: a zeroed {@code struct sigaction}). */
+    public static void setDefaultDisposition(int signal) {
+        try (Memory action = new Memory(SIGACTION_SIZE)) {
+            action.clear();
+            sigaction(signal, Pointer.nativeValue(action), 0);
+        }
+    }
+
+    private static void sigaction(int signal, long action, long oldAction) {
+        try {
+            LibC.sigaction(signal, action, oldAction);
+        } catch (LastErrorException e) {
+            throw failure("sigaction", "signal " + signal, e);
         }
     }
 
