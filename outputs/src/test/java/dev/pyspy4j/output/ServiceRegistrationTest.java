@@ -12,6 +12,7 @@ import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.ProviderRegistry;
 import dev.pyspy4j.spi.SpiVersion;
 import dev.pyspy4j.spi.output.OutputFormat;
+import dev.pyspy4j.spi.testing.ModuleDescriptorContract;
 import java.util.ServiceLoader;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
@@ -38,5 +39,10 @@ class ServiceRegistrationTest {
                         Tuple.tuple("flamegraph", "svg", SpiVersion.CURRENT),
                         Tuple.tuple("raw", "txt", SpiVersion.CURRENT),
                         Tuple.tuple("speedscope", "json", SpiVersion.CURRENT));
+    }
+
+    @Test
+    void moduleDescriptorProvidesWhatTheServiceFilesList() throws Exception {
+        ModuleDescriptorContract.providesWhatItsServiceFilesList(FlameGraphFormat.class);
     }
 }

@@ -5,6 +5,7 @@ package dev.pyspy4j.python;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.spi.python.PythonInterpreterProvider;
+import dev.pyspy4j.spi.testing.ModuleDescriptorContract;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -21,5 +22,10 @@ class ServiceRegistrationTest {
         CPythonInterpreterProvider provider = new CPythonInterpreterProvider();
         assertThat(provider.id()).isEqualTo("cpython");
         assertThat(provider.supportedVersions()).startsWith("2.7, ").endsWith("3.13+");
+    }
+
+    @Test
+    void moduleDescriptorProvidesWhatTheServiceFilesList() throws Exception {
+        ModuleDescriptorContract.providesWhatItsServiceFilesList(CPythonInterpreterProvider.class);
     }
 }

@@ -52,7 +52,7 @@ class SpiSurfaceTest {
         Path classes = Path.of(SpiVersion.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.endsWith("module-info.class")).sorted().toList()) {
                 String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name, false, SpiSurfaceTest.class.getClassLoader());
                 if (isVisible(type)) {

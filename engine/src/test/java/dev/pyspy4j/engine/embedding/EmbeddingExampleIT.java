@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,12 +51,14 @@ class EmbeddingExampleIT {
         Path source = work.resolve("HottestFunctions.java");
         Files.writeString(source, readmeExample(), StandardCharsets.UTF_8);
         String classPath = System.getProperty("java.class.path");
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac.run(null, null, null, "-d", work.toString(), "-cp", classPath, source.toString()))
-                .as("javac exit status of the README's example").isZero();
+        Process javac = new ProcessBuilder(jdkTool("javac"), "-d", work.toString(), "-cp", classPath,
+                source.toString()).redirectErrorStream(true).start();
+        String compilerOutput = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(javac.waitFor(120, TimeUnit.SECONDS)).as("javac ends").isTrue();
+        assertThat(javac.exitValue()).as("javac exit status of the README's example:%n%s", compilerOutput).isZero();
 
         target = startSpinner();
-        Process example = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process example = new ProcessBuilder(jdkTool("java"),
                 "-cp", work + java.io.File.pathSeparator + classPath, "HottestFunctions",
                 Long.toString(target.pid())).redirectErrorStream(true).start();
         String output = new String(example.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -69,6 +69,11 @@ class EmbeddingExampleIT {
         assertThat(spin.find()).as("a line for spin() in:%n%s", output).isTrue();
         // Two seconds at 100 Hz; a loaded machine may lose some, but spin() is the only function that runs.
         assertThat(Integer.parseInt(spin.group(1))).as("samples in spin()").isGreaterThan(50);
+    }
+
+    /** A tool of the JDK that runs the tests, as a user of that JDK would call it. */
+    private static String jdkTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
     }
 
     private static String readmeExample() throws IOException {

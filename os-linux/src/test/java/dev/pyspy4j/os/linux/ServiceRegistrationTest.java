@@ -9,6 +9,7 @@ import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.TargetArch;
 import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.ThreadActivityProvider;
+import dev.pyspy4j.spi.testing.ModuleDescriptorContract;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +37,10 @@ class ServiceRegistrationTest {
         assertThat(new LinuxProcessAccessProvider().isSupported(mac)).isFalse();
         assertThat(new LinuxThreadActivityProvider().isSupported(linux)).isTrue();
         assertThat(new LinuxThreadActivityProvider().isSupported(mac)).isFalse();
+    }
+
+    @Test
+    void moduleDescriptorProvidesWhatTheServiceFilesList() throws Exception {
+        ModuleDescriptorContract.providesWhatItsServiceFilesList(LinuxProcessAccessProvider.class);
     }
 }

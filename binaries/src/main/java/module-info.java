@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+
+/** Object-file formats (ELF today) for the provider modules that read binaries. */
+module dev.pyspy4j.binaries {
+    requires transitive dev.pyspy4j.spi;
+    requires org.apache.commons.compress;
+
+    exports dev.pyspy4j.binaries;
+    exports dev.pyspy4j.binaries.elf;
+}
