@@ -2,6 +2,8 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.record;
 
+import dev.pyspy4j.engine.sampling.FailureTally;
+
 import dev.pyspy4j.engine.launch.ProgramEnd;
 import dev.pyspy4j.engine.sampling.Lag;
 import dev.pyspy4j.engine.sampling.ProcessTally;

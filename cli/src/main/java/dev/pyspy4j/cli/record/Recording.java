@@ -2,16 +2,14 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.record;
 
+import dev.pyspy4j.engine.sampling.FailureTally;
 import dev.pyspy4j.engine.sampling.LagMonitor;
 import dev.pyspy4j.engine.sampling.Sample;
 import dev.pyspy4j.engine.sampling.SampleConsumer;
-import dev.pyspy4j.engine.sampling.SampleFailure;
+import dev.pyspy4j.engine.trace.RecorderFeed;
 import dev.pyspy4j.engine.trace.TraceDecorator;
 import dev.pyspy4j.engine.trace.TraceFilter;
-import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.output.Recorder;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -23,16 +21,11 @@ public final class Recording implements SampleConsumer {
     /** With {@code --verbose}, at most this many failures are described, so a failing run cannot flood the screen. */
     private static final int FAILURES_SHOWN = 20;
 
-    private final Recorder recorder;
-    private final TraceFilter filter;
-    private final TraceDecorator decorator;
+    private final RecorderFeed feed;
     private final LagMonitor lag;
     private final RecordConsole console;
     private final ProgressLine progress;
     private final boolean describeFailures;
-    private final Map<Long, Long> samplesByPid = new HashMap<>();
-    private final FailureTally failures = new FailureTally();
-    private long samples;
 
     /**
      * @param durationSeconds  the duration asked for, shown in the status line
@@ -42,9 +35,7 @@ public final class Recording implements SampleConsumer {
     public Recording(Recorder recorder, TraceFilter filter, TraceDecorator decorator, LagMonitor lag,
                      RecordConsole console, OptionalLong durationSeconds, boolean showStatus,
                      boolean describeFailures) {
-        this.recorder = recorder;
-        this.filter = filter;
-        this.decorator = decorator;
+        this.feed = new RecorderFeed(recorder, filter, decorator);
         this.lag = lag;
         this.console = console;
         this.progress = new ProgressLine(console, durationSeconds, showStatus);
@@ -53,21 +44,15 @@ public final class Recording implements SampleConsumer {
 
     @Override
     public void accept(Sample sample) {
-        for (StackTrace trace : sample.traces()) {
-            if (filter.keeps(trace)) {
-                recorder.record(decorator.decorate(trace), sample.elapsedNanos());
-                samples++;
-                samplesByPid.merge(trace.pid(), 1L, Long::sum);
-            }
-        }
-        for (SampleFailure failure : sample.failures()) {
-            failures.add(failure.failure());
-            if (describeFailures && failures.total() <= FAILURES_SHOWN) {
-                console.warning("failed to sample process " + failure.pid() + ": " + failure.failure().getMessage());
-            }
+        long failedBefore = feed.failures().total();
+        feed.accept(sample);
+        if (describeFailures) {
+            long shown = Math.max(0, FAILURES_SHOWN - failedBefore);
+            sample.failures().stream().limit(shown).forEach(failure -> console.warning(
+                    "failed to sample process " + failure.pid() + ": " + failure.failure().getMessage()));
         }
         lag.observe(sample).ifPresent(behind -> console.warning(RecordMessages.behind(behind)));
-        progress.update(sample.elapsedNanos(), samples, failures.total());
+        progress.update(sample.elapsedNanos(), feed.stacks(), feed.failures().total());
     }
 
     /** Removes the status line. */
@@ -76,20 +61,20 @@ public final class Recording implements SampleConsumer {
     }
 
     public long samples() {
-        return samples;
+        return feed.stacks();
     }
 
     public long errors() {
-        return failures.total();
+        return feed.failures().total();
     }
 
     /** The failed reads, by reason. */
     public FailureTally failures() {
-        return failures;
+        return feed.failures();
     }
 
     /** The samples of one process, for the per-process summary of a process tree. */
     public long samplesOf(long pid) {
-        return samplesByPid.getOrDefault(pid, 0L);
+        return feed.stacksOf(pid);
     }
 }

@@ -2,7 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
-import dev.pyspy4j.cli.record.FailureTally;
+import dev.pyspy4j.engine.sampling.FailureTally;
 import dev.pyspy4j.engine.sampling.SamplingResult;
 import dev.pyspy4j.spi.SpyException;
 import java.util.Optional;

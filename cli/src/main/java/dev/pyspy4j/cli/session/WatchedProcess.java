@@ -2,7 +2,6 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
-import dev.pyspy4j.cli.record.FailureTally;
 import dev.pyspy4j.cli.record.RecordConsole;
 import dev.pyspy4j.cli.record.RecordMessages;
 import dev.pyspy4j.cli.top.LiveTable;
@@ -12,6 +11,7 @@ import dev.pyspy4j.cli.top.TopLoop;
 import dev.pyspy4j.cli.top.TopRenderer;
 import dev.pyspy4j.cli.top.TopTable;
 import dev.pyspy4j.engine.ProfilingRun;
+import dev.pyspy4j.engine.sampling.FailureTally;
 import dev.pyspy4j.engine.sampling.LagMonitor;
 import dev.pyspy4j.engine.sampling.SamplingPlan;
 import dev.pyspy4j.engine.sampling.SamplingResult;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.cli.record;
+package dev.pyspy4j.engine.sampling;
 
 import dev.pyspy4j.spi.PermissionDeniedException;
 import dev.pyspy4j.spi.SpyException;
