@@ -22,8 +22,11 @@ class DistributionIT {
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.err()).isEmpty();
-        assertThat(result.out().lines()).contains("ProcessAccessProvider: linux", "ThreadActivityProvider: linux-proc")
-                .anySatisfy(line -> assertThat(line).startsWith("PythonInterpreterProvider: cpython ("));
+        assertThat(result.out().lines()).contains("ProcessAccessProvider: linux [built in]",
+                        "ThreadActivityProvider: linux-proc [built in]")
+                .anySatisfy(line -> assertThat(line).startsWith("PythonInterpreterProvider: cpython (")
+                        .endsWith(") [built in]"))
+                .anySatisfy(line -> assertThat(line).startsWith("OutputFormat: flamegraph (").endsWith(" [built in]"));
     }
 
     @Test
