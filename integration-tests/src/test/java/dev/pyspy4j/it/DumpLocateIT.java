@@ -65,7 +65,7 @@ class DumpLocateIT {
 
     /**
      * Up to 3.6 the GIL holder is known only from the {@code _PyThreadState_Current} variable, which nothing in the
-     * interpreter points to: without symbols (as with py-spy, pyspy-spec.md 2.6) nobody is seen holding the GIL.
+     * interpreter points to: without symbols (as with py-spy) nobody is seen holding the GIL.
      */
     private static void withoutGilOwnership(JsonNode traces) {
         traces.forEach(trace -> ((ObjectNode) trace).remove("owns_gil"));

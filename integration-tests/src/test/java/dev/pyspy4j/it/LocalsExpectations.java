@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
  */
 final class LocalsExpectations {
     private static final int BUDGET_PER_LEVEL = 128;
-    /** A text cut to the budget keeps {@code budget - 5} characters, then {@code ..."} (pyspy-spec.md 10.3). */
+    /** A text cut to the budget keeps {@code budget - 5} characters, then {@code ..."}. */
     private static final int CUT_TEXT_OVERHEAD = 5;
     private static final String LONG_TEXT = "abcdefghij".repeat(30);
     private static final String LONG_LIST = IntStream.range(0, 100).mapToObj(Integer::toString)
