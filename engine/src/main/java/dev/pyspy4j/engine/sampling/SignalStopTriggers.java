@@ -39,7 +39,7 @@ final class SignalStopTriggers implements StopTriggers.Armed {
         return new SignalStopTriggers(stop);
     }
 
-    /** Through the OS provider, as the CLI calls no native code itself; best effort, as nothing else depends on it. */
+    /** Through the OS provider, as the engine calls no native code itself; best effort, as nothing else depends on it. */
     private static void restoreDefaultStopSignals() {
         try {
             ProviderRegistry.load(ProcessAccessProvider.class, SignalStopTriggers.class.getClassLoader())

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.engine;
+
+import static dev.pyspy4j.engine.fakes.Traces.frame;
+import static dev.pyspy4j.engine.fakes.Traces.thread;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyspy4j.engine.fakes.FakeClock;
+import dev.pyspy4j.engine.fakes.FakeProviders;
+import dev.pyspy4j.engine.fakes.FakeTarget;
+import dev.pyspy4j.engine.sampling.Intervals;
+import dev.pyspy4j.engine.sampling.ProcessTree;
+import dev.pyspy4j.engine.sampling.SamplingPlan;
+import dev.pyspy4j.engine.sampling.SamplingResult;
+import dev.pyspy4j.engine.sampling.StopReason;
+import dev.pyspy4j.engine.sampling.StopSignal;
+import dev.pyspy4j.spi.Platform;
+import dev.pyspy4j.spi.python.SampleRequest;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedding API on fake providers: a run opened, sampled until stopped, and let go of. */
+class ProfilerTest {
+    @TempDir
+    Path root;
+
+    private static Profiler profiler(FakeProviders world) {
+        return new Profiler(world.providers(), Platform.current(), new FakeClock(), Intervals::fixed,
+                ProcessTree.system());
+    }
+
+    private FakeTarget target() {
+        return FakeTarget.pid(12).root(root).commandLine("python", "app.py")
+                .traces(thread(12, 5, "MainThread", 12, true, false, frame("main", "/app/app.py", 3))).build();
+    }
+
+    @Test
+    void attachSamplesUntilStoppedAndClosingLetsGo() {
+        FakeTarget target = target();
+        FakeProviders world = new FakeProviders().with(target);
+        AtomicInteger samples = new AtomicInteger();
+        SamplingResult result;
+        try (ProfilingRun run = profiler(world).attach(12, SamplingPlan.atRate(100))) {
+            assertThat(run.subject().pid()).isEqualTo(12);
+            assertThat(run.subject().commandLine()).containsExactly("python", "app.py");
+            result = run.sampleInto(sample -> {
+                assertThat(sample.traces()).singleElement().satisfies(trace -> assertThat(trace.threadName())
+                        .isEqualTo("MainThread"));
+                if (samples.incrementAndGet() == 3) {
+                    run.stop();
+                }
+            });
+            assertThat(target.closeCount()).isZero();
+        }
+        assertThat(result.reason()).isEqualTo(StopReason.INTERRUPTED);
+        assertThat(samples).hasValue(3);
+        assertThat(target.closeCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aPlanForSomeSecondsEndsByItself() {
+        FakeProviders world = new FakeProviders().with(target());
+        AtomicInteger samples = new AtomicInteger();
+        try (ProfilingRun run = profiler(world).attach(12, SamplingPlan.atRate(10).forSeconds(2))) {
+            assertThat(run.sampleInto(sample -> samples.incrementAndGet()).reason()).isEqualTo(StopReason.DURATION);
+        }
+        assertThat(samples.get()).isBetween(19, 21);
+    }
+
+    @Test
+    void targetAndPlanOptionsReachTheReads() {
+        FakeProviders world = new FakeProviders().with(target());
+        Target target = Target.process(12).withSubprocesses(false).withFullFilenames(true);
+        try (ProfilingRun run = profiler(world).open(target, SamplingPlan.atRate(100).nonBlocking(), new StopSignal(),
+                warning -> { })) {
+            assertThat(run.names().apply(12).shorten("/app/app.py")).isEqualTo("/app/app.py");
+            run.sampleInto(sample -> run.stop());
+        }
+        assertThat(world.requests()).isNotEmpty().allSatisfy(request -> assertThat(request.pauseTarget()).isFalse());
+        assertThat(world.requests()).extracting(SampleRequest::gilOnly).containsOnly(false);
+    }
+}
