@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +28,7 @@ final class TmuxScreen implements AutoCloseable {
     static final String EXIT_LINE = "command exited with status ";
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(90);
     private static final String SESSION = "top";
+    private static final long CLOSE_TIMEOUT_SECONDS = 10;
     private static final String AFTERWARDS = "\"$@\"; echo \"" + EXIT_LINE + "$?\"; stty -a; exec sleep 600";
 
     private final String socket;
@@ -106,12 +110,36 @@ final class TmuxScreen implements AutoCloseable {
         return output;
     }
 
-    /** Ends the tmux server and with it the command, if still running. */
+    /**
+     * Ends the tmux server and with it the command, if still running, and waits until the server and the pane's
+     * shell are gone: {@code kill-server} returns before the server has exited, and the server's own command line
+     * holds the whole command, so a test looking for leftover processes right afterwards would otherwise find it.
+     */
     @Override
     public void close() throws IOException, InterruptedException {
+        List<ProcessHandle> processes = serverAndPane();
         Process kill = new ProcessBuilder("tmux", "-L", socket, "kill-server").redirectErrorStream(true).start();
         kill.getInputStream().readAllBytes();
         kill.waitFor(60, TimeUnit.SECONDS);
+        for (ProcessHandle process : processes) {
+            try {
+                process.onExit().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** The tmux server and the shell in its pane, when the server still runs. */
+    private List<ProcessHandle> serverAndPane() throws IOException, InterruptedException {
+        Process display = new ProcessBuilder("tmux", "-L", socket, "-f", "/dev/null", "display-message", "-p", "-t",
+                SESSION, "#{pid} #{pane_pid}").redirectErrorStream(true).start();
+        String output = new String(display.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!display.waitFor(60, TimeUnit.SECONDS) || display.exitValue() != 0 || !output.matches("\\d+ \\d+")) {
+            return List.of();
+        }
+        return Arrays.stream(output.split(" ")).map(Long::parseLong).map(ProcessHandle::of)
+                .flatMap(Optional::stream).toList();
     }
 
     /**
