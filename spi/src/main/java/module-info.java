@@ -8,6 +8,7 @@
 module dev.pyspy4j.spi {
     exports dev.pyspy4j.spi;
     exports dev.pyspy4j.spi.model;
+    exports dev.pyspy4j.spi.nativestack;
     exports dev.pyspy4j.spi.output;
     exports dev.pyspy4j.spi.process;
     exports dev.pyspy4j.spi.python;
@@ -16,4 +17,6 @@ module dev.pyspy4j.spi {
     uses dev.pyspy4j.spi.process.ThreadActivityProvider;
     uses dev.pyspy4j.spi.python.PythonInterpreterProvider;
     uses dev.pyspy4j.spi.output.OutputFormat;
+    uses dev.pyspy4j.spi.nativestack.NativeUnwinderProvider;
+    uses dev.pyspy4j.spi.nativestack.SymbolResolverProvider;
 }

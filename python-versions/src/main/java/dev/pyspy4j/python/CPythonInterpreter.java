@@ -96,6 +96,9 @@ public final class CPythonInterpreter implements PythonInterpreter {
         RawSample raw;
         try (PauseHandle pause = target.pause()) {
             raw = copy(snapshot, request);
+            if (request.whilePaused() != null) {
+                request.whilePaused().run(pause);
+            }
             if (request.localsBudget() > 0) {
                 // Local values are live objects, not copies: render them before the target changes them.
                 List<StackTrace> traces = decode(raw, request, activity);
