@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -26,10 +23,13 @@ import java.util.function.Consumer;
 public final class LaunchedProgram implements AutoCloseable {
     private static final String SHELL = "/bin/sh";
     /**
-     * {@code "$0" "$@"} runs the program as a child of the shell; the following {@code exit $?} stops dash and bash
-     * from exec'ing a lone last command in its place, and hands back its status (128 + n after signal n).
+     * Runs the program as a child of the shell and hands back its status (128 + n after signal n); the following
+     * {@code exit $?} stops dash and bash from exec'ing a lone last command in the shell's place. When pyspy4j ends
+     * the program with SIGTERM, the shell would print "Terminated" on the user's terminal: so the shell's own
+     * standard error goes to {@code /dev/null}, and the program gets the original back on fd 2 inside a subshell
+     * that execs it (a redirection on the command itself would be in force in the shell while it waits).
      */
-    private static final String SCRIPT = "\"$0\" \"$@\"; exit $?";
+    private static final String SCRIPT = "exec 3>&2 2>/dev/null; (exec \"$0\" \"$@\" 2>&3 3>&-); exit $?";
     private static final long POLL_MILLIS = 5;
     /** How long a SIGKILL'd process gets to disappear. */
     private static final long KILL_WAIT_MILLIS = 5_000;
@@ -137,28 +137,32 @@ public final class LaunchedProgram implements AutoCloseable {
         finish(2_000);
     }
 
+    /**
+     * SIGTERM to the program and every process it started, while the shell still waits for it: the shell reaps the
+     * program the moment it exits and then exits itself, which the JVM learns at once (the shell is its child; a
+     * grandchild's end could only be polled for). Whatever is left after {@code graceMillis} gets SIGKILL.
+     */
     private void terminate(long graceMillis) {
         List<ProcessHandle> tree = new ArrayList<>(shell.descendants().toList());
         // The program may have outlived its shell (a Control-C reaches both) and been reparented.
         if (program != null && !tree.contains(program)) {
             tree.add(program);
         }
-        // The shell goes first, at once: it has nothing to clean up, and were it to see its child die of a signal,
-        // it would print "Terminated" on the user's terminal.
-        shell.destroyForcibly();
-        awaitShellStatus();
         tree.forEach(ProcessHandle::destroy);
-        CompletableFuture<?> allGone = CompletableFuture.allOf(tree.stream().map(ProcessHandle::onExit)
-                .toArray(CompletableFuture[]::new));
-        try {
-            allGone.get(graceMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
+        if (!awaitShellUntil(deadline) || !ProcessesGone.await(tree, deadline)) {
+            shell.destroyForcibly();
             kill(tree);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("waiting for processes to end failed", e);
+        }
+        awaitShellStatus();
+    }
+
+    private boolean awaitShellUntil(long deadline) {
+        try {
+            return shell.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            kill(tree);
+            return false;
         }
     }
 
@@ -169,14 +173,8 @@ public final class LaunchedProgram implements AutoCloseable {
     private static void kill(List<ProcessHandle> tree) {
         List<ProcessHandle> left = tree.stream().filter(ProcessHandle::isAlive).toList();
         left.forEach(ProcessHandle::destroyForcibly);
-        try {
-            CompletableFuture.allOf(left.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
-                    .get(KILL_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // SIGKILL cannot be refused; a process in uninterruptible sleep goes as soon as it wakes.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // SIGKILL cannot be refused; a process in uninterruptible sleep goes as soon as it wakes.
+        ProcessesGone.await(left, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_WAIT_MILLIS));
     }
 
     private int awaitShellStatus() {
