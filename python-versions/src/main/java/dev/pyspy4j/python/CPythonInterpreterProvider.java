@@ -50,9 +50,11 @@ public final class CPythonInterpreterProvider implements PythonInterpreterProvid
         Optional<PythonVersion> detected = VersionDetector.detect(binaries, new RemoteReader(target.memory(), arch));
         boolean looksLikePython = binaries.hasLibrary() || MARKERS.stream().anyMatch(m -> binaries.symbol(m).isPresent());
         if (detected.isEmpty() && !looksLikePython) {
+            // The first line is what every user sees; the second, what was looked for, shows with --verbose.
             throw new SpyException(FailureKind.NOT_PYTHON, "process " + target.pid() + " ('"
-                    + binaries.executable() + "') is not a Python process: no libpython is mapped, the program "
-                    + "defines none of " + String.join(", ", MARKERS) + " and holds no Python version string");
+                    + binaries.executable() + "') is not running Python: no Python interpreter was found in it\n"
+                    + "No libpython is mapped, the program defines none of " + String.join(", ", MARKERS)
+                    + " and holds no Python version string");
         }
         StructLayouts.requireTablesFor(arch);
         PythonVersion version = detected.orElseThrow(() -> new SpyException(FailureKind.UNSUPPORTED_PYTHON,

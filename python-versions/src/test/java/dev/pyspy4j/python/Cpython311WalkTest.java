@@ -155,9 +155,9 @@ class Cpython311WalkTest {
         FakeTarget target = FakeTarget.program(new FakeHeap(python.heap().tables()).memory(), Map.of("main", 1L));
         assertThatThrownBy(() -> new CPythonInterpreterProvider().open(target))
                 .isInstanceOf(SpyException.class)
-                .hasMessage("process 4242 ('/usr/bin/python3.11') is not a Python process: no libpython is mapped, "
-                        + "the program defines none of _PyRuntime, interp_head, Py_Version, PyCode_Type and holds no "
-                        + "Python version string")
+                .hasMessage("process 4242 ('/usr/bin/python3.11') is not running Python: no Python interpreter was"
+                        + " found in it\nNo libpython is mapped, the program defines none of _PyRuntime, interp_head,"
+                        + " Py_Version, PyCode_Type and holds no Python version string")
                 .extracting(e -> ((SpyException) e).kind()).isEqualTo(FailureKind.NOT_PYTHON);
     }
 
