@@ -9,6 +9,8 @@ module dev.pyspy4j.unwinders {
 
     opens dev.pyspy4j.unwinders.libunwind.jna to com.sun.jna;
 
-    provides dev.pyspy4j.spi.nativestack.NativeUnwinderProvider
-            with dev.pyspy4j.unwinders.libunwind.LibunwindUnwinderProvider;
+    provides dev.pyspy4j.spi.nativestack.NativeUnwinderProvider with
+            dev.pyspy4j.unwinders.dwarf.DwarfUnwinderProvider,
+            dev.pyspy4j.unwinders.framepointer.FramePointerUnwinderProvider,
+            dev.pyspy4j.unwinders.libunwind.LibunwindUnwinderProvider;
 }
