@@ -13,7 +13,9 @@ import java.util.Optional;
  * libunwind's remote unwinding through ptrace, loaded once per JVM. The libraries are opened by their sonames, which
  * the runtime package (Debian's {@code libunwind8}) installs, so the development package is not needed.
  * {@code libunwind-ptrace.so.0} does not declare its dependency on {@code libunwind-x86_64.so.8}, whose symbols it
- * uses, so the latter is opened first and with {@code RTLD_GLOBAL}.
+ * uses, so the latter is opened first and with {@code RTLD_GLOBAL}. That makes its own dependency
+ * {@code libunwind.so.8}, which defines the {@code _Unwind_*} exception-handling functions, global too; it cannot take
+ * them over from the JVM's {@code libgcc_s}, which was loaded earlier and so comes first in every later lookup.
  */
 public final class Libunwind {
     /** The Debian package that ships both libraries, for messages. */
