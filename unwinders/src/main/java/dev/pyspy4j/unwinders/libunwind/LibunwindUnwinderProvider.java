@@ -47,8 +47,7 @@ public final class LibunwindUnwinderProvider implements NativeUnwinderProvider {
                     "the libunwind unwinder works on Linux x86_64 only, not on " + process.platform());
         }
         Libunwind.unavailableBecause().ifPresent(reason -> {
-            throw new SpyException(FailureKind.UNSUPPORTED_PLATFORM, "libunwind-ptrace is not installed (install the "
-                    + Libunwind.PACKAGE + " package, or choose another --unwinder): " + reason);
+            throw notInstalled(reason);
         });
         long addressSpace = Libunwind.createPtraceAddressSpace();
         if (addressSpace == 0) {
@@ -56,6 +55,12 @@ public final class LibunwindUnwinderProvider implements NativeUnwinderProvider {
                     + process.pid() + " (out of memory)");
         }
         return new LibunwindUnwinder(addressSpace);
+    }
+
+    /** The failure of {@link #open} on a system without libunwind-ptrace, saying what to install. */
+    static SpyException notInstalled(String loaderMessage) {
+        return new SpyException(FailureKind.UNSUPPORTED_PLATFORM, "libunwind-ptrace is not installed (install the "
+                + Libunwind.PACKAGE + " package, or choose another --unwinder): " + loaderMessage);
     }
 
     private static boolean runsOn(Platform platform) {

@@ -70,6 +70,14 @@ class LibunwindUnwinderProviderTest {
     }
 
     @Test
+    void withoutTheLibraryOpeningFailsNamingThePackageToInstall() {
+        SpyException failure = LibunwindUnwinderProvider.notInstalled(
+                "libunwind-ptrace.so.0: cannot open shared object");
+        assertThat(failure.kind()).isEqualTo(FailureKind.UNSUPPORTED_PLATFORM);
+        assertThat(failure.getMessage()).contains("libunwind8", "--unwinder", "cannot open shared object");
+    }
+
+    @Test
     void anUnwinderOfAThreadThatDoesNotExistReturnsAnEmptyStackSayingWhy() {
         try (NativeUnwinder unwinder = provider.open(processOn(LINUX_X86_64))) {
             // No such thread is traced by this JVM: libunwind's first register read through ptrace fails.

@@ -33,19 +33,21 @@ public final class Libunwind {
     private static final int RTLD_LAZY = 0x1;
     private static final int RTLD_GLOBAL = 0x100;
 
-    private static final Loaded LOADED = load();
+    private static final Loaded LOADED = load(UNWINDER_SONAME, PTRACE_SONAME);
 
     private Libunwind() {
     }
 
-    private record Loaded(long ptraceAccessors, String failure) {
+    /** The address of {@code _UPT_accessors}, or why the libraries could not be loaded. */
+    record Loaded(long ptraceAccessors, String failure) {
     }
 
-    private static Loaded load() {
+    /** Loads the libraries and binds the native methods to them; done once, for {@link #LOADED}. */
+    static Loaded load(String unwinderSoname, String ptraceSoname) {
         try {
             Map<String, Object> global = Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY | RTLD_GLOBAL);
-            NativeLibrary unwinder = NativeLibrary.getInstance(UNWINDER_SONAME, global);
-            NativeLibrary ptrace = NativeLibrary.getInstance(PTRACE_SONAME, global);
+            NativeLibrary unwinder = NativeLibrary.getInstance(unwinderSoname, global);
+            NativeLibrary ptrace = NativeLibrary.getInstance(ptraceSoname, global);
             Pointer accessors = ptrace.getGlobalVariableAddress("_UPT_accessors");
             Native.register(LibunwindX86_64.class, unwinder);
             Native.register(LibunwindPtrace.class, ptrace);
