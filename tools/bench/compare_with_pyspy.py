@@ -19,10 +19,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 class Target(object):
-    """The busy target, with a thread collecting its throughput reports."""
+    """A busy target (a script here that reports its loop iterations), with a thread collecting its reports."""
 
-    def __init__(self, python):
-        self.proc = subprocess.Popen([python, os.path.join(HERE, "busy_target.py"), "40"],
+    def __init__(self, python, script="busy_target.py"):
+        self.proc = subprocess.Popen([python, os.path.join(HERE, script), "40"],
                                      stdout=subprocess.PIPE, universal_newlines=True)
         assert self.proc.stdout.readline().strip() == "ready"
         self.reports = []
