@@ -37,10 +37,20 @@ final class FunctionCandidates {
     private static void collectTable(ElfFile elf, List<ElfSymbol> table, List<FunctionCandidate> into) {
         List<ElfSectionHeader> sections = elf.sectionHeaders();
         for (ElfSymbol symbol : table) {
-            if (isFunction(symbol)) {
-                into.add(new FunctionCandidate(symbol.name(), symbol.st_value, symbol.st_size,
-                        sectionEnd(sections, symbol), symbol.binding() != STB_LOCAL, !symbol.isVersionHidden()));
+            if (!isFunction(symbol)) {
+                continue;
             }
+            String name = symbol.name();
+            boolean defaultVersion = !symbol.isVersionHidden();
+            int versionAt = name.indexOf('@');
+            if (versionAt > 0) {
+                // A .symtab keeps the assembler's versioned name: "name@VER" (hidden) or "name@@VER" (default), as
+                // glibc's compatibility symbols do. No C or C++ name holds '@', so the rest is the version.
+                defaultVersion &= name.startsWith("@@", versionAt);
+                name = name.substring(0, versionAt);
+            }
+            into.add(new FunctionCandidate(name, symbol.st_value, symbol.st_size, sectionEnd(sections, symbol),
+                    symbol.binding() != STB_LOCAL, defaultVersion));
         }
     }
 
