@@ -6,4 +6,6 @@ module dev.pyspy4j.unwinders {
     requires dev.pyspy4j.spi;
     requires dev.pyspy4j.binaries;
     requires com.sun.jna;
+
+    provides dev.pyspy4j.spi.nativestack.SymbolResolverProvider with dev.pyspy4j.unwinders.symbols.ElfSymbolResolverProvider;
 }
