@@ -126,7 +126,7 @@ class StackMergeTest {
     @Test
     void theCLibraryStartUpFramesAreDropped() {
         call(LIBC, "pthread_cond_wait").call(EXTENSION, "worker").call(LIBC, "start_thread").call(LIBC, "__clone3")
-                .call(LIBC, "__clone");
+                .call(LIBC, "__clone").call(LIBC, "clone3").call(LIBC, "clone");
 
         assertThat(names(mergeWith())).containsExactly("pthread_cond_wait", "worker");
     }
