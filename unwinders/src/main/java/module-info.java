@@ -13,4 +13,6 @@ module dev.pyspy4j.unwinders {
             dev.pyspy4j.unwinders.dwarf.DwarfUnwinderProvider,
             dev.pyspy4j.unwinders.framepointer.FramePointerUnwinderProvider,
             dev.pyspy4j.unwinders.libunwind.LibunwindUnwinderProvider;
+    provides dev.pyspy4j.spi.nativestack.SymbolResolverProvider with
+            dev.pyspy4j.unwinders.symbols.ElfSymbolResolverProvider;
 }
