@@ -100,6 +100,28 @@ class CallFrameTableReadelfTest {
         assertSameRowsAsReadelf(library);
     }
 
+    @Test
+    void debugFrameComesFromTheSeparateDebugFileOfAStrippedBinary() throws Exception {
+        Path source = build.resolve("separate.c");
+        Files.writeString(source, "int thrice(int x) { volatile int v[16]; v[x & 15] = x; return v[3] * 3; }\n");
+        Path library = build.resolve("libseparate.so");
+        Path debug = build.resolve("libseparate.debug");
+        assertThat(new ProcessBuilder("gcc", "-shared", "-fPIC", "-O0", "-g", "-fno-asynchronous-unwind-tables",
+                "-fno-unwind-tables", "-o", library.toString(), source.toString()).inheritIO().start().waitFor())
+                .isZero();
+        long thrice = ElfFile.open(library).symbolTable(dev.pyspy4j.binaries.elf.ElfConstants.SHT_SYMTAB).stream()
+                .filter(symbol -> symbol.name().equals("thrice")).findFirst().orElseThrow().st_value;
+        UnwindRow inBinary = CallFrameTable.of(ElfFile.open(library)).rowAt(thrice + 4).orElseThrow();
+        assertThat(new ProcessBuilder("objcopy", "--only-keep-debug", library.toString(), debug.toString())
+                .inheritIO().start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("strip", "--strip-debug", library.toString()).inheritIO().start().waitFor())
+                .isZero();
+        ElfFile stripped = ElfFile.open(library);
+        assertThat(stripped.section(".debug_frame")).isEmpty();
+        assertThat(CallFrameTable.of(stripped).rowAt(thrice + 4)).isEmpty();
+        assertThat(CallFrameTable.of(stripped, ElfFile.open(debug)).rowAt(thrice + 4)).contains(inBinary);
+    }
+
     private static void assertSameRowsAsReadelf(Path binary) throws IOException, InterruptedException {
         ReadelfFrames expected = ReadelfFrames.of(binary);
         assertThat(expected.fdes()).as("FDEs readelf found in %s", binary).isNotEmpty();
