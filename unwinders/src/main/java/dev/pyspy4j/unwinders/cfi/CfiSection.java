@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.unwinders.cfi;
 
+import dev.pyspy4j.spi.SpyException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,26 +51,42 @@ final class CfiSection {
     }
 
     /**
-     * Every FDE of the section, in section order, with address ranges as the binary records them. Entries with an
-     * empty range are left out (linkers leave them for discarded functions).
+     * Every FDE of the section that parses, in section order, with address ranges as the binary records them, and
+     * the first problem met on the way, if any. Entries with an empty range are left out (linkers leave them for
+     * discarded functions). An entry that does not parse is skipped when its length can be trusted; a length that
+     * overruns the section ends the walk.
      */
-    List<FrameDescriptionEntry> allFdes() {
+    Scan scan() {
         List<FrameDescriptionEntry> fdes = new ArrayList<>();
+        String problem = null;
         int offset = 0;
         while (offset < cursor.size()) {
-            EntryHeader header = header(offset);
+            EntryHeader header;
+            try {
+                header = header(offset);
+            } catch (SpyException e) {
+                return new Scan(fdes, problem == null ? e.getMessage() : problem);
+            }
             if (header == null) {
                 break;
             }
             if (!header.isCie(kind)) {
-                FrameDescriptionEntry fde = fdeFrom(header);
-                if (fde.pcBegin() != fde.pcEnd()) {
-                    fdes.add(fde);
+                try {
+                    FrameDescriptionEntry fde = fdeFrom(header);
+                    if (fde.pcBegin() != fde.pcEnd()) {
+                        fdes.add(fde);
+                    }
+                } catch (SpyException e) {
+                    problem = problem == null ? e.getMessage() : problem;
                 }
             }
             offset = header.end;
         }
-        return fdes;
+        return new Scan(fdes, problem);
+    }
+
+    /** The FDEs a walk over the section found, and the first malformed entry's problem ({@code null} if none). */
+    record Scan(List<FrameDescriptionEntry> fdes, String problem) {
     }
 
     /** The FDE at {@code offset}. */

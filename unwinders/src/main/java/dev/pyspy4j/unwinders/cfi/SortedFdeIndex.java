@@ -9,12 +9,20 @@ import java.util.Optional;
 /**
  * An index built by reading every FDE of a section once, for sections without a search table: {@code .debug_frame}
  * always, {@code .eh_frame} when the binary has no {@code .eh_frame_hdr} (static executables often have none).
+ * A malformed entry does not spoil the others: addresses the good entries cover are still found. But an address no
+ * good entry covers might be covered by the malformed one, so it is answered with the malformation, not with "no
+ * rule" (which would send the unwinder to a frame-pointer guess).
  */
 final class SortedFdeIndex implements FdeIndex {
+    private final CfiSection section;
     private final FrameDescriptionEntry[] byStart;
+    private final String problem;
 
     SortedFdeIndex(CfiSection section) {
-        List<FrameDescriptionEntry> fdes = section.allFdes();
+        this.section = section;
+        CfiSection.Scan scan = section.scan();
+        this.problem = scan.problem();
+        List<FrameDescriptionEntry> fdes = scan.fdes();
         this.byStart = fdes.stream()
                 .sorted(Comparator.comparing(FrameDescriptionEntry::pcBegin, Long::compareUnsigned))
                 .toArray(FrameDescriptionEntry[]::new);
@@ -43,6 +51,10 @@ final class SortedFdeIndex implements FdeIndex {
             if (byStart[i].covers(pc)) {
                 return Optional.of(byStart[i]);
             }
+        }
+        if (problem != null) {
+            throw section.cursor().malformed("no intact entry covers 0x" + Long.toHexString(pc)
+                    + ", and a malformed one might: " + problem);
         }
         return Optional.empty();
     }

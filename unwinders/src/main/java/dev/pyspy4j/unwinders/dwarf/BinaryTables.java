@@ -11,7 +11,10 @@ import dev.pyspy4j.spi.process.MemoryRegion;
 import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.unwinders.cfi.CallFrameTable;
 import dev.pyspy4j.unwinders.stack.AddressSpace;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +22,8 @@ import java.util.Optional;
 /**
  * The call-frame tables of the binaries a target maps. A table is parsed once per binary (identified by its path and
  * build id) for the life of the unwinder, even across {@link #refresh()}, which only forgets where binaries are
- * mapped. The kernel's vDSO, which has no file, is read from the target's memory.
+ * mapped. The kernel's vDSO, which has no file, is read from the target's memory. {@code .debug_frame} comes from the
+ * binary or, when it has none, from its separate debug file found by build id.
  */
 final class BinaryTables {
     private static final String VDSO = "[vdso]";
@@ -58,7 +62,7 @@ final class BinaryTables {
                     space.mappingsOf(region.path()));
             ElfFile elf = image.elfFile();
             return Optional.of(new LoadedBinary(region.path(), elf, tableOf(region.path(), elf), image.loadBias()));
-        } catch (SpyException | java.io.UncheckedIOException e) {
+        } catch (SpyException | UncheckedIOException e) {
             // A deleted or replaced file, or one that is not ELF: its frames fall back to the frame-pointer chain.
             return Optional.empty();
         }
@@ -75,6 +79,31 @@ final class BinaryTables {
 
     private CallFrameTable tableOf(String path, ElfFile elf) {
         String identity = path + "@" + elf.buildId().map(BuildId::hex).orElse("size " + elf.size());
-        return tables.computeIfAbsent(identity, unused -> CallFrameTable.of(elf));
+        return tables.computeIfAbsent(identity, unused -> CallFrameTable.of(elf, separateDebugFile(elf).orElse(null)));
+    }
+
+    /**
+     * The separate debug file the target's system has for {@code elf} under {@code /usr/lib/debug/.build-id}, when
+     * the binary has no {@code .debug_frame} of its own: code built without unwind tables may have its CFI there.
+     */
+    private Optional<ElfFile> separateDebugFile(ElfFile elf) {
+        if (elf.section(".debug_frame").isPresent() || elf.buildId().isEmpty()) {
+            return Optional.empty();
+        }
+        String hex = elf.buildId().get().hex();
+        if (hex.length() < 3) {
+            return Optional.empty();
+        }
+        Path candidate = process.fileAsSeenByTarget(
+                "/usr/lib/debug/.build-id/" + hex.substring(0, 2) + "/" + hex.substring(2) + ".debug");
+        if (!Files.isRegularFile(candidate)) {
+            return Optional.empty();
+        }
+        try {
+            ElfFile debug = ElfFile.open(candidate);
+            return debug.section(".debug_frame").isPresent() ? Optional.of(debug) : Optional.empty();
+        } catch (SpyException | UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 }

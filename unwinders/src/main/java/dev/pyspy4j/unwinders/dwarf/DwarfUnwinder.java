@@ -34,6 +34,8 @@ final class DwarfUnwinder implements NativeUnwinder {
     private static final int RBP = Registers.X86_64_RBP;
     private static final int COUNT = Registers.X86_64_COUNT;
     private static final int ALL_KNOWN = (1 << COUNT) - 1;
+    /** Bounds the memory of the trampoline answers: a long profile sees very many distinct leaf addresses. */
+    private static final int MAX_REMEMBERED_ADDRESSES = 1 << 16;
 
     private final TargetProcess process;
     private final AddressSpace space;
@@ -215,6 +217,9 @@ final class DwarfUnwinder implements NativeUnwinder {
         if (known == null) {
             Optional<byte[]> code = binary.flatMap(loaded -> loaded.codeAt(ip, SignalTrampoline.CODE.length));
             known = code.map(SignalTrampoline::isTrampoline).orElseGet(() -> trampolineInMemory(ip));
+            if (trampolines.size() >= MAX_REMEMBERED_ADDRESSES) {
+                trampolines.clear();
+            }
             trampolines.put(ip, known);
         }
         return known;

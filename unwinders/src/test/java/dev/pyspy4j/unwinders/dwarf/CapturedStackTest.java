@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.spi.nativestack.NativeStack;
 import dev.pyspy4j.spi.nativestack.NativeUnwinder;
+import dev.pyspy4j.unwinders.framepointer.FramePointerUnwinderProvider;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,17 @@ class CapturedStackTest {
                 unwinder.unwind(thread.tid(), thread.registers(), 128);
                 assertThat(fixture.memory().readCalls() - before).as("reads for thread %d", thread.tid()).isEqualTo(1);
             }
+        }
+    }
+
+    @Test
+    void theFramePointerUnwinderFollowsTheFramePointerOnlyChain() {
+        CapturedThreads.Thread fp = fixture.threads().stream()
+                .filter(thread -> thread.expected().contains("fp_leaf")).findFirst().orElseThrow();
+        try (NativeUnwinder unwinder = new FramePointerUnwinderProvider().open(fixture.process())) {
+            NativeStack stack = unwinder.unwind(fp.tid(), fp.registers(), 128);
+            // fp_entry is built without frame pointers: what follows it is whatever its caller left in rbp
+            assertThat(symbols.names(stack, fp.expected()).subList(0, 3)).isEqualTo(fp.expected().subList(0, 3));
         }
     }
 
