@@ -183,7 +183,8 @@ final class LineProgramReader {
                 }
             }
             if (directories == null) {
-                into.add(path);
+                // DWARF 5 lists the compilation directory first; the others may be relative to it
+                into.add(into.isEmpty() ? path : join(into.get(0), path));
             } else {
                 into.add(join(directory >= 0 && directory < directories.size()
                         ? directories.get((int) directory) : "", path));

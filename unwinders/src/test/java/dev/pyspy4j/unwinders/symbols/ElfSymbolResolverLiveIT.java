@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The resolver against sleeping Python processes: addresses computed from readelf's symbol values and the bias the
  * memory map shows (the mapping at file offset 0 minus the first PT_LOAD's page-aligned address) come back with the
- * function's name and the binary's path; the vDSO, which has no file, is named from the process's memory.
+ * function's name and the binary's path (and, where the binary carries a line table, addr2line's file and line);
+ * the vDSO, which has no file, is named from the process's memory.
  */
 class ElfSymbolResolverLiveIT {
     private static final Path DEBIAN_PYTHON = Path.of("/usr/bin/python3.11");
@@ -83,8 +84,9 @@ class ElfSymbolResolverLiveIT {
             try (SymbolResolver resolver = new ElfSymbolResolverProvider().open(target)) {
                 Readelf.Function evalCode = Readelf.function(Path.of(libpython), "PyEval_EvalCode");
                 long evalCodeAddress = bias(target, libpython, Path.of(libpython)) + evalCode.value();
+                String[] fileAndLine = Readelf.addr2line(Path.of(libpython), evalCode.value());
                 assertThat(resolver.resolve(evalCodeAddress)).isEqualTo(new NativeSymbol(evalCodeAddress, libpython,
-                        "PyEval_EvalCode", "PyEval_EvalCode", null, 0));
+                        "PyEval_EvalCode", "PyEval_EvalCode", fileAndLine[0], Integer.parseInt(fileAndLine[1])));
 
                 Readelf.Function sleep = Readelf.function(Path.of(libc), "clock_nanosleep");
                 long sleepAddress = bias(target, libc, Path.of(libc)) + sleep.value() + sleep.size() - 1;

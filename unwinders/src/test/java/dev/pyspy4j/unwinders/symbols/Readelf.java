@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** readelf (Debian package binutils) as the live tests' oracle for symbol values and the first PT_LOAD. */
+/** readelf and addr2line (Debian package binutils): the live tests' oracles for symbols, PT_LOAD and lines. */
 final class Readelf {
     /** A function symbol as {@code readelf -W -s} lists it, without its {@code @VERSION}. */
     record Function(String name, long value, long size) {
@@ -40,6 +40,14 @@ final class Readelf {
             }
         }
         throw new AssertionError("readelf lists no PT_LOAD in " + file);
+    }
+
+    /** addr2line's {file, line} for a file address of {@code file}. */
+    static String[] addr2line(Path file, long address) {
+        String answer = run("addr2line", "-e", file.toString(), "0x" + Long.toHexString(address)).get(0)
+                .replaceFirst(" \\(discriminator \\d+\\)$", "");
+        int colon = answer.lastIndexOf(':');
+        return new String[] {answer.substring(0, colon), answer.substring(colon + 1)};
     }
 
     private static List<Function> functions(Path file) {
