@@ -7,6 +7,7 @@ import dev.pyspy4j.binaries.elf.ElfSectionHeader;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -56,12 +57,16 @@ final class DebugSection {
         if (size < 0 || size > MAX_DECOMPRESSED) {
             throw malformed(elf, name, "declares " + Long.toUnsignedString(size) + " decompressed bytes");
         }
-        byte[] output = new byte[(int) size];
+        // grown as data arrives rather than allocated at the declared size, which a crafted header may inflate
+        byte[] output = new byte[(int) Math.min(size, 1 << 20)];
+        int filled = 0;
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(section.slice(header.position(), section.limit() - header.position()));
-            int filled = 0;
-            while (filled < output.length) {
+            while (filled < size) {
+                if (filled == output.length) {
+                    output = Arrays.copyOf(output, (int) Math.min(size, 2L * output.length));
+                }
                 int count = inflater.inflate(output, filled, output.length - filled);
                 if (count == 0) {
                     // finished early, out of input, or wants a preset dictionary: the data is short or not ours
@@ -69,13 +74,13 @@ final class DebugSection {
                 }
                 filled += count;
             }
-            if (filled != output.length) {
-                throw malformed(elf, name, "decompresses to " + filled + " bytes, not the " + size + " declared");
-            }
         } catch (DataFormatException e) {
             throw malformed(elf, name, "is not valid zlib data: " + e.getMessage());
         } finally {
             inflater.end();
+        }
+        if (filled != size) {
+            throw malformed(elf, name, "decompresses to " + filled + " bytes, not the " + size + " declared");
         }
         return Optional.of(ByteBuffer.wrap(output).order(elf.byteOrder()));
     }

@@ -61,9 +61,13 @@ final class LineProgramReader {
         if (debugLine.isEmpty()) {
             return LineTable.empty();
         }
-        ByteBuffer strings = DebugSection.read(elf, ".debug_str").orElse(null);
-        ByteBuffer lineStrings = DebugSection.read(elf, ".debug_line_str").orElse(null);
-        LineProgramReader reader = new LineProgramReader(debugLine.get(), strings, lineStrings, elf.fileName());
+        return read(debugLine.get(), DebugSection.read(elf, ".debug_str").orElse(null),
+                DebugSection.read(elf, ".debug_line_str").orElse(null), elf.fileName());
+    }
+
+    /** The line table of the section bytes given; a string section may be null when the file has none. */
+    static LineTable read(ByteBuffer debugLine, ByteBuffer debugStr, ByteBuffer debugLineStr, String fileName) {
+        LineProgramReader reader = new LineProgramReader(debugLine, debugStr, debugLineStr, fileName);
         while (reader.in.hasRemaining()) {
             reader.unit();
         }
