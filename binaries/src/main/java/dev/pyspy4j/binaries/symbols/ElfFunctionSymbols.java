@@ -3,6 +3,7 @@
 package dev.pyspy4j.binaries.symbols;
 
 import dev.pyspy4j.binaries.elf.ElfFile;
+import dev.pyspy4j.spi.SpyException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +19,15 @@ import java.util.Optional;
 public final class ElfFunctionSymbols {
     private final FunctionTable table;
     private final Path debugFile;
+    /** The file whose {@code .debug_line} gives source lines: the debug file if there is one, else the binary. */
+    private final ElfFile lineSource;
+    private LineTable lines;
+    private SpyException malformedLines;
 
-    private ElfFunctionSymbols(FunctionTable table, Path debugFile) {
+    private ElfFunctionSymbols(FunctionTable table, Path debugFile, ElfFile lineSource) {
         this.table = table;
         this.debugFile = debugFile;
+        this.lineSource = lineSource;
     }
 
     /**
@@ -43,10 +49,15 @@ public final class ElfFunctionSymbols {
         List<FunctionCandidate> candidates = new ArrayList<>();
         FunctionCandidates.collect(binary, true, candidates);
         Optional<Path> debugFile = locator.locate(binary, fileToRead, pathInTarget);
+        ElfFile lineSource = binary;
         if (debugFile.isPresent()) {
-            FunctionCandidates.collect(ElfFile.open(debugFile.get()), true, candidates);
+            ElfFile debug = ElfFile.open(debugFile.get());
+            FunctionCandidates.collect(debug, true, candidates);
+            if (debug.section(".debug_line").isPresent() || binary.section(".debug_line").isEmpty()) {
+                lineSource = debug;
+            }
         }
-        return new ElfFunctionSymbols(FunctionTable.of(candidates), debugFile.orElse(null));
+        return new ElfFunctionSymbols(FunctionTable.of(candidates), debugFile.orElse(null), lineSource);
     }
 
     /**
@@ -58,12 +69,35 @@ public final class ElfFunctionSymbols {
     public static ElfFunctionSymbols of(ElfFile binary) {
         List<FunctionCandidate> candidates = new ArrayList<>();
         FunctionCandidates.collect(binary, true, candidates);
-        return new ElfFunctionSymbols(FunctionTable.of(candidates), null);
+        return new ElfFunctionSymbols(FunctionTable.of(candidates), null, binary);
     }
 
     /** The function that holds {@code fileAddress} (see {@link FunctionTable} for which one). */
     public Optional<FunctionSymbol> functionAt(long fileAddress) {
         return table.at(fileAddress);
+    }
+
+    /**
+     * The source file and line of the instruction at {@code fileAddress}, from the DWARF line table
+     * ({@code .debug_line}, versions 2 to 5, zlib-compressed or not) of the debug file or, without one, of the binary
+     * itself; empty when neither carries one or no row covers the address. The table is decoded on the first call.
+     *
+     * @throws dev.pyspy4j.spi.SpyException MALFORMED_INPUT if the line table is malformed (the same exception on every call)
+     */
+    public synchronized Optional<SourceLine> sourceLineAt(long fileAddress) {
+        if (malformedLines != null) {
+            throw malformedLines;
+        }
+        if (lines == null) {
+            try {
+                lines = LineProgramReader.read(lineSource);
+            } catch (SpyException e) {
+                // decoded once: a sampler asking again and again must not pay for the same failure each time
+                malformedLines = e;
+                throw e;
+            }
+        }
+        return lines.at(fileAddress);
     }
 
     /** How many distinct function symbols name addresses. */

@@ -187,6 +187,11 @@ class ElfFunctionSymbolsFuzzTest {
             assertThat(e.kind()).isEqualTo(FailureKind.MALFORMED_INPUT);
             return;
         }
+        try {
+            symbols.sourceLineAt(0x1139);
+        } catch (SpyException e) {
+            assertThat(e.kind()).isEqualTo(FailureKind.MALFORMED_INPUT);
+        }
         // the fixtures' code lies in [0x1000, 0x1200); a corrupted symbol may claim any address, so sample beyond
         for (long address = 0xf00; address < 0x1300; address++) {
             Optional<FunctionSymbol> found = symbols.functionAt(address);

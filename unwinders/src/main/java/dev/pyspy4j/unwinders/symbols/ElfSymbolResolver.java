@@ -4,6 +4,7 @@ package dev.pyspy4j.unwinders.symbols;
 
 import dev.pyspy4j.binaries.symbols.DebugFileLocator;
 import dev.pyspy4j.binaries.symbols.FunctionSymbol;
+import dev.pyspy4j.binaries.symbols.SourceLine;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.nativestack.NativeSymbol;
 import dev.pyspy4j.spi.nativestack.SymbolResolver;
@@ -73,7 +74,9 @@ final class ElfSymbolResolver implements SymbolResolver {
             return NativeSymbol.unnamed(address, path);
         }
         String linkageName = function.get().name();
-        return new NativeSymbol(address, path, displayName(linkageName), linkageName, null, 0);
+        Optional<SourceLine> line = module.sourceLineAt(address);
+        return new NativeSymbol(address, path, displayName(linkageName), linkageName,
+                line.map(SourceLine::file).orElse(null), line.map(SourceLine::line).orElse(0));
     }
 
     private MappedModules mappings() {

@@ -4,6 +4,8 @@ package dev.pyspy4j.unwinders.symbols;
 
 import dev.pyspy4j.binaries.symbols.ElfFunctionSymbols;
 import dev.pyspy4j.binaries.symbols.FunctionSymbol;
+import dev.pyspy4j.binaries.symbols.SourceLine;
+import dev.pyspy4j.spi.SpyException;
 import java.util.Optional;
 
 /**
@@ -36,5 +38,20 @@ final class LoadedModule {
     /** The function holding the run-time {@code address}. */
     Optional<FunctionSymbol> functionAt(long address) {
         return symbols == null ? Optional.empty() : symbols.functionAt(address - loadBias);
+    }
+
+    /**
+     * The source line of the run-time {@code address}, when the binary or its debug file has a line table. A
+     * malformed line table costs the lines, never the function names.
+     */
+    Optional<SourceLine> sourceLineAt(long address) {
+        if (symbols == null) {
+            return Optional.empty();
+        }
+        try {
+            return symbols.sourceLineAt(address - loadBias);
+        } catch (SpyException e) {
+            return Optional.empty();
+        }
     }
 }
