@@ -118,6 +118,19 @@ final class ExpressionParser {
                     types.type();
                     expressionsUntilEnd();
                     return new Node.Unprintable("braced initializer");
+                case "gs":
+                    in.take(2);
+                    expression();
+                    return new Node.Unprintable("global scope");
+                case "nw":
+                case "na":
+                    in.take(2);
+                    return newExpression();
+                case "ix":
+                    in.take(2);
+                    expression();
+                    expression();
+                    return new Node.Unprintable("subscript");
                 case "il":
                     in.take(2);
                     expressionsUntilEnd();
@@ -154,6 +167,21 @@ final class ExpressionParser {
                 expression();
                 return new Node.Unprintable("conditional");
         }
+    }
+
+    /** After {@code nw}/{@code na}: placement arguments, '_', the type, then E or an initializer. */
+    private Node newExpression() {
+        while (!in.consume('_')) {
+            expression();
+        }
+        types.type();
+        if (!in.consume('E')) {
+            if (!in.consume("pi") && !in.consume("il")) {
+                throw new Rejected("unsupported new-initializer");
+            }
+            expressionsUntilEnd();
+        }
+        return new Node.Unprintable("new");
     }
 
     private void expressionsUntilEnd() {

@@ -421,11 +421,16 @@ final class NameParser {
             throw new Rejected("constructor or destructor without a class name");
         }
         char kind = in.next();
+        boolean inheriting = kind == 'C' && in.consume('I');
         char variant = in.next();
         boolean destructor = kind == 'D';
         boolean valid = destructor ? "01245".indexOf(variant) >= 0 : "12345".indexOf(variant) >= 0;
         if (!valid) {
             throw new Rejected("unknown constructor or destructor C/D" + variant);
+        }
+        if (inheriting) {
+            // An inherited constructor is named after the base class it comes from.
+            types.type();
         }
         return new Node.CtorDtor(state.lastName, destructor);
     }
