@@ -13,6 +13,7 @@ module dev.pyspy4j.engine {
     exports dev.pyspy4j.engine.dump;
     exports dev.pyspy4j.engine.launch;
     exports dev.pyspy4j.engine.names;
+    exports dev.pyspy4j.engine.nativestack;
     exports dev.pyspy4j.engine.sampling;
     exports dev.pyspy4j.engine.trace;
 
@@ -20,4 +21,6 @@ module dev.pyspy4j.engine {
     uses dev.pyspy4j.spi.process.ThreadActivityProvider;
     uses dev.pyspy4j.spi.python.PythonInterpreterProvider;
     uses dev.pyspy4j.spi.output.OutputFormat;
+    uses dev.pyspy4j.spi.nativestack.NativeUnwinderProvider;
+    uses dev.pyspy4j.spi.nativestack.SymbolResolverProvider;
 }

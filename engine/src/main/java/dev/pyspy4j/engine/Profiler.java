@@ -9,6 +9,7 @@ import dev.pyspy4j.engine.dump.ProcessDump;
 import dev.pyspy4j.engine.launch.LaunchedProgram;
 import dev.pyspy4j.engine.launch.ProgramExitedException;
 import dev.pyspy4j.engine.names.FilenameShortener;
+import dev.pyspy4j.engine.nativestack.NativeProviders;
 import dev.pyspy4j.engine.sampling.Clock;
 import dev.pyspy4j.engine.sampling.Intervals;
 import dev.pyspy4j.engine.sampling.OpenPatience;
@@ -91,6 +92,10 @@ public final class Profiler {
      *                      program ended first
      */
     public ProfilingRun open(Target target, SamplingPlan plan, StopSignal stop, Consumer<String> warnings) {
+        if (plan.nativeStacks().enabled()) {
+            // Said before a program is launched for nothing.
+            NativeProviders.select(providers, platform, plan.nativeStacks());
+        }
         ProgramOrPid what = target.what();
         if (!what.launches()) {
             long pid = what.pid().getAsLong();
@@ -163,6 +168,8 @@ public final class Profiler {
         return new ProcessSourceOpener(providers.processAccess().select(platform, Optional.empty()),
                 providers.interpreters().select(platform, Optional.empty()),
                 plan.needsActivity() ? providers.threadActivity().select(platform, Optional.empty()) : null,
+                plan.nativeStacks().enabled() ? NativeProviders.select(providers, platform, plan.nativeStacks())
+                        : null,
                 clock, plan);
     }
 

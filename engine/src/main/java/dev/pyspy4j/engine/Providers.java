@@ -5,6 +5,8 @@ package dev.pyspy4j.engine;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.Provider;
 import dev.pyspy4j.spi.ProviderRegistry;
+import dev.pyspy4j.spi.nativestack.NativeUnwinderProvider;
+import dev.pyspy4j.spi.nativestack.SymbolResolverProvider;
 import dev.pyspy4j.spi.output.OutputFormat;
 import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.ThreadActivityProvider;
@@ -17,17 +19,32 @@ import java.util.stream.Stream;
 
 /**
  * The providers the commands use, one registry per axis: found through {@link java.util.ServiceLoader} in a real
- * run, given as lists in tests.
+ * run, given as lists in tests. The native-stack axes ({@code --native}) may be empty: only runs that ask for
+ * native stacks need them.
  */
 public record Providers(ProviderRegistry<ProcessAccessProvider> processAccess,
                         ProviderRegistry<ThreadActivityProvider> threadActivity,
                         ProviderRegistry<PythonInterpreterProvider> interpreters,
-                        ProviderRegistry<OutputFormat> outputFormats) {
+                        ProviderRegistry<OutputFormat> outputFormats,
+                        ProviderRegistry<NativeUnwinderProvider> unwinders,
+                        ProviderRegistry<SymbolResolverProvider> symbolResolvers) {
     public Providers {
         Objects.requireNonNull(processAccess, "processAccess is null");
         Objects.requireNonNull(threadActivity, "threadActivity is null");
         Objects.requireNonNull(interpreters, "interpreters is null");
         Objects.requireNonNull(outputFormats, "outputFormats is null");
+        Objects.requireNonNull(unwinders, "unwinders is null");
+        Objects.requireNonNull(symbolResolvers, "symbolResolvers is null");
+    }
+
+    /** Providers without any for native stacks. */
+    public Providers(ProviderRegistry<ProcessAccessProvider> processAccess,
+                     ProviderRegistry<ThreadActivityProvider> threadActivity,
+                     ProviderRegistry<PythonInterpreterProvider> interpreters,
+                     ProviderRegistry<OutputFormat> outputFormats) {
+        this(processAccess, threadActivity, interpreters, outputFormats,
+                ProviderRegistry.of(NativeUnwinderProvider.class, List.of()),
+                ProviderRegistry.of(SymbolResolverProvider.class, List.of()));
     }
 
     /** Every provider visible to {@code loader}. */
@@ -35,7 +52,9 @@ public record Providers(ProviderRegistry<ProcessAccessProvider> processAccess,
         return new Providers(ProviderRegistry.load(ProcessAccessProvider.class, loader),
                 ProviderRegistry.load(ThreadActivityProvider.class, loader),
                 ProviderRegistry.load(PythonInterpreterProvider.class, loader),
-                ProviderRegistry.load(OutputFormat.class, loader));
+                ProviderRegistry.load(OutputFormat.class, loader),
+                ProviderRegistry.load(NativeUnwinderProvider.class, loader),
+                ProviderRegistry.load(SymbolResolverProvider.class, loader));
     }
 
     /** Exactly the given providers. */
@@ -47,9 +66,16 @@ public record Providers(ProviderRegistry<ProcessAccessProvider> processAccess,
                 ProviderRegistry.of(OutputFormat.class, outputFormats));
     }
 
+    /** These providers, with exactly the given ones for native stacks. */
+    public Providers withNative(List<NativeUnwinderProvider> unwinderList, List<SymbolResolverProvider> resolverList) {
+        return new Providers(processAccess, threadActivity, interpreters, outputFormats,
+                ProviderRegistry.of(NativeUnwinderProvider.class, unwinderList),
+                ProviderRegistry.of(SymbolResolverProvider.class, resolverList));
+    }
+
     /** Why providers were skipped while loading. */
     public List<String> problems() {
-        return Stream.of(processAccess, threadActivity, interpreters, outputFormats)
+        return Stream.of(processAccess, threadActivity, interpreters, outputFormats, unwinders, symbolResolvers)
                 .flatMap(registry -> registry.problems().stream())
                 .toList();
     }
@@ -70,6 +96,9 @@ public record Providers(ProviderRegistry<ProcessAccessProvider> processAccess,
         lines.addAll(describe("PythonInterpreterProvider", interpreters, platform,
                 p -> " (" + p.supportedVersions() + ")", origin));
         lines.addAll(describe("OutputFormat", outputFormats, platform, p -> " (" + p.description() + ")", origin));
+        lines.addAll(describe("NativeUnwinderProvider", unwinders, platform, p -> " (" + p.description() + ")",
+                origin));
+        lines.addAll(describe("SymbolResolverProvider", symbolResolvers, platform, p -> "", origin));
         return lines;
     }
 

@@ -56,7 +56,7 @@ final class SampleDigester {
         FunctionId leafFunction = null;
         FunctionId leafLine = null;
         for (Frame frame : leafFirst) {
-            String file = names.shorten(frame.filename());
+            String file = names.shorten(frame);
             FunctionId function = new FunctionId(frame.name(), file, 0);
             FunctionId line = new FunctionId(frame.name(), file, Math.max(0, frame.line()));
             functions.add(function);

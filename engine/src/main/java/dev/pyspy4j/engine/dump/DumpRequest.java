@@ -2,6 +2,9 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.engine.dump;
 
+import dev.pyspy4j.engine.nativestack.NativeMode;
+import java.util.Objects;
+
 /**
  * What {@code dump} was asked for.
  *
@@ -11,9 +14,10 @@ package dev.pyspy4j.engine.dump;
  * @param localsLevel   how many times {@code -l/--locals} was given: 0 for no locals, else each value's rendering
  *                      may be {@value #REPR_CHARS_PER_LEVEL} characters long per level (py-spy's budget)
  * @param subprocesses  dump the process's descendants too ({@code --subprocesses})
+ * @param nativeStacks  whether native stacks are merged in ({@code --native}), and by which unwinder
  */
 public record DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames, int localsLevel,
-                          boolean subprocesses) {
+                          boolean subprocesses, NativeMode nativeStacks) {
     /** py-spy's repr budget per {@code -l}. */
     public static final int REPR_CHARS_PER_LEVEL = 128;
 
@@ -24,6 +28,15 @@ public record DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames, 
         if (localsLevel < 0 || localsLevel > MAX_LEVEL) {
             throw new IllegalArgumentException("locals level " + localsLevel + " is outside 0.." + MAX_LEVEL);
         }
+        Objects.requireNonNull(nativeStacks, "nativeStacks is null");
+        if (nativeStacks.enabled() && !pauseTarget) {
+            throw new IllegalArgumentException("native stacks need the target paused");
+        }
+    }
+
+    /** A request without native stacks. */
+    public DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames, int localsLevel, boolean subprocesses) {
+        this(pid, pauseTarget, fullFilenames, localsLevel, subprocesses, NativeMode.OFF);
     }
 
     /** A request for one process. */

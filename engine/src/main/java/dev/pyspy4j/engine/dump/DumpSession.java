@@ -4,6 +4,9 @@ package dev.pyspy4j.engine.dump;
 
 import dev.pyspy4j.engine.Providers;
 import dev.pyspy4j.engine.names.FilenameShortener;
+import dev.pyspy4j.engine.nativestack.NativeDepth;
+import dev.pyspy4j.engine.nativestack.NativeProviders;
+import dev.pyspy4j.engine.nativestack.NativeStacks;
 import dev.pyspy4j.engine.sampling.Clock;
 import dev.pyspy4j.engine.sampling.InterpreterOpener;
 import dev.pyspy4j.engine.sampling.OpenPatience;
@@ -11,6 +14,8 @@ import dev.pyspy4j.engine.sampling.OpenedProcess;
 import dev.pyspy4j.engine.sampling.ProcessTree;
 import dev.pyspy4j.engine.sampling.StopSignal;
 import dev.pyspy4j.spi.Platform;
+import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.spi.process.ThreadActivityProbe;
@@ -20,6 +25,7 @@ import dev.pyspy4j.spi.python.LineNumbers;
 import dev.pyspy4j.spi.python.PythonInterpreter;
 import dev.pyspy4j.spi.python.PythonInterpreterProvider;
 import dev.pyspy4j.spi.python.SampleRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,6 +56,7 @@ public final class DumpSession {
      * changing a pointer, as {@code record} and {@code top} do.
      */
     public ProcessDump dump(DumpRequest request) {
+        nativeProviders(request);
         OpenedProcess opened = new InterpreterOpener(access(), interpreters(), clock)
                 .open(request.pid(), OpenPatience.runningProcess(), new StopSignal());
         try (TargetProcess target = opened.target()) {
@@ -65,6 +72,7 @@ public final class DumpSession {
      *         or the failure of one that looked like Python
      */
     public List<DumpedProcess> dumpTree(DumpRequest request) {
+        nativeProviders(request);
         return new TreeDump(this, processTree).dump(request);
     }
 
@@ -81,19 +89,39 @@ public final class DumpSession {
         return read(target, interpreters().open(target), request);
     }
 
+    /** The native providers {@code request} needs, chosen before any process is attached; null for none. */
+    private NativeProviders nativeProviders(DumpRequest request) {
+        return request.nativeStacks().enabled()
+                ? NativeProviders.select(providers, platform, request.nativeStacks()) : null;
+    }
+
     private ProcessDump read(TargetProcess target, PythonInterpreter interpreter, DumpRequest request) {
         ThreadActivityProvider activity = providers.threadActivity().select(platform, Optional.empty());
         List<String> commandLine = target.commandLine();
         String executable = target.executablePath();
-        InterpreterSample sample;
+        List<StackTrace> traces;
+        List<String> warnings = new ArrayList<>(interpreter.warnings());
+        NativeProviders natives = nativeProviders(request);
         try (ThreadActivityProbe probe = activity.open(target)) {
-            sample = interpreter.sample(new SampleRequest(request.pauseTarget(), LineNumbers.CURRENT, false,
-                    request.localsBudget(), probe));
+            SampleRequest sampleRequest = new SampleRequest(request.pauseTarget(), LineNumbers.CURRENT, false,
+                    request.localsBudget(), probe);
+            if (natives == null) {
+                traces = interpreter.sample(sampleRequest).traces();
+            } else {
+                try (NativeStacks stacks = natives.open(target, interpreter, NativeDepth.maxFrames())) {
+                    NativeStacks.MergedSample merged = stacks.merge(
+                            interpreter.sample(stacks.whilePaused(sampleRequest)).traces());
+                    traces = merged.traces();
+                    // A dump has no failure count to add to: the user is told which threads are missing and why.
+                    merged.mismatches().stream().map(SpyException::getMessage)
+                            .map(message -> message + "; the thread is left out").forEach(warnings::add);
+                }
+            }
         }
         FilenameShortener names = request.fullFilenames()
                 ? FilenameShortener.keepingFullNames()
                 : FilenameShortener.seenBy(target::fileAsSeenByTarget);
         return new ProcessDump(target.pid(), commandLine, executable, interpreter.version(),
-                interpreter.warnings(), names.shortenAll(sample.traces()));
+                warnings, names.shortenAll(traces));
     }
 }

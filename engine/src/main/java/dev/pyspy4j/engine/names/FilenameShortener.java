@@ -18,7 +18,9 @@ import java.util.function.LongFunction;
  * Shortens a frame's file to its package part, as py-spy does: from the file's directory, walk up while the
  * directory holds an {@code __init__.py}; the short name is the path below the first directory without one
  * ({@code /usr/lib/python3.12/multiprocessing/process.py} becomes {@code multiprocessing/process.py}).
- * Names that are not absolute paths ({@code <frozen importlib._bootstrap>}, {@code <string>}) are kept.
+ * Names that are not absolute paths ({@code <frozen importlib._bootstrap>}, {@code <string>}) are kept. A native
+ * frame's file (a binary, or a C source file from debug information) is shortened to its base name
+ * ({@code /lib/x86_64-linux-gnu/libc.so.6} becomes {@code libc.so.6}).
  * Results are cached per file name; one instance serves one target.
  */
 public final class FilenameShortener {
@@ -64,9 +66,20 @@ public final class FilenameShortener {
     public List<StackTrace> shortenAll(List<StackTrace> traces) {
         return traces.stream()
                 .map(trace -> trace.withFrames(trace.frames().stream()
-                        .map(frame -> frame.withShortFilename(shorten(frame.filename())))
+                        .map(frame -> frame.withShortFilename(shorten(frame)))
                         .toList()))
                 .toList();
+    }
+
+    /** The short name of {@code frame}'s file: its package part for Python, its base name for native code. */
+    public String shorten(Frame frame) {
+        if (frame.module() == null || locator == null) {
+            return shorten(frame.filename());
+        }
+        // Native files are not in Python packages, and the directories of a binary's build (the source paths
+        // of its debug information) need not exist here at all: no file-system walk.
+        String filename = frame.filename();
+        return filename.substring(filename.lastIndexOf('/') + 1);
     }
 
     public String shorten(String filename) {

@@ -2,8 +2,10 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.engine.sampling;
 
+import dev.pyspy4j.engine.nativestack.NativeStacks;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.spi.process.ThreadActivityProbe;
 import dev.pyspy4j.spi.python.PythonInterpreter;
@@ -23,6 +25,7 @@ public final class ProcessSource implements SampleSource {
     private final PythonInterpreter interpreter;
     private final ThreadActivityProbe probe;
     private final SampleRequest request;
+    private final NativeStacks nativeStacks;
     private boolean exited;
 
     /**
@@ -30,10 +33,22 @@ public final class ProcessSource implements SampleSource {
      */
     public ProcessSource(TargetProcess target, PythonInterpreter interpreter, ThreadActivityProbe probe,
                          SampleRequest request) {
+        this(target, interpreter, probe, request, null);
+    }
+
+    /**
+     * @param probe        the activity probe named by {@code request}, closed with this source; {@code null} for none
+     * @param nativeStacks merges native stacks into every sample, closed with this source; {@code null} for Python
+     *                     stacks only
+     */
+    public ProcessSource(TargetProcess target, PythonInterpreter interpreter, ThreadActivityProbe probe,
+                         SampleRequest request, NativeStacks nativeStacks) {
         this.target = Objects.requireNonNull(target, "target is null");
         this.interpreter = Objects.requireNonNull(interpreter, "interpreter is null");
         this.probe = probe;
-        this.request = Objects.requireNonNull(request, "request is null");
+        Objects.requireNonNull(request, "request is null");
+        this.request = nativeStacks == null ? request : nativeStacks.whilePaused(request);
+        this.nativeStacks = nativeStacks;
     }
 
     public long pid() {
@@ -60,7 +75,13 @@ public final class ProcessSource implements SampleSource {
             return SourceReading.none();
         }
         try {
-            return new SourceReading(interpreter.sample(request).traces(), List.of(), 1);
+            List<StackTrace> traces = interpreter.sample(request).traces();
+            if (nativeStacks == null) {
+                return new SourceReading(traces, List.of(), 1);
+            }
+            NativeStacks.MergedSample merged = nativeStacks.merge(traces);
+            return new SourceReading(merged.traces(), merged.mismatches().stream()
+                    .map(mismatch -> new SampleFailure(target.pid(), mismatch)).toList(), 1);
         } catch (SpyException e) {
             if (e.kind() == FailureKind.PROCESS_EXITED || !target.isAlive()) {
                 exited = true;
@@ -89,7 +110,13 @@ public final class ProcessSource implements SampleSource {
                 probe.close();
             }
         } finally {
-            target.close();
+            try {
+                if (nativeStacks != null) {
+                    nativeStacks.close();
+                }
+            } finally {
+                target.close();
+            }
         }
     }
 }

@@ -2,6 +2,9 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.engine.sampling;
 
+import dev.pyspy4j.engine.nativestack.NativeDepth;
+import dev.pyspy4j.engine.nativestack.NativeProviders;
+import dev.pyspy4j.engine.nativestack.NativeStacks;
 import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.spi.process.ThreadActivityProbe;
@@ -19,13 +22,29 @@ public final class ProcessSourceOpener {
     private final InterpreterOpener interpreters;
     private final ThreadActivityProvider activity;
     private final SamplingPlan plan;
+    private final NativeProviders nativeProviders;
 
     /**
      * @param activity opens the activity probes; {@code null} when the plan needs none
      */
     public ProcessSourceOpener(ProcessAccessProvider access, PythonInterpreterProvider interpreterProvider,
                                ThreadActivityProvider activity, Clock clock, SamplingPlan plan) {
+        this(access, interpreterProvider, activity, null, clock, plan);
+    }
+
+    /**
+     * @param activity        opens the activity probes; {@code null} when the plan needs none
+     * @param nativeProviders open each process's unwinder and symbol resolver; {@code null} when the plan wants no
+     *                        native stacks
+     */
+    public ProcessSourceOpener(ProcessAccessProvider access, PythonInterpreterProvider interpreterProvider,
+                               ThreadActivityProvider activity, NativeProviders nativeProviders, Clock clock,
+                               SamplingPlan plan) {
         this.access = Objects.requireNonNull(access, "access is null");
+        if (plan.nativeStacks().enabled() && nativeProviders == null) {
+            throw new IllegalArgumentException("the plan wants native stacks, but no native providers were given");
+        }
+        this.nativeProviders = plan.nativeStacks().enabled() ? nativeProviders : null;
         this.interpreters = new InterpreterOpener(access, interpreterProvider, clock);
         this.plan = Objects.requireNonNull(plan, "plan is null");
         if (plan.needsActivity() && activity == null) {
@@ -42,14 +61,21 @@ public final class ProcessSourceOpener {
     public ProcessSource open(long pid, OpenPatience patience, StopSignal stop) {
         OpenedProcess opened = interpreters.open(pid, patience, stop);
         ThreadActivityProbe probe = null;
+        NativeStacks natives = null;
         try {
             if (plan.needsActivity()) {
                 probe = activity.open(opened.target());
             }
-            return new ProcessSource(opened.target(), opened.interpreter(), probe, plan.request(probe));
+            if (nativeProviders != null) {
+                natives = nativeProviders.open(opened.target(), opened.interpreter(), NativeDepth.maxFrames());
+            }
+            return new ProcessSource(opened.target(), opened.interpreter(), probe, plan.request(probe), natives);
         } catch (RuntimeException | Error e) {
             if (probe != null) {
                 probe.close();
+            }
+            if (natives != null) {
+                natives.close();
             }
             opened.target().close();
             throw e;

@@ -2,10 +2,12 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.engine.sampling;
 
+import dev.pyspy4j.engine.nativestack.NativeMode;
 import dev.pyspy4j.spi.process.ThreadActivityProbe;
 import dev.pyspy4j.spi.python.LineNumbers;
 import dev.pyspy4j.spi.python.SampleRequest;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -16,18 +18,30 @@ import java.util.OptionalLong;
  * @param pauseTarget     stop the target while its stacks are copied (off with {@code --nonblocking})
  * @param gilOnly         read only the thread holding the GIL ({@code --gil})
  * @param lineNumbers     which line each frame reports
+ * @param nativeStacks    whether native stacks are merged in ({@code --native}), and by which unwinder
  */
 public record SamplingPlan(int rate, OptionalLong durationSeconds, boolean pauseTarget, boolean gilOnly,
-                           LineNumbers lineNumbers) {
+                           LineNumbers lineNumbers, NativeMode nativeStacks) {
     public SamplingPlan {
         Objects.requireNonNull(durationSeconds, "durationSeconds is null");
         Objects.requireNonNull(lineNumbers, "lineNumbers is null");
+        Objects.requireNonNull(nativeStacks, "nativeStacks is null");
+        if (nativeStacks.enabled() && !pauseTarget) {
+            // Registers exist only for stopped threads, and a running thread's stack changes under the unwinder.
+            throw new IllegalArgumentException("native stacks need the target paused");
+        }
         if (rate <= 0) {
             throw new IllegalArgumentException("rate must be positive, was " + rate);
         }
         if (durationSeconds.isPresent() && durationSeconds.getAsLong() <= 0) {
             throw new IllegalArgumentException("duration must be positive, was " + durationSeconds.getAsLong());
         }
+    }
+
+    /** A plan with Python stacks only. */
+    public SamplingPlan(int rate, OptionalLong durationSeconds, boolean pauseTarget, boolean gilOnly,
+                        LineNumbers lineNumbers) {
+        this(rate, durationSeconds, pauseTarget, gilOnly, lineNumbers, NativeMode.OFF);
     }
 
     /**
@@ -40,12 +54,21 @@ public record SamplingPlan(int rate, OptionalLong durationSeconds, boolean pause
 
     /** The same plan, ending after {@code seconds}. */
     public SamplingPlan forSeconds(long seconds) {
-        return new SamplingPlan(rate, OptionalLong.of(seconds), pauseTarget, gilOnly, lineNumbers);
+        return new SamplingPlan(rate, OptionalLong.of(seconds), pauseTarget, gilOnly, lineNumbers, nativeStacks);
     }
 
     /** The same plan, never pausing the target ({@code --nonblocking}): cheaper, but a stack may be torn. */
     public SamplingPlan nonBlocking() {
-        return new SamplingPlan(rate, durationSeconds, false, gilOnly, lineNumbers);
+        return new SamplingPlan(rate, durationSeconds, false, gilOnly, lineNumbers, nativeStacks);
+    }
+
+    /**
+     * The same plan, merging each thread's native stack into its Python stack ({@code --native}), unwound by the
+     * unwinder {@code unwinderId} or else the default one.
+     */
+    public SamplingPlan withNativeStacks(Optional<String> unwinderId) {
+        return new SamplingPlan(rate, durationSeconds, pauseTarget, gilOnly, lineNumbers,
+                NativeMode.on(unwinderId));
     }
 
     /** The duration in nanoseconds, as the {@link Sampler} takes it. */

@@ -34,7 +34,7 @@ public final class TraceDecorator {
         FilenameShortener names = namesByPid.apply(trace.pid());
         List<Frame> frames = new ArrayList<>(trace.frames().size() + 2);
         for (Frame frame : trace.frames()) {
-            frames.add(frame.withShortFilename(names.shorten(frame.filename())));
+            frames.add(frame.withShortFilename(names.shorten(frame)));
         }
         if (threadFrames) {
             frames.add(ThreadFrames.of(trace));

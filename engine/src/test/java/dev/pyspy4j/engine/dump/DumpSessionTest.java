@@ -8,17 +8,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pyspy4j.engine.fakes.FakeClock;
+import dev.pyspy4j.engine.fakes.FakeNative;
 import dev.pyspy4j.engine.fakes.FakeProviders;
 import dev.pyspy4j.engine.fakes.FakeTarget;
+import dev.pyspy4j.engine.nativestack.NativeMode;
 import dev.pyspy4j.engine.sampling.ProcessTree;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.model.Frame;
+import dev.pyspy4j.spi.nativestack.NativeStack;
 import dev.pyspy4j.spi.python.PythonVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,5 +131,49 @@ class DumpSessionTest {
         FakeProviders world = new FakeProviders().failingToAttach(3, denied);
 
         assertThatThrownBy(() -> session(world).dump(new DumpRequest(3, true, false))).isSameAs(denied);
+    }
+
+    @Test
+    void nativeStacksAreMergedAndAThreadThatDoesNotMatchIsNamedInAWarning() {
+        FakeTarget target = FakeTarget.pid(12).root(root).stoppedThreads(12L, 13L)
+                .traces(thread(12, 5, "MainThread", 12, true, false, frame("main", "/app/main.py", 3)),
+                        thread(12, 6, "worker", 13, true, false, entry("a"), entry("b"), entry("c")))
+                .build();
+        FakeNative.Unwinders unwinders = new FakeNative.Unwinders("fake", 1, true)
+                .stack(12, NativeStack.complete(0x100, 0x201))
+                .stack(13, NativeStack.complete(0x200));
+        FakeNative.Symbols symbols = new FakeNative.Symbols().symbol(0x100, "/lib/libc.so.6", "clock_nanosleep")
+                .symbol(0x200, "/fake/libpython3.11.so.1.0", "_PyEval_EvalFrameDefault");
+        FakeProviders world = new FakeProviders().with(target).withUnwinder(unwinders).withSymbols(symbols);
+
+        ProcessDump dump = session(world).dump(new DumpRequest(12, true, false, 0, false,
+                NativeMode.on(Optional.empty())));
+
+        assertThat(dump.traces()).singleElement().satisfies(trace -> {
+            assertThat(trace.frames()).extracting(Frame::name).containsExactly("clock_nanosleep", "main");
+            assertThat(trace.frames()).extracting(Frame::shortFilename).containsExactly("libc.so.6", "main.py");
+        });
+        assertThat(dump.warnings()).containsExactly("native and Python stacks do not match in thread 13: the native"
+                + " stack has evaluation calls for 1 of 3 Python frames; the thread is left out");
+        assertThat(unwinders.closes()).isEqualTo(1);
+        assertThat(symbols.closes()).isEqualTo(1);
+        assertThat(target.closeCount()).isEqualTo(1);
+    }
+
+    @Test
+    void nativeStacksWithoutProvidersFailBeforeAttaching() {
+        FakeProviders world = new FakeProviders().with(FakeTarget.pid(12).root(root).build());
+
+        assertThatThrownBy(() -> session(world).dump(new DumpRequest(12, true, false, 0, false,
+                NativeMode.on(Optional.empty()))))
+                .isInstanceOfSatisfying(SpyException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FailureKind.UNSUPPORTED_PLATFORM))
+                .hasMessageStartingWith("native stacks are not available: ");
+        assertThat(world.opens()).isZero();
+    }
+
+    /** A frame that one evaluation call ran alone, as up to 3.10. */
+    private static Frame entry(String name) {
+        return new Frame(name, "/app/" + name + ".py", null, null, 1, null, true, false);
     }
 }

@@ -5,7 +5,12 @@ package dev.pyspy4j.engine.fakes;
 import dev.pyspy4j.engine.Providers;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.TargetArch;
+import dev.pyspy4j.spi.nativestack.NativeUnwinderProvider;
+import dev.pyspy4j.spi.nativestack.Registers;
+import dev.pyspy4j.spi.nativestack.SymbolResolverProvider;
 import dev.pyspy4j.spi.output.OutputFormat;
+import dev.pyspy4j.spi.process.PauseHandle;
 import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.spi.process.ThreadActivity;
@@ -20,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One fake provider per axis over a set of {@link FakeTarget}s, recording what the CLI asked of them:
@@ -31,7 +37,10 @@ public final class FakeProviders {
     private final List<FakeProbe> probes = new ArrayList<>();
     private final List<SampleRequest> requests = new ArrayList<>();
     private final List<OutputFormat> formats = new ArrayList<>();
+    private final List<NativeUnwinderProvider> unwinders = new ArrayList<>();
+    private final List<SymbolResolverProvider> symbolResolvers = new ArrayList<>();
     private int opens;
+    private int pausedWorkRuns;
 
     public FakeProviders with(FakeTarget target) {
         targets.put(target.pid(), target);
@@ -55,8 +64,26 @@ public final class FakeProviders {
         return this;
     }
 
+    /** Adds an unwinder provider. */
+    public FakeProviders withUnwinder(NativeUnwinderProvider unwinder) {
+        unwinders.add(unwinder);
+        return this;
+    }
+
+    /** Adds a symbol resolver provider. */
+    public FakeProviders withSymbols(SymbolResolverProvider resolver) {
+        symbolResolvers.add(resolver);
+        return this;
+    }
+
     public Providers providers() {
-        return Providers.of(List.of(new Access()), List.of(new Activity()), List.of(new Layouts()), formats);
+        return Providers.of(List.of(new Access()), List.of(new Activity()), List.of(new Layouts()), formats)
+                .withNative(unwinders, symbolResolvers);
+    }
+
+    /** How many times work to run while the target is paused was run. */
+    public int pausedWorkRuns() {
+        return pausedWorkRuns;
     }
 
     /** How many times an interpreter was looked for, failed attempts included. */
@@ -175,7 +202,34 @@ public final class FakeProviders {
         @Override
         public InterpreterSample sample(SampleRequest request) {
             requests.add(request);
-            return new InterpreterSample(target.nextSample(), 0);
+            InterpreterSample sample = new InterpreterSample(target.nextSample(), 0);
+            if (request.pauseTarget() && request.whilePaused() != null) {
+                pausedWorkRuns++;
+                request.whilePaused().run(new StoppedThreads(target.stoppedThreads));
+            }
+            return sample;
+        }
+    }
+
+    /** A pause of the fake: its threads' registers hold their OS thread id as instruction pointer. */
+    private record StoppedThreads(List<Long> threads) implements PauseHandle {
+        @Override
+        public List<Long> stoppedThreads() {
+            return threads;
+        }
+
+        @Override
+        public Optional<Registers> registers(long osThreadId) {
+            if (!threads.contains(osThreadId)) {
+                return Optional.empty();
+            }
+            long[] values = new long[Registers.X86_64_COUNT];
+            values[Registers.X86_64_RIP] = osThreadId;
+            return Optional.of(new Registers(TargetArch.X86_64, values));
+        }
+
+        @Override
+        public void close() {
         }
     }
 }

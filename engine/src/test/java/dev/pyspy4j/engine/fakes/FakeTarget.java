@@ -37,6 +37,7 @@ public final class FakeTarget implements TargetProcess {
     private final Set<Integer> failingSamples;
     private final int exitAfterSamples;
     private final IntConsumer onSample;
+    final List<Long> stoppedThreads;
     private int samplesTaken;
     private boolean exited;
     private int closeCount;
@@ -55,6 +56,7 @@ public final class FakeTarget implements TargetProcess {
         this.failingSamples = builder.failingSamples;
         this.exitAfterSamples = builder.exitAfterSamples;
         this.onSample = builder.onSample;
+        this.stoppedThreads = builder.stoppedThreads;
     }
 
     public static Builder pid(long pid) {
@@ -163,6 +165,7 @@ public final class FakeTarget implements TargetProcess {
         private Set<Integer> failingSamples = Set.of();
         private int exitAfterSamples = -1;
         private IntConsumer onSample = index -> { };
+        private List<Long> stoppedThreads = List.of();
 
         private Builder(long pid) {
             this.pid = pid;
@@ -230,6 +233,15 @@ public final class FakeTarget implements TargetProcess {
         /** Runs before each sample with its index, e.g. to let a fake clock move or to stop the run. */
         public Builder onSample(IntConsumer action) {
             this.onSample = action;
+            return this;
+        }
+
+        /**
+         * The OS threads a pause stops, whose registers can be read then: work the interpreter runs while paused
+         * sees them.
+         */
+        public Builder stoppedThreads(Long... osThreadIds) {
+            this.stoppedThreads = List.of(osThreadIds);
             return this;
         }
 

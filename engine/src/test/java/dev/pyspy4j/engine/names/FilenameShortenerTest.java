@@ -123,4 +123,18 @@ class FilenameShortenerTest {
         assertThat(shortened).singleElement().satisfies(t -> assertThat(t.frames())
                 .extracting(Frame::shortFilename).containsExactly("multiprocessing/process.py", "t.py"));
     }
+
+    @Test
+    void aNativeFrameIsShortenedToItsFilesBaseNameWhereverItLies() throws IOException {
+        touch("usr/lib/__init__.py");
+        Frame binary = new Frame("clock_nanosleep", "/usr/lib/libc.so.6", "/usr/lib/libc.so.6", null, 0, null,
+                false, false);
+        Frame source = new Frame("spin", "/build/src/fast.c", "/app/fast.so", null, 12, null, false, false);
+        Frame unknown = new Frame("0x1234", "?", "?", null, 0, null, false, false);
+
+        assertThat(shortener.shorten(binary)).isEqualTo("libc.so.6");
+        assertThat(shortener.shorten(source)).isEqualTo("fast.c");
+        assertThat(shortener.shorten(unknown)).isEqualTo("?");
+        assertThat(FilenameShortener.keepingFullNames().shorten(binary)).isEqualTo("/usr/lib/libc.so.6");
+    }
 }
