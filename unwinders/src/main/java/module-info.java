@@ -6,4 +6,8 @@ module dev.pyspy4j.unwinders {
     requires dev.pyspy4j.spi;
     requires dev.pyspy4j.binaries;
     requires com.sun.jna;
+
+    provides dev.pyspy4j.spi.nativestack.NativeUnwinderProvider with
+            dev.pyspy4j.unwinders.dwarf.DwarfUnwinderProvider,
+            dev.pyspy4j.unwinders.framepointer.FramePointerUnwinderProvider;
 }

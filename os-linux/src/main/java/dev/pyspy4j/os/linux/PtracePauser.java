@@ -4,7 +4,10 @@ package dev.pyspy4j.os.linux;
 
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.nativestack.Registers;
 import dev.pyspy4j.spi.process.PauseHandle;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Pauses one target and resumes it. Linux makes the calling <em>thread</em> the tracer (ptrace(2): tracees
@@ -16,6 +19,7 @@ import dev.pyspy4j.spi.process.PauseHandle;
 final class PtracePauser implements AutoCloseable {
     private final long pid;
     private final ThreadStopper stopper;
+    private final RegisterReader registerReader = new RegisterReader();
     private Pause current;
     private boolean closed;
 
@@ -68,12 +72,41 @@ final class PtracePauser implements AutoCloseable {
         stopper.resumeAll();
     }
 
+    private synchronized List<Long> stoppedThreads(Pause pause) {
+        return current == pause ? stopper.stoppedThreads() : List.of();
+    }
+
+    /**
+     * Reads registers only on request, so that a sample without native stacks costs no extra system call. Only the
+     * tracer thread can read a tracee's registers; another thread asking is a programming error.
+     */
+    private synchronized Optional<Registers> registers(Pause pause, long tid) {
+        if (current != pause || !stopper.isStopped(tid)) {
+            return Optional.empty();
+        }
+        if (Thread.currentThread() != pause.tracer) {
+            throw new SpyException(FailureKind.INTERNAL, "the registers of process " + pid + " can only be read "
+                    + "by the thread that paused it ('" + pause.tracer.getName() + "')");
+        }
+        return registerReader.read((int) tid);
+    }
+
     /** One pause; closing it again, or after the pauser closed, does nothing. */
     private final class Pause implements PauseHandle {
         private final Thread tracer;
 
         Pause(Thread tracer) {
             this.tracer = tracer;
+        }
+
+        @Override
+        public List<Long> stoppedThreads() {
+            return PtracePauser.this.stoppedThreads(this);
+        }
+
+        @Override
+        public Optional<Registers> registers(long osThreadId) {
+            return PtracePauser.this.registers(this, osThreadId);
         }
 
         @Override

@@ -92,6 +92,16 @@ final class ThreadStopper {
         stopped.clear();
     }
 
+    /** The threads stopped now, in the order they were stopped. */
+    List<Long> stoppedThreads() {
+        return stopped.keySet().stream().map(Integer::longValue).toList();
+    }
+
+    /** Whether {@code tid} is one of the threads stopped now. */
+    boolean isStopped(long tid) {
+        return tid == (int) tid && stopped.containsKey((int) tid);
+    }
+
     /** Whether every thread of the process is stopped, judged by the count alone (cheaper than a listing). */
     private boolean allKnownStopped() {
         OptionalInt count = threadCount.read();

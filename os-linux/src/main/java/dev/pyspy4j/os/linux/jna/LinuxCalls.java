@@ -34,6 +34,7 @@ public final class LinuxCalls {
 
     private static final int PTRACE_DETACH = 17;
     private static final int PTRACE_GETSIGINFO = 0x4202;
+    private static final int PTRACE_GETREGSET = 0x4204;
     private static final int PTRACE_SEIZE = 0x4206;
     private static final int PTRACE_INTERRUPT = 0x4207;
 
@@ -74,6 +75,19 @@ public final class LinuxCalls {
             LibC.ptrace(PTRACE_GETSIGINFO, tid, 0, address);
         } catch (LastErrorException e) {
             throw failure("ptrace(PTRACE_GETSIGINFO)", "thread " + tid, e);
+        }
+    }
+
+    /**
+     * {@code PTRACE_GETREGSET}: copies one register set ({@code type}, an {@code NT_*} note type) of a stopped
+     * thread into the buffer the {@code struct iovec} at {@code iovecAddress} describes; the kernel shortens the
+     * iovec's length to what it wrote.
+     */
+    public static void ptraceGetRegset(int tid, int type, long iovecAddress) {
+        try {
+            LibC.ptrace(PTRACE_GETREGSET, tid, type, iovecAddress);
+        } catch (LastErrorException e) {
+            throw failure("ptrace(PTRACE_GETREGSET)", "thread " + tid, e);
         }
     }
 

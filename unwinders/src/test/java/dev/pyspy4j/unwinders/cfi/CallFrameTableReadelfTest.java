@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.unwinders.cfi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyspy4j.binaries.elf.ElfFile;
+import dev.pyspy4j.testsupport.InterpreterCatalogue;
+import dev.pyspy4j.testsupport.InterpreterLocations;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rows {@link CallFrameTable} computes equal the interpreted tables readelf prints, for every FDE of real
+ * binaries on the machine, at the first and the last address of each row.
+ */
+@EnabledOnOs(OS.LINUX)
+class CallFrameTableReadelfTest {
+    @TempDir
+    Path build;
+
+    @Test
+    void libcRowsEqualReadelfs() throws Exception {
+        assertSameRowsAsReadelf(Path.of("/lib/x86_64-linux-gnu/libc.so.6"));
+    }
+
+    @Test
+    void dynamicLinkerRowsEqualReadelfs() throws Exception {
+        assertSameRowsAsReadelf(Path.of("/lib64/ld-linux-x86-64.so.2").toRealPath());
+    }
+
+    @Test
+    void libpythonRowsEqualReadelfs() throws Exception {
+        Path prefix = InterpreterCatalogue.machine().require(InterpreterLocations.PYENV, "3.11").prefix();
+        assertSameRowsAsReadelf(prefix.resolve("lib/libpython3.11.so.1.0"));
+    }
+
+    @Test
+    void gccSharedObjectRowsEqualReadelfs() throws Exception {
+        Path source = build.resolve("frames.c");
+        Files.writeString(source, """
+                #include <string.h>
+                #include <alloca.h>
+                int leaf(int x) { return x * 3; }
+                int with_alloca(int n) { char *p = alloca(n); memset(p, n, n); return p[n / 2] + leaf(n); }
+                int many_saved(int a, int b, int c, int d) {
+                    volatile int v[64]; for (int i = 0; i < 64; i++) v[i] = a * i + b;
+                    return v[c & 63] + with_alloca(d & 255) + leaf(v[d & 63]);
+                }
+                """);
+        for (String flags : List.of("-O2", "-O0", "-O2 -fno-omit-frame-pointer")) {
+            Path library = build.resolve("libframes" + flags.replace(" ", "") + ".so");
+            List<String> command = new ArrayList<>(List.of("gcc", "-shared", "-fPIC"));
+            command.addAll(List.of(flags.split(" ")));
+            command.addAll(List.of("-o", library.toString(), source.toString()));
+            assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
+            assertSameRowsAsReadelf(library);
+        }
+    }
+
+    private static void assertSameRowsAsReadelf(Path binary) throws IOException, InterruptedException {
+        ReadelfFrames expected = ReadelfFrames.of(binary);
+        assertThat(expected.fdes()).as("FDEs readelf found in %s", binary).isNotEmpty();
+        CallFrameTable table = CallFrameTable.of(ElfFile.open(binary));
+        int compared = 0;
+        for (ReadelfFrames.Fde fde : expected.fdes()) {
+            for (int i = 0; i < fde.rows().size(); i++) {
+                ReadelfFrames.Row row = fde.rows().get(i);
+                long last = (i + 1 < fde.rows().size() ? fde.rows().get(i + 1).location() : fde.end()) - 1;
+                for (long pc : new long[] {row.location(), last}) {
+                    Optional<UnwindRow> actual = table.rowAt(pc);
+                    assertThat(actual).as("row at 0x%x of %s", pc, binary).isPresent();
+                    assertThat(describe(actual.get(), fde.columns()))
+                            .as("row at 0x%x of %s", pc, binary)
+                            .isEqualTo(row.cfa() + " " + String.join(" ", row.cells()));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(10);
+    }
+
+    private static String describe(UnwindRow row, List<String> columns) {
+        StringBuilder text = new StringBuilder(ReadelfFrames.cfaText(row.cfa()));
+        for (String column : columns) {
+            Integer number = ReadelfFrames.DWARF_NUMBERS.get(column);
+            text.append(' ').append(number == null ? "?" + column : ReadelfFrames.ruleText(row.rule(number)));
+        }
+        return text.toString();
+    }
+}
