@@ -8,4 +8,5 @@ module dev.pyspy4j.binaries {
 
     exports dev.pyspy4j.binaries;
     exports dev.pyspy4j.binaries.elf;
+    exports dev.pyspy4j.binaries.symbols;
 }

@@ -10,4 +10,5 @@ module dev.pyspy4j.unwinders {
     provides dev.pyspy4j.spi.nativestack.NativeUnwinderProvider with
             dev.pyspy4j.unwinders.dwarf.DwarfUnwinderProvider,
             dev.pyspy4j.unwinders.framepointer.FramePointerUnwinderProvider;
+    provides dev.pyspy4j.spi.nativestack.SymbolResolverProvider with dev.pyspy4j.unwinders.symbols.ElfSymbolResolverProvider;
 }

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.unwinders.symbols;
+
+import dev.pyspy4j.binaries.symbols.DebugFileLocator;
+import dev.pyspy4j.binaries.symbols.FunctionSymbol;
+import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.nativestack.NativeSymbol;
+import dev.pyspy4j.spi.nativestack.SymbolResolver;
+import dev.pyspy4j.spi.process.MemoryRegion;
+import dev.pyspy4j.spi.process.TargetProcess;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Names the addresses of one process: finds the mapping that holds an address, the binary mapped there (read on
+ * first use, its table shared through the provider's cache), and the function in that binary's table at the
+ * address minus the binary's load bias. Used by one sampler thread.
+ */
+final class ElfSymbolResolver implements SymbolResolver {
+    /** Distinct addresses remembered; a deep native profile has a few thousand. */
+    static final int CACHED_ADDRESSES = 1 << 16;
+
+    private final TargetProcess target;
+    private final ModuleLoader loader;
+    private final AddressCache answers = new AddressCache(CACHED_ADDRESSES);
+    private final Map<String, LoadedModule> modulesByPath = new HashMap<>();
+    private MappedModules mappings;
+
+    ElfSymbolResolver(TargetProcess target, DebugFileLocator locator, SymbolTableCache tables) {
+        this.target = target;
+        this.loader = new ModuleLoader(target, locator, tables);
+    }
+
+    @Override
+    public NativeSymbol resolve(long address) {
+        NativeSymbol cached = answers.get(address);
+        if (cached != null) {
+            return cached;
+        }
+        NativeSymbol symbol = lookUp(address);
+        answers.put(symbol);
+        return symbol;
+    }
+
+    @Override
+    public void refresh() {
+        mappings = null;
+        modulesByPath.clear();
+        answers.clear();
+    }
+
+    @Override
+    public void close() {
+        refresh();
+    }
+
+    private NativeSymbol lookUp(long address) {
+        MappedModules modules = mappings();
+        Optional<MemoryRegion> region = modules.regionAt(address);
+        if (region.isEmpty()) {
+            return NativeSymbol.unnamed(address, null);
+        }
+        String path = region.get().path();
+        if (!region.get().isExecutable()) {
+            // a return address is always in code; anything else is data of that file, not a function
+            return NativeSymbol.unnamed(address, path);
+        }
+        LoadedModule module = modulesByPath.computeIfAbsent(path, ignored -> loader.load(region.get(), modules));
+        Optional<FunctionSymbol> function = module.functionAt(address);
+        if (function.isEmpty()) {
+            return NativeSymbol.unnamed(address, path);
+        }
+        String linkageName = function.get().name();
+        return new NativeSymbol(address, path, displayName(linkageName), linkageName, null, 0);
+    }
+
+    private MappedModules mappings() {
+        if (mappings == null) {
+            try {
+                mappings = MappedModules.of(target.regions());
+            } catch (SpyException e) {
+                // the process exited or its map cannot be read: nothing can be named until a refresh succeeds
+                mappings = MappedModules.empty();
+            }
+        }
+        return mappings;
+    }
+
+    /** The name people read for a symbol: for now the symbol as the binary spells it. */
+    private String displayName(String linkageName) {
+        return linkageName;
+    }
+}
