@@ -4,6 +4,7 @@ package dev.pyspy4j.cli;
 
 import dev.pyspy4j.cli.dump.JsonDumpRenderer;
 import dev.pyspy4j.cli.dump.TextDumpRenderer;
+import dev.pyspy4j.cli.options.NativeOptions;
 import dev.pyspy4j.cli.options.TargetOptions;
 import dev.pyspy4j.engine.Profiler;
 import dev.pyspy4j.engine.dump.DumpRequest;
@@ -32,6 +33,9 @@ public final class DumpCommand implements Callable<Integer> {
 
     @Mixin
     private TargetOptions target;
+
+    @Mixin
+    private NativeOptions nativeOptions;
 
     @Option(names = {"-j", "--json"}, description = "Format output as JSON")
     private boolean json;
@@ -63,7 +67,7 @@ public final class DumpCommand implements Callable<Integer> {
         context.reportProviderProblems(err);
         Profiler profiler = context.profiler();
         DumpRequest request = new DumpRequest(target.pid(), !nonblocking, fullFilenames, locals.length,
-                subprocesses);
+                subprocesses, nativeOptions.mode(spec, !nonblocking, context.providers()));
         PrintWriter out = spec.commandLine().getOut();
         if (subprocesses) {
             writeTree(profiler.dumpTree(request), err, out);

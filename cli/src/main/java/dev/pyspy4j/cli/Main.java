@@ -38,6 +38,9 @@ public final class Main {
         commandLine.setParameterExceptionHandler(reporter);
         documentExitCodes(commandLine);
         FormatsHelpSection.addTo(commandLine.getSubcommands().get("record"), context);
+        for (String command : new String[] {"record", "top", "dump"}) {
+            UnwindersHelpSection.addTo(commandLine.getSubcommands().get(command), context);
+        }
         // Everything after the program's name belongs to the program: record -- python app.py --its-own-flag.
         commandLine.getSubcommands().get("record").setStopAtPositional(true);
         commandLine.getSubcommands().get("top").setStopAtPositional(true);

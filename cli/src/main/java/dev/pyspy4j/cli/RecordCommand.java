@@ -3,6 +3,7 @@
 package dev.pyspy4j.cli;
 
 import dev.pyspy4j.cli.options.DurationConverter;
+import dev.pyspy4j.cli.options.NativeOptions;
 import dev.pyspy4j.cli.options.ProgramOrPidOptions;
 import dev.pyspy4j.cli.options.SamplingOptions;
 import dev.pyspy4j.cli.record.EverySampleFailed;
@@ -39,6 +40,9 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Mixin
     private SamplingOptions sampling;
+
+    @Mixin
+    private NativeOptions nativeOptions;
 
     @Option(names = {"-o", "--output"}, paramLabel = "<filename>",
             description = "Output filename, or - for standard output (default: <program or pid>-<date and time>"
@@ -88,7 +92,8 @@ public final class RecordCommand implements Callable<Integer> {
         context.reportProviderProblems(spec.commandLine().getErr());
         SamplingPlan plan = new SamplingPlan(sampling.rate(),
                 durationSeconds == null ? OptionalLong.empty() : OptionalLong.of(durationSeconds),
-                sampling.pauseTarget(), sampling.gilOnly(), lineNumbers());
+                sampling.pauseTarget(), sampling.gilOnly(), lineNumbers(),
+                nativeOptions.mode(spec, sampling.pauseTarget(), context.providers()));
         // A launched program writes to the same terminal, so the status line would garble its output (py-spy hides
         // its progress bar then too).
         RecordRequest request = new RecordRequest(what, plan, format, Optional.ofNullable(output),

@@ -3,6 +3,7 @@
 package dev.pyspy4j.cli;
 
 import dev.pyspy4j.cli.options.DelayConverter;
+import dev.pyspy4j.cli.options.NativeOptions;
 import dev.pyspy4j.cli.options.ProgramOrPidOptions;
 import dev.pyspy4j.cli.options.SamplingOptions;
 import dev.pyspy4j.cli.record.EverySampleFailed;
@@ -41,6 +42,9 @@ public final class TopCommand implements Callable<Integer> {
     @Mixin
     private SamplingOptions sampling;
 
+    @Mixin
+    private NativeOptions nativeOptions;
+
     @Option(names = "--delay", paramLabel = "<seconds>", defaultValue = "1.0", converter = DelayConverter.class,
             description = "Delay between top refreshes, in seconds (default: ${DEFAULT-VALUE})")
     private double delaySeconds;
@@ -59,7 +63,8 @@ public final class TopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TopRequest request = new TopRequest(target.target(spec), new SamplingPlan(sampling.rate(),
-                OptionalLong.empty(), sampling.pauseTarget(), sampling.gilOnly(), LineNumbers.CURRENT),
+                OptionalLong.empty(), sampling.pauseTarget(), sampling.gilOnly(), LineNumbers.CURRENT,
+                nativeOptions.mode(spec, sampling.pauseTarget(), context.providers())),
                 sampling.includeIdle(), subprocesses, fullFilenames, delaySeconds);
         context.reportProviderProblems(spec.commandLine().getErr());
         TopDisplays displays = TopDisplays.forConsole(spec.commandLine().getOut(), context.stdoutIsTerminal(),
