@@ -56,7 +56,9 @@ class CallFrameTableReadelfTest {
                     return v[c & 63] + with_alloca(d & 255) + leaf(v[d & 63]);
                 }
                 """);
-        for (String flags : List.of("-O2", "-O0", "-O2 -fno-omit-frame-pointer")) {
+        // the last one has no .eh_frame for its functions, only .debug_frame
+        for (String flags : List.of("-O2", "-O0", "-O2 -fno-omit-frame-pointer",
+                "-O2 -g -fno-asynchronous-unwind-tables -fno-unwind-tables")) {
             Path library = build.resolve("libframes" + flags.replace(" ", "") + ".so");
             List<String> command = new ArrayList<>(List.of("gcc", "-shared", "-fPIC"));
             command.addAll(List.of(flags.split(" ")));
@@ -64,6 +66,38 @@ class CallFrameTableReadelfTest {
             assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
             assertSameRowsAsReadelf(library);
         }
+    }
+
+    @Test
+    void handWrittenCfiWithEveryInstructionEqualsReadelfs() throws Exception {
+        Path library = build.resolve("every.so");
+        Path source = Path.of(getClass().getResource("/cfi/every_instruction.s").toURI());
+        assertThat(new ProcessBuilder("gcc", "-shared", "-nostdlib", "-o", library.toString(), source.toString())
+                .inheritIO().start().waitFor()).isZero();
+        assertSameRowsAsReadelf(library);
+        ElfFile elf = ElfFile.open(library);
+        long signalLike = elf.symbolTable(dev.pyspy4j.binaries.elf.ElfConstants.SHT_SYMTAB).stream()
+                .filter(symbol -> symbol.name().equals("signal_like")).findFirst().orElseThrow().st_value;
+        UnwindRow row = CallFrameTable.of(elf).rowAt(signalLike).orElseThrow();
+        assertThat(row.signalFrame()).isTrue();
+        assertThat(row.rule(16)).isEqualTo(RegisterRule.UNDEFINED);
+        assertThat(ReadelfFrames.cfaText(row.cfa())).isEqualTo("rsp+160");
+    }
+
+    @Test
+    void debugFrameRowsEqualReadelfsWhenThereIsNoEhFrame() throws Exception {
+        Path source = build.resolve("debugframe.c");
+        Files.writeString(source, "int twice(int x) { volatile int v[16]; v[x & 15] = x; return v[3] * 2; }\n");
+        Path library = build.resolve("libdebugframe.so");
+        assertThat(new ProcessBuilder("gcc", "-shared", "-fPIC", "-O0", "-g", "-fno-asynchronous-unwind-tables",
+                "-fno-unwind-tables", "-o", library.toString(), source.toString()).inheritIO().start().waitFor())
+                .isZero();
+        ElfFile elf = ElfFile.open(library);
+        assertThat(elf.section(".debug_frame")).isPresent();
+        long twice = elf.symbolTable(dev.pyspy4j.binaries.elf.ElfConstants.SHT_SYMTAB).stream()
+                .filter(symbol -> symbol.name().equals("twice")).findFirst().orElseThrow().st_value;
+        assertThat(CallFrameTable.of(elf).rowAt(twice)).isPresent();
+        assertSameRowsAsReadelf(library);
     }
 
     private static void assertSameRowsAsReadelf(Path binary) throws IOException, InterruptedException {
@@ -85,7 +119,7 @@ class CallFrameTableReadelfTest {
                 }
             }
         }
-        assertThat(compared).isGreaterThan(10);
+        assertThat(compared).as("rows compared in %s", binary).isPositive();
     }
 
     private static String describe(UnwindRow row, List<String> columns) {
