@@ -47,9 +47,18 @@ final class ModuleLoader {
         long bias = ElfBinaryImage.of(elf, path, mappings).loadBias();
         Optional<BinaryKey> key = BinaryKey.of(path, elf.buildId(), file);
         ElfFunctionSymbols symbols = key.isPresent()
-                ? tables.get(key.get(), () -> ElfFunctionSymbols.of(elf, file, path, locator))
-                : ElfFunctionSymbols.of(elf, file, path, locator);
+                ? tables.get(key.get(), () -> withDebugFile(elf, file, path))
+                : withDebugFile(elf, file, path);
         return LoadedModule.named(path, bias, symbols);
+    }
+
+    /** The binary's table with its debug file's symbols; a corrupt debug file does not cost the binary's own. */
+    private ElfFunctionSymbols withDebugFile(ElfFile elf, Path file, String path) {
+        try {
+            return ElfFunctionSymbols.of(elf, file, path, locator);
+        } catch (SpyException e) {
+            return ElfFunctionSymbols.of(elf, file, path, DebugFileLocator.none());
+        }
     }
 
     /**

@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pyspy4j.binaries.elf.ElfFile;
 import dev.pyspy4j.binaries.elf.ElfProgramHeader;
 import dev.pyspy4j.binaries.elf.ElfSymbol;
+import dev.pyspy4j.binaries.symbols.DebugFileLocator;
 import dev.pyspy4j.spi.nativestack.NativeSymbol;
 import dev.pyspy4j.spi.nativestack.SymbolResolver;
 import dev.pyspy4j.spi.process.MemoryRegion;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,13 +84,37 @@ class ElfSymbolResolverTest {
     }
 
     @Test
+    void corruptDebugFileLeavesTheBinarysOwnNames() throws IOException {
+        String buildId = ElfFile.open(LIBC).buildId().orElseThrow().hex();
+        Path root = directory.resolve("debug");
+        Path debugFile = root.resolve(".build-id/" + buildId.substring(0, 2) + "/" + buildId.substring(2) + ".debug");
+        Files.createDirectories(debugFile.getParent());
+        // the real debug file (its build id matches) with a .symtab whose entry size sh_entsize is 0
+        Path realDebugFile = Path.of("/usr/lib/debug/.build-id/" + buildId.substring(0, 2) + "/"
+                + buildId.substring(2) + ".debug");
+        ElfFile real = ElfFile.open(realDebugFile);
+        int symtab = real.section(".symtab").orElseThrow().index;
+        byte[] corrupt = Files.readAllBytes(realDebugFile);
+        int entrySizeField = (int) (real.header().e_shoff + (long) symtab * real.header().e_shentsize + 56);
+        ByteBuffer.wrap(corrupt).order(ByteOrder.LITTLE_ENDIAN).putLong(entrySizeField, 0);
+        Files.write(debugFile, corrupt);
+        assertThat(new DebugFileLocator(List.of(root))
+                .locate(ElfFile.open(LIBC), LIBC, LIBC_IN_TARGET)).contains(debugFile);
+        FakeTarget target = mapLibc(new FakeTarget(), BASE).file("/debug", root);
+        long address = BASE + libcSymbol("qsort").st_value;
+        try (SymbolResolver resolver = new ElfSymbolResolverProvider(List.of("/debug")).open(target)) {
+            assertThat(resolver.resolve(address).function()).isEqualTo("qsort");
+        }
+    }
+
+    @Test
     void vdsoIsParsedFromTheTargetsMemory() throws IOException {
         byte[] vdso = ownVdso();
         long vdsoBase = 0x7ffd_1234_0000L;
         FakeTarget target = new FakeTarget()
                 .map(new MemoryRegion(vdsoBase, vdsoBase + vdso.length, "r-xp", 0, "[vdso]"))
                 .bytes(vdsoBase, vdso);
-        long clockGettime = ElfFile.parse(java.nio.ByteBuffer.wrap(vdso), "vdso").symbol("__vdso_clock_gettime")
+        long clockGettime = ElfFile.parse(ByteBuffer.wrap(vdso), "vdso").symbol("__vdso_clock_gettime")
                 .orElseThrow().st_value;
         try (SymbolResolver resolver = new ElfSymbolResolverProvider().open(target)) {
             NativeSymbol symbol = resolver.resolve(vdsoBase + clockGettime + 4);
