@@ -1,5 +1,6 @@
 # The target of the --native tests of the interpreter's own compiled libraries: zlib (Debian's libz) or sha256
-# (OpenSSL's libcrypto where hashlib uses it), on large buffers in a loop, from one Python function.
+# (OpenSSL's libcrypto where hashlib uses it), on large buffers in a loop, from one Python function. The
+# "# frame: module_<caller>" markers are the lines of <module> that call it.
 # Arguments: "zlib" or "sha256", and a file to write which binary implements the work to.
 import hashlib
 import json
@@ -44,6 +45,6 @@ with open(sys.argv[2], "w") as out:
 sys.stdout.write("ready\n")
 sys.stdout.flush()
 if kind == "zlib":
-    compress_caller()  # frame: <module>
+    compress_caller()  # frame: module_compress_caller
 else:
-    hash_caller()  # frame: <module>
+    hash_caller()  # frame: module_hash_caller

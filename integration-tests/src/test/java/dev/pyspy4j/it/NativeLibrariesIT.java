@@ -102,7 +102,7 @@ class NativeLibrariesIT {
         String caller = kind.equals("zlib") ? "compress_caller" : "hash_caller";
         List<String> pythonFrames = List.of(
                 caller + " (" + script + ":" + markers.line(caller) + ")",
-                "<module> (" + script + ":" + markers.line("<module>") + ")");
+                "<module> (" + script + ":" + markers.line("module_" + caller) + ")");
         Sample sample = null;
         for (int attempt = 0; attempt < DUMPS; attempt++) {
             Pyspy4jJar.Result result = DumpCli.dump(target, "--native", "--json");
