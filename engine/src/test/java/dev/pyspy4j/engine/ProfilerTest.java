@@ -134,12 +134,29 @@ class ProfilerTest {
     @Test
     void aNativePlanWithoutUnwindersFailsWithOneClearMessage() {
         FakeProviders world = new FakeProviders().with(target());
+        SamplingPlan plan = SamplingPlan.atRate(100).withNativeStacks(Optional.empty());
 
-        assertThatThrownBy(() -> profiler(world).attach(12, SamplingPlan.atRate(100).withNativeStacks(Optional.empty())))
+        assertThatThrownBy(() -> profiler(world).attach(12, plan))
                 .isInstanceOfSatisfying(SpyException.class,
                         e -> assertThat(e.kind()).isEqualTo(FailureKind.UNSUPPORTED_PLATFORM))
                 .hasMessageStartingWith("native stacks are not available: no NativeUnwinderProvider supports ");
         assertThat(world.opens()).isZero();
+    }
+
+    @Test
+    void aResolverThatFailsToOpenLetsGoOfTheUnwinderAndTheProcess() {
+        FakeTarget target = target();
+        FakeNative.Unwinders unwinders = new FakeNative.Unwinders("fake", 1, true);
+        FakeNative.Symbols symbols = new FakeNative.Symbols()
+                .failingToOpen(new SpyException(FailureKind.MALFORMED_INPUT, "broken symbol table"));
+        FakeProviders world = new FakeProviders().with(target).withUnwinder(unwinders).withSymbols(symbols);
+        SamplingPlan plan = SamplingPlan.atRate(100).withNativeStacks(Optional.empty());
+
+        assertThatThrownBy(() -> profiler(world).attach(12, plan)).hasMessage("broken symbol table");
+        assertThat(unwinders.opens()).isEqualTo(1);
+        assertThat(unwinders.closes()).isEqualTo(1);
+        assertThat(world.probes()).singleElement().satisfies(probe -> assertThat(probe.closeCount()).isOne());
+        assertThat(target.closeCount()).isEqualTo(1);
     }
 
     @Test

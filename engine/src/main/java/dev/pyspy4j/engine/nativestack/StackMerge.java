@@ -16,9 +16,12 @@ import java.util.Set;
  * own, those that say what a thread waits for stay and the rest is plumbing and goes.
  */
 public final class StackMerge {
-    /** C library start-up frames under every stack: the same in every sample, so they only take room. */
+    /**
+     * C library start-up frames under every stack: the same in every sample, so they only take room. glibc's thread
+     * start is named {@code clone3} or {@code __clone3} depending on which symbol table named it.
+     */
     private static final Set<String> STARTUP_FUNCTIONS = Set.of("__libc_start_main", "__libc_start_call_main",
-            "_start", "__clone", "__clone3", "start_thread");
+            "_start", "__clone", "__clone3", "clone", "clone3", "start_thread");
 
     private final InterpreterBinaries interpreter;
 

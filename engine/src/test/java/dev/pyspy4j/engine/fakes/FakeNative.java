@@ -121,6 +121,7 @@ public final class FakeNative {
         private final Map<Long, NativeSymbol> symbols = new HashMap<>();
         private final Map<Long, NativeSymbol> afterRefresh = new HashMap<>();
         private final List<Long> lookups = new ArrayList<>();
+        private RuntimeException openFailure;
         private int opens;
         private int closes;
         private int refreshes;
@@ -132,6 +133,12 @@ public final class FakeNative {
 
         public Symbols symbol(NativeSymbol symbol) {
             symbols.put(symbol.address(), symbol);
+            return this;
+        }
+
+        /** Opening a resolver fails with {@code failure}. */
+        public Symbols failingToOpen(RuntimeException failure) {
+            this.openFailure = failure;
             return this;
         }
 
@@ -149,6 +156,9 @@ public final class FakeNative {
         @Override
         public SymbolResolver open(TargetProcess process) {
             opens++;
+            if (openFailure != null) {
+                throw openFailure;
+            }
             Map<Long, NativeSymbol> known = new HashMap<>(symbols);
             return new SymbolResolver() {
                 @Override

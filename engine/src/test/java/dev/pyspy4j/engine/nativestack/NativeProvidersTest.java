@@ -28,7 +28,8 @@ class NativeProvidersTest {
 
     @Test
     void theSupportedUnwinderWithTheHighestPriorityIsTheDefault() {
-        NativeProviders chosen = NativeProviders.select(providers(), Platform.current(), NativeMode.on(Optional.empty()));
+        NativeProviders chosen = NativeProviders.select(providers(), Platform.current(),
+                NativeMode.on(Optional.empty()));
 
         assertThat(chosen.unwinder()).isSameAs(fast);
         assertThat(chosen.symbols()).isSameAs(symbols);

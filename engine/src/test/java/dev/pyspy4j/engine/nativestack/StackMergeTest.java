@@ -99,7 +99,8 @@ class StackMergeTest {
 
     @Test
     void interpreterFramesThatSayWhatAThreadWaitsForStayAndOtherInternalsGo() {
-        call(LIBC, "futex_wait").call(LIBPYTHON, "PyThread_acquire_lock_timed").call(LIBPYTHON, "lock_PyThread_acquire_lock")
+        call(LIBC, "futex_wait").call(LIBPYTHON, "PyThread_acquire_lock_timed")
+                .call(LIBPYTHON, "lock_PyThread_acquire_lock")
                 .call(LIBPYTHON, "_PyObject_MakeTpCall").call(LIBPYTHON, null).call(LIBPYTHON, "gc_collect_main")
                 .call(LIBPYTHON, "sys_settrace").call(LIBPYTHON, "thread_run").call(LIBPYTHON, "PyGilState_Ensure")
                 .call(LIBPYTHON, "os_read").call(LIBPYTHON, "unicode_encode").call(LIBPYTHON, "sre_search")
@@ -126,7 +127,7 @@ class StackMergeTest {
     @Test
     void theCLibraryStartUpFramesAreDropped() {
         call(LIBC, "pthread_cond_wait").call(EXTENSION, "worker").call(LIBC, "start_thread").call(LIBC, "__clone3")
-                .call(LIBC, "__clone");
+                .call(LIBC, "__clone").call(LIBC, "clone3").call(LIBC, "clone");
 
         assertThat(names(mergeWith())).containsExactly("pthread_cond_wait", "worker");
     }
@@ -137,7 +138,8 @@ class StackMergeTest {
 
         MergedStack merged = mergeWith();
 
-        assertThat(names(merged)).containsExactly("read", "poll_device", "0x" + Long.toHexString(calls.get(2).address()));
+        assertThat(names(merged)).containsExactly("read", "poll_device",
+                "0x" + Long.toHexString(calls.get(2).address()));
     }
 
     @Test
