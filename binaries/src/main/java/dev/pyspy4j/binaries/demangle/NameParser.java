@@ -1,0 +1,524 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.binaries.demangle;
+
+import dev.pyspy4j.binaries.demangle.ManglingTables.OperatorInfo;
+import dev.pyspy4j.binaries.demangle.ManglingTables.StdAbbreviation;
+import java.util.List;
+
+/**
+ * The name half of the grammar: encodings, special names (vtables, thunks, guard variables), nested, local
+ * and unqualified names, and substitutions. Substitution candidates are recorded exactly where the ABI says,
+ * because every later S_ reference counts on them.
+ */
+final class NameParser {
+    private static final String ANONYMOUS_NAMESPACE_PREFIX = "_GLOBAL__N";
+
+    private final ParseState state;
+    private final Cursor in;
+    private TypeParser types;
+
+    NameParser(ParseState state) {
+        this.state = state;
+        this.in = state.in;
+    }
+
+    void connect(TypeParser typeParser) {
+        this.types = typeParser;
+    }
+
+    /**
+     * {@code <encoding>}. At the top level a function is returned as its bare name (its parameters are parsed,
+     * so that a garbled signature rejects the name, but not printed); nested encodings keep their signature.
+     */
+    Node encoding(boolean topLevel) {
+        state.enter();
+        try {
+            char c = in.peek();
+            if (c == 'T' || c == 'G') {
+                return specialName();
+            }
+            Node name = name();
+            char after = in.peek();
+            if (in.atEnd() || after == 'E' || after == '.') {
+                return topLevel ? withoutFunctionQualifiers(name) : name;
+            }
+            List<Node> saved = state.templateArgs;
+            Node template = templateOf(name);
+            if (template instanceof Node.Template t) {
+                state.templateArgs = t.args();
+            }
+            try {
+                Node returnType = hasReturnType(name) ? types.type() : null;
+                List<Node> parameters = types.bareParameters();
+                if (topLevel) {
+                    return withoutFunctionQualifiers(name);
+                }
+                return new Node.Encoding(name, returnType, parameters);
+            } finally {
+                state.templateArgs = saved;
+            }
+        } finally {
+            state.leave();
+        }
+    }
+
+    private static Node withoutFunctionQualifiers(Node name) {
+        if (name instanceof Node.FunctionQualified q) {
+            return q.name();
+        }
+        if (name instanceof Node.Local local && local.entity() instanceof Node.FunctionQualified q) {
+            return new Node.Local(local.function(), q.name());
+        }
+        return name;
+    }
+
+    /** The node whose template arguments T_ refers to in this function's signature, if any. */
+    private static Node templateOf(Node name) {
+        Node n = name;
+        if (n instanceof Node.FunctionQualified q) {
+            n = q.name();
+        }
+        if (n instanceof Node.Local local) {
+            n = local.entity();
+            if (n instanceof Node.FunctionQualified q) {
+                n = q.name();
+            }
+        }
+        return n;
+    }
+
+    /** Function templates other than constructors, destructors and conversions mangle their return type. */
+    private static boolean hasReturnType(Node name) {
+        if (name instanceof Node.FunctionQualified q) {
+            return hasReturnType(q.name());
+        }
+        if (name instanceof Node.Local local) {
+            return hasReturnType(local.entity());
+        }
+        if (name instanceof Node.Template t) {
+            return !isCtorDtorOrConversion(t.name());
+        }
+        return false;
+    }
+
+    private static boolean isCtorDtorOrConversion(Node name) {
+        if (name instanceof Node.Qualified q) {
+            return isCtorDtorOrConversion(q.name());
+        }
+        if (name instanceof Node.Local local) {
+            return isCtorDtorOrConversion(local.entity());
+        }
+        return name instanceof Node.CtorDtor || name instanceof Node.Conversion;
+    }
+
+    private Node specialName() {
+        if (in.consume('G')) {
+            if (in.consume('V')) {
+                return new Node.Special("guard variable for ", name());
+            }
+            if (in.consume('R')) {
+                Node target = name();
+                int number = in.peek() == '_' ? 0 : in.number() + 1;
+                if (Cursor.isDigit(in.peek()) || Cursor.isUpper(in.peek())) {
+                    throw new Rejected("unsupported reference temporary numbering");
+                }
+                in.expect('_');
+                return new Node.Special("reference temporary #" + number + " for ", target);
+            }
+            if (in.consume("Tt")) {
+                return new Node.Special("transaction clone for ", encoding(false));
+            }
+            if (in.consume("Tn")) {
+                return new Node.Special("non-transaction clone for ", encoding(false));
+            }
+            if (in.consume('A')) {
+                return new Node.Special("hidden alias for ", encoding(false));
+            }
+            throw new Rejected("unknown special name G" + in.peek());
+        }
+        in.expect('T');
+        char kind = in.next();
+        switch (kind) {
+            case 'V':
+                return new Node.Special("vtable for ", types.type());
+            case 'T':
+                return new Node.Special("VTT for ", types.type());
+            case 'I':
+                return new Node.Special("typeinfo for ", types.type());
+            case 'S':
+                return new Node.Special("typeinfo name for ", types.type());
+            case 'H':
+                return new Node.Special("TLS init function for ", name());
+            case 'W':
+                return new Node.Special("TLS wrapper function for ", name());
+            case 'A':
+                return new Node.Special("template parameter object for ", types.templateArgument());
+            case 'h':
+                callOffset('h');
+                return new Node.Special("non-virtual thunk to ", encoding(false));
+            case 'v':
+                callOffset('v');
+                return new Node.Special("virtual thunk to ", encoding(false));
+            case 'c':
+                callOffset(in.next());
+                callOffset(in.next());
+                return new Node.Special("covariant return thunk to ", encoding(false));
+            case 'C': {
+                Node derived = types.type();
+                in.number();
+                in.expect('_');
+                Node base = types.type();
+                return new Node.ConstructionVtable(base, derived);
+            }
+            default:
+                throw new Rejected("unknown special name T" + kind);
+        }
+    }
+
+    /** {@code h <offset> _} or {@code v <offset> _ <virtual offset> _}; offsets are not printed. */
+    private void callOffset(char kind) {
+        if (kind == 'h') {
+            signedNumber();
+            in.expect('_');
+        } else if (kind == 'v') {
+            signedNumber();
+            in.expect('_');
+            signedNumber();
+            in.expect('_');
+        } else {
+            throw new Rejected("bad call offset");
+        }
+    }
+
+    private void signedNumber() {
+        in.consume('n');
+        in.number();
+    }
+
+    /** {@code <name>}. */
+    Node name() {
+        state.enter();
+        try {
+            switch (in.peek()) {
+                case 'N':
+                    return nestedName();
+                case 'Z':
+                    return localName();
+                case 'S':
+                    return stdOrSubstitutedName();
+                default: {
+                    Node name = unqualifiedName(null);
+                    if (in.peek() == 'I') {
+                        state.addSubstitution(name);
+                        name = new Node.Template(name, types.templateArgs());
+                    }
+                    return name;
+                }
+            }
+        } finally {
+            state.leave();
+        }
+    }
+
+    private Node stdOrSubstitutedName() {
+        Node name;
+        boolean fromSubstitution;
+        if (in.peek(1) == 't') {
+            in.consume("St");
+            name = new Node.Qualified(new Node.Name("std"), unqualifiedName(null));
+            fromSubstitution = false;
+        } else {
+            name = substitution();
+            fromSubstitution = true;
+        }
+        if (in.peek() == 'I') {
+            if (!fromSubstitution) {
+                state.addSubstitution(name);
+            }
+            name = new Node.Template(name, types.templateArgs());
+        }
+        return name;
+    }
+
+    private Node nestedName() {
+        in.expect('N');
+        String qualifiers = cvQualifiers();
+        if (in.consume('R')) {
+            qualifiers += " &";
+        } else if (in.consume('O')) {
+            qualifiers += " &&";
+        }
+        Node name = null;
+        while (true) {
+            state.in.step();
+            char c = in.peek();
+            if (c == 'E') {
+                in.next();
+                break;
+            }
+            if (c == 'I') {
+                if (name == null) {
+                    throw new Rejected("template arguments without a template");
+                }
+                name = new Node.Template(name, types.templateArgs());
+            } else {
+                Node component;
+                if (c == 'D' && (in.peek(1) == 'T' || in.peek(1) == 't')) {
+                    component = types.type();
+                } else if (c == 'T') {
+                    component = types.templateParameter();
+                } else if (c == 'S') {
+                    component = in.peek(1) == 't' ? stdPrefix() : substitution();
+                } else if (c == 'M') {
+                    in.next();
+                    continue;
+                } else {
+                    component = unqualifiedName(name);
+                }
+                name = name == null ? component : new Node.Qualified(name, component);
+            }
+            if (c != 'S' && in.peek() != 'E') {
+                state.addSubstitution(name);
+            }
+        }
+        if (name == null) {
+            throw new Rejected("empty nested name");
+        }
+        return qualifiers.isEmpty() ? name : new Node.FunctionQualified(name, qualifiers);
+    }
+
+    private Node stdPrefix() {
+        in.consume("St");
+        return new Node.Name("std");
+    }
+
+    /** K, V and r: printed in the order const, volatile, restrict. */
+    String cvQualifiers() {
+        boolean restrict = in.consume('r');
+        boolean isVolatile = in.consume('V');
+        boolean isConst = in.consume('K');
+        return (isConst ? " const" : "") + (isVolatile ? " volatile" : "") + (restrict ? " restrict" : "");
+    }
+
+    private Node localName() {
+        in.expect('Z');
+        Node function = encoding(false);
+        in.expect('E');
+        if (function instanceof Node.Encoding e && e.returnType() != null) {
+            // The enclosing function's return type would read as the local entity's own.
+            function = new Node.Encoding(e.name(), null, e.parameters());
+        }
+        Node entity;
+        if (in.consume('s')) {
+            entity = new Node.Name("string literal");
+            discriminator();
+        } else {
+            int defaultArgument = -1;
+            if (in.consume('d')) {
+                defaultArgument = in.peek() == '_' ? 0 : in.number() + 1;
+                in.expect('_');
+            }
+            entity = name();
+            if (!(entity instanceof Node.Lambda) && !(entity instanceof Node.UnnamedType)) {
+                discriminator();
+            }
+            if (defaultArgument >= 0) {
+                entity = new Node.Qualified(new Node.Name("{default arg#" + (defaultArgument + 1) + "}"), entity);
+            }
+        }
+        return new Node.Local(function, entity);
+    }
+
+    /** {@code _ <digit>} or {@code __ <number> _}; the number only tells same-named locals apart. */
+    private void discriminator() {
+        if (!in.consume('_')) {
+            return;
+        }
+        if (in.consume('_')) {
+            in.number();
+            in.expect('_');
+        } else if (Cursor.isDigit(in.peek())) {
+            in.next();
+        } else {
+            throw new Rejected("bad discriminator");
+        }
+    }
+
+    /** {@code <unqualified-name>} with any abi tags; {@code scope} is the enclosing name, for destructors. */
+    Node unqualifiedName(Node scope) {
+        state.enter();
+        try {
+            char c = in.peek();
+            Node name;
+            if (Cursor.isDigit(c)) {
+                name = sourceName();
+            } else if (Cursor.isLower(c)) {
+                name = operatorName();
+            } else if (c == 'C' || (c == 'D' && in.peek(1) != 'C')) {
+                name = ctorDtorName();
+            } else if (c == 'L') {
+                in.next();
+                name = sourceName();
+                discriminator();
+            } else if (c == 'U') {
+                name = unnamedTypeOrLambda();
+            } else {
+                throw new Rejected("unexpected '" + c + "' in a name");
+            }
+            while (in.peek() == 'B') {
+                in.next();
+                name = new Node.AbiTagged(name, identifier());
+            }
+            return name;
+        } finally {
+            state.leave();
+        }
+    }
+
+    private Node sourceName() {
+        String identifier = identifier();
+        state.lastName = identifier;
+        if (identifier.startsWith(ANONYMOUS_NAMESPACE_PREFIX) && identifier.length() > 10) {
+            char marker = identifier.charAt(10);
+            if (marker == '.' || marker == '_' || marker == '$') {
+                return new Node.Name("(anonymous namespace)");
+            }
+        }
+        return new Node.Name(identifier);
+    }
+
+    private String identifier() {
+        int length = in.number();
+        String identifier = in.take(length);
+        for (int i = 0; i < identifier.length(); i++) {
+            char ch = identifier.charAt(i);
+            if (ch < 0x21 || ch > 0x7e) {
+                throw new Rejected("identifier with a non-printable character");
+            }
+        }
+        return identifier;
+    }
+
+    private Node operatorName() {
+        String code = in.take(2);
+        if (code.equals("cv")) {
+            return new Node.Conversion(types.type());
+        }
+        if (code.equals("li")) {
+            return new Node.LiteralOperator(identifier());
+        }
+        OperatorInfo info = ManglingTables.OPERATORS.get(code);
+        if (info == null || code.equals("st") || code.equals("sz") || code.equals("at") || code.equals("az")
+                || code.equals("dt")) {
+            throw new Rejected("unknown operator " + code);
+        }
+        return new Node.Operator(info.symbol());
+    }
+
+    private Node ctorDtorName() {
+        if (state.lastName == null) {
+            throw new Rejected("constructor or destructor without a class name");
+        }
+        char kind = in.next();
+        char variant = in.next();
+        boolean destructor = kind == 'D';
+        boolean valid = destructor ? "01245".indexOf(variant) >= 0 : "12345".indexOf(variant) >= 0;
+        if (!valid) {
+            throw new Rejected("unknown constructor or destructor C/D" + variant);
+        }
+        return new Node.CtorDtor(state.lastName, destructor);
+    }
+
+    private Node unnamedTypeOrLambda() {
+        in.expect('U');
+        char kind = in.next();
+        if (kind == 't') {
+            return new Node.UnnamedType(numberedSuffix());
+        }
+        if (kind != 'l') {
+            throw new Rejected("unknown unnamed entity U" + kind);
+        }
+        state.lambdaSignatureDepth++;
+        List<Node> parameters;
+        try {
+            parameters = types.bareParameters();
+        } finally {
+            state.lambdaSignatureDepth--;
+        }
+        in.expect('E');
+        return new Node.Lambda(parameters, numberedSuffix());
+    }
+
+    /** {@code _} is #1, {@code <n>_} is #n+2. */
+    private int numberedSuffix() {
+        int number = in.peek() == '_' ? 1 : in.number() + 2;
+        in.expect('_');
+        return number;
+    }
+
+    /**
+     * {@code S_}, {@code S<seq-id>_} or a std:: abbreviation. Abbreviations such as Ss are spelt in full
+     * ({@code std::basic_string<char, ...>}), as c++filt spells them.
+     */
+    Node substitution() {
+        in.expect('S');
+        char c = in.peek();
+        if (c == '_' || Cursor.isDigit(c) || Cursor.isUpper(c)) {
+            int index = 0;
+            if (c != '_') {
+                index = seqId() + 1;
+            }
+            in.expect('_');
+            return state.substitution(index);
+        }
+        StdAbbreviation abbreviation = ManglingTables.STD_ABBREVIATIONS.get(c);
+        if (abbreviation == null) {
+            throw new Rejected("unknown substitution S" + c);
+        }
+        in.next();
+        if (abbreviation.lastName() != null) {
+            state.lastName = abbreviation.lastName();
+        }
+        return new Node.Name(abbreviation.full());
+    }
+
+    /** A base-36 number of digits and upper-case letters. */
+    private int seqId() {
+        long value = 0;
+        int digits = 0;
+        while (Cursor.isDigit(in.peek()) || Cursor.isUpper(in.peek())) {
+            char ch = in.next();
+            value = value * 36 + (Cursor.isDigit(ch) ? ch - '0' : ch - 'A' + 10);
+            if (++digits > 6) {
+                throw new Rejected("substitution index too large");
+            }
+        }
+        return (int) value;
+    }
+
+    /** Clone suffixes: {@code .cold}, {@code .isra.0}, {@code .constprop.0.isra.0}, ... */
+    Node cloneSuffixes(Node function) {
+        Node result = function;
+        while (in.peek() == '.') {
+            char first = in.peek(1);
+            if (!(Cursor.isLower(first) || Cursor.isDigit(first) || first == '_')) {
+                throw new Rejected("bad clone suffix");
+            }
+            int start = in.position();
+            in.next();
+            in.next();
+            while (Cursor.isLower(in.peek()) || Cursor.isDigit(in.peek()) || in.peek() == '_') {
+                in.next();
+            }
+            while (in.peek() == '.' && Cursor.isDigit(in.peek(1))) {
+                in.next();
+                while (Cursor.isDigit(in.peek())) {
+                    in.next();
+                }
+            }
+            result = new Node.Clone(result, in.slice(start, in.position()));
+        }
+        return result;
+    }
+}
