@@ -72,7 +72,8 @@ public final class NativeStacks implements AutoCloseable {
                 merged.add(trace);
                 continue;
             }
-            MergedStack result = merge.merge(trace.frames(), symbolizer.name(stack));
+            MergedStack result = merge.merge(trace.frames(), symbolizer.name(stack),
+                    stack.endedEarlyBecause().isPresent());
             if (result.matched()) {
                 merged.add(trace.withFrames(result.frames()));
             } else {

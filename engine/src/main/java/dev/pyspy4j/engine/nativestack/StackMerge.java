@@ -30,10 +30,11 @@ public final class StackMerge {
     }
 
     /**
-     * @param python leaf first, as the interpreter reported them
-     * @param calls  the native stack, leaf first, named
+     * @param python        leaf first, as the interpreter reported them
+     * @param calls         the native stack, leaf first, named
+     * @param unwindWasCut  whether the native unwind ended before the outermost frame
      */
-    public MergedStack merge(List<Frame> python, List<NativeCall> calls) {
+    public MergedStack merge(List<Frame> python, List<NativeCall> calls, boolean unwindWasCut) {
         List<Frame> merged = new ArrayList<>(python.size() + calls.size());
         int used = 0;
         int evaluationsWithoutFrames = 0;
@@ -61,7 +62,7 @@ public final class StackMerge {
                 merged.add(NativeFrames.of(call, CythonNames.demangle(function)));
             }
         }
-        return settle(python, merged, used, evaluationsWithoutFrames);
+        return settle(python, merged, used, evaluationsWithoutFrames, unwindWasCut);
     }
 
     /** The index after the last Python frame the evaluation call starting at {@code from} ran. */
@@ -75,22 +76,25 @@ public final class StackMerge {
     }
 
     /**
-     * Accepts what the walk could not pair when a known race or a cut unwind explains it: no evaluation call at all
-     * (the native unwind stopped short of the interpreter, so the Python frames go under the native ones); one
-     * evaluation call more than the Python frames (a call returning or starting, its frame already popped or not
-     * yet pushed); or only the outermost Python frame left (the unwind stopped just short of its evaluation call).
-     * Anything else would show Python frames under the wrong native callers, so it is a mismatch.
+     * Accepts what the walk could not pair when a known race or a cut unwind explains it: one evaluation call more
+     * than the Python frames (a call returning or starting, its frame already popped or not yet pushed); and, only
+     * when the native unwind ended early, no evaluation call at all (the Python frames go under the native ones) or
+     * only the outermost Python frame left (the unwind stopped just short of its evaluation call). An unwind that
+     * reached the outermost frame and still misses evaluation calls passed through interpreter code it could not
+     * name (a stripped binary's split-off cold parts): any placing of the Python frames would be a guess, so it is a
+     * mismatch, like anything else that does not add up.
      */
-    private static MergedStack settle(List<Frame> python, List<Frame> merged, int used, int surplusEvaluations) {
+    private static MergedStack settle(List<Frame> python, List<Frame> merged, int used, int surplusEvaluations,
+                                      boolean unwindWasCut) {
         int total = python.size();
         if (used == total && surplusEvaluations <= 1) {
             return MergedStack.of(merged);
         }
-        if (used == 0 && surplusEvaluations == 0) {
+        if (unwindWasCut && used == 0 && surplusEvaluations == 0) {
             merged.addAll(python);
             return MergedStack.of(merged);
         }
-        if (used == total - 1 && surplusEvaluations == 0) {
+        if (unwindWasCut && used == total - 1 && surplusEvaluations == 0) {
             merged.add(python.get(total - 1));
             return MergedStack.of(merged);
         }

@@ -108,8 +108,9 @@ class NativeStacksTest {
     @Test
     void aThreadWhoseStacksDoNotMatchIsLeftOutAndItsMismatchCounted() {
         unwinders.stack(7, new NativeStack(new long[] {0x3000}, "no call-frame information"));
-        unwinders.stack(8, NativeStack.complete(0x4000));
-        symbols.symbol(0x3000, LIBPYTHON, "_PyEval_EvalFrameDefault").symbol(0x4000, LIBC, "clock_nanosleep");
+        unwinders.stack(8, NativeStack.complete(0x4000, 0x5000));
+        symbols.symbol(0x3000, LIBPYTHON, "_PyEval_EvalFrameDefault").symbol(0x4000, LIBC, "clock_nanosleep")
+                .symbol(0x4fff, LIBPYTHON, "_PyEval_EvalFrameDefault");
         try (NativeStacks stacks = open()) {
             pauseWith(stacks, 7L, 8L);
             StackTrace mismatched = pythonThread(7, entry("a"), entry("b"), entry("c"));

@@ -46,7 +46,12 @@ class StackMergeTest {
     }
 
     private MergedStack mergeWith(Frame... pythonLeafFirst) {
-        return merge.merge(List.of(pythonLeafFirst), calls);
+        return merge.merge(List.of(pythonLeafFirst), calls, false);
+    }
+
+    /** The same, for a native unwind that ended before the outermost frame. */
+    private MergedStack mergeCutWith(Frame... pythonLeafFirst) {
+        return merge.merge(List.of(pythonLeafFirst), calls, true);
     }
 
     private static List<String> names(MergedStack merged) {
@@ -119,7 +124,7 @@ class StackMergeTest {
         call(STATIC_PYTHON, "time_sleep").call(STATIC_PYTHON, "_PyEval_EvalFrameDefault")
                 .call(STATIC_PYTHON, "Py_BytesMain");
 
-        MergedStack merged = statically.merge(List.of(shimEntry("main")), calls);
+        MergedStack merged = statically.merge(List.of(shimEntry("main")), calls, false);
 
         assertThat(names(merged)).containsExactly("time_sleep", "main");
     }
@@ -146,19 +151,29 @@ class StackMergeTest {
     void aNativeUnwindCutShortOfTheInterpreterPutsThePythonFramesUnderTheNativeOnes() {
         call(EXTENSION, "spin").call(EXTENSION, null);
 
-        MergedStack merged = mergeWith(entry("caller"), shimEntry("module"));
+        MergedStack merged = mergeCutWith(entry("caller"), shimEntry("module"));
 
         assertThat(names(merged)).containsExactly("spin", "0x" + Long.toHexString(calls.get(1).address()), "caller",
                 "module");
     }
 
     @Test
-    void onlyTheOutermostPythonFrameLeftOverIsAccepted() {
-        call(EXTENSION, "spin").evaluation();
+    void aCompleteNativeStackWithoutEvaluationCallsIsAMismatch() {
+        // A stripped interpreter whose evaluation loop runs in an unnamed cold part: the unwind went through it.
+        call(EXTENSION, "spin").call(LIBPYTHON, null).call(LIBC, "__libc_start_call_main");
 
         MergedStack merged = mergeWith(entry("caller"), shimEntry("module"));
 
-        assertThat(names(merged)).containsExactly("spin", "caller", "module");
+        assertThat(merged.mismatchReason()).hasValue("the native stack has evaluation calls for 0 of 2 Python frames");
+    }
+
+    @Test
+    void onlyTheOutermostPythonFrameLeftOverIsAcceptedWhenTheUnwindWasCut() {
+        call(EXTENSION, "spin").evaluation();
+
+        assertThat(names(mergeCutWith(entry("caller"), shimEntry("module")))).containsExactly("spin", "caller",
+                "module");
+        assertThat(mergeWith(entry("caller"), shimEntry("module")).matched()).as("after a complete unwind").isFalse();
     }
 
     @Test
@@ -229,6 +244,6 @@ class StackMergeTest {
         call("/usr/lib/x86_64-linux-gnu/libpython3.13.so.1.0", "_PyEval_EvalFrameDefault")
                 .call("/usr/lib/x86_64-linux-gnu/libpython3.13.so.1.0", "_PyObject_Call");
 
-        assertThat(names(other.merge(List.of(shimEntry("main")), calls))).containsExactly("main");
+        assertThat(names(other.merge(List.of(shimEntry("main")), calls, false))).containsExactly("main");
     }
 }

@@ -23,6 +23,7 @@ public final class StackMemory {
     static final int NEXT_WINDOW = 64 * 1024;
     /** The window never grows beyond this; deeper stack memory is read word by word. */
     static final int MAX_WINDOW = 1024 * 1024;
+    private static final long PAGE = 4096;
 
     private final ProcessMemory memory;
     private final ByteBuffer word = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
@@ -31,6 +32,7 @@ public final class StackMemory {
     private long windowEnd;
     private long regionEnd;
     private int reads;
+    private boolean pageByPage;
 
     public StackMemory(ProcessMemory memory) {
         this.memory = memory;
@@ -46,6 +48,7 @@ public final class StackMemory {
         regionEnd = stackRegion.filter(region -> region.contains(sp) && region.isReadable())
                 .map(MemoryRegion::end).orElse(windowStart);
         reads = 0;
+        pageByPage = false;
     }
 
     /** How many reads this unwind made so far (for tests and measurements). */
@@ -105,10 +108,35 @@ public final class StackMemory {
             larger.put(0, buffer, 0, (int) (windowEnd - windowStart));
             buffer = larger;
         }
+        if (!pageByPage && copy(newEnd)) {
+            return true;
+        }
+        // Some thread stacks share their mapping with another thread's unreadable guard page (newer glibc installs
+        // guard regions inside the mapping): a wide read fails there. From then on this unwind reads only the pages
+        // it needs; when even that fails, the window ends where it is and what lies beyond is read directly.
+        pageByPage = true;
+        long pageEnd = Math.min((end + PAGE - 1) & -PAGE, regionEnd);
+        if (Long.compareUnsigned(pageEnd, windowEnd) > 0 && copy(pageEnd)) {
+            return true;
+        }
+        regionEnd = windowEnd;
+        return false;
+    }
+
+    /** Copies the stack from the end of the window to {@code newEnd}; false when the process refuses the read. */
+    private boolean copy(long newEnd) {
         int from = (int) (windowEnd - windowStart);
-        ByteBuffer target = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).position(from).limit((int) newSize);
+        ByteBuffer target = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).position(from)
+                .limit((int) (newEnd - windowStart));
         reads++;
-        memory.read(windowEnd, target);
+        try {
+            memory.read(windowEnd, target);
+        } catch (SpyException e) {
+            if (e.kind() != FailureKind.MEMORY_READ) {
+                throw e;
+            }
+            return false;
+        }
         windowEnd = newEnd;
         return true;
     }

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.unwinders.symbols;
 
+import dev.pyspy4j.binaries.demangle.ItaniumDemangler;
 import dev.pyspy4j.binaries.symbols.DebugFileLocator;
 import dev.pyspy4j.binaries.symbols.FunctionSymbol;
 import dev.pyspy4j.binaries.symbols.SourceLine;
@@ -91,8 +92,11 @@ final class ElfSymbolResolver implements SymbolResolver {
         return mappings;
     }
 
-    /** The name people read for a symbol: for now the symbol as the binary spells it. */
-    private String displayName(String linkageName) {
-        return linkageName;
+    /**
+     * The name people read: C++ names demangled without their parameters, as a profile shows functions rather than
+     * signatures; anything else (C names, names the demangler does not understand) as the binary spells it.
+     */
+    private static String displayName(String linkageName) {
+        return linkageName.startsWith("_Z") ? ItaniumDemangler.demangle(linkageName).orElse(linkageName) : linkageName;
     }
 }
