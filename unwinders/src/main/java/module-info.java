@@ -7,5 +7,6 @@ module dev.pyspy4j.unwinders {
     requires dev.pyspy4j.binaries;
     requires com.sun.jna;
 
-    provides dev.pyspy4j.spi.nativestack.SymbolResolverProvider with dev.pyspy4j.unwinders.symbols.ElfSymbolResolverProvider;
+    provides dev.pyspy4j.spi.nativestack.SymbolResolverProvider
+            with dev.pyspy4j.unwinders.symbols.ElfSymbolResolverProvider;
 }
