@@ -38,7 +38,7 @@ final class DebugSection {
         return decompress(bytes, elf, name);
     }
 
-    /** {@code Elf64_Chdr} (type, reserved, size, alignment) or {@code Elf32_Chdr} (type, size, alignment), then data. */
+    /** {@code Elf64_Chdr} (type, reserved, size, alignment) or {@code Elf32_Chdr} (type, size, alignment), data. */
     private static Optional<ByteBuffer> decompress(ByteBuffer section, ElfFile elf, String name) {
         DwarfCursor header = new DwarfCursor(section, "section " + name + " of " + elf.fileName());
         long type = header.u32();

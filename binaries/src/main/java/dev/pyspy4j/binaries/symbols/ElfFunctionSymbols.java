@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * Names the code addresses of one ELF file: its function symbols from {@code .dynsym}, {@code .symtab}, the
  * {@code .symtab} of its MiniDebugInfo ({@code .gnu_debugdata}) and the symbol tables of its separate debug file,
- * read once into a {@link FunctionTable}. Addresses are file (link-time) addresses: subtract the load bias from a
- * run-time address first. Immutable and thread-safe once built.
+ * read once into a table of sorted address ranges. Addresses are file (link-time) addresses: subtract the load
+ * bias from a run-time address first. Thread-safe; the line table is decoded on first use.
  */
 public final class ElfFunctionSymbols {
     private final FunctionTable table;
@@ -72,7 +72,12 @@ public final class ElfFunctionSymbols {
         return new ElfFunctionSymbols(FunctionTable.of(candidates), null, binary);
     }
 
-    /** The function that holds {@code fileAddress} (see {@link FunctionTable} for which one). */
+    /**
+     * The function that holds {@code fileAddress}: the symbol with a size whose range holds it (the innermost where
+     * ranges nest), else a symbol without a size that is the nearest before it in its section and no sized range
+     * passes over; among aliases at one address, a global name before a local one, the default version before a
+     * hidden one, then the fewest leading underscores, the shortest, the alphabetically first.
+     */
     public Optional<FunctionSymbol> functionAt(long fileAddress) {
         return table.at(fileAddress);
     }
@@ -82,7 +87,7 @@ public final class ElfFunctionSymbols {
      * ({@code .debug_line}, versions 2 to 5, zlib-compressed or not) of the debug file or, without one, of the binary
      * itself; empty when neither carries one or no row covers the address. The table is decoded on the first call.
      *
-     * @throws dev.pyspy4j.spi.SpyException MALFORMED_INPUT if the line table is malformed (the same exception on every call)
+     * @throws SpyException MALFORMED_INPUT if the line table is malformed (the same exception on every call)
      */
     public synchronized Optional<SourceLine> sourceLineAt(long fileAddress) {
         if (malformedLines != null) {

@@ -28,7 +28,7 @@ import java.util.PriorityQueue;
  *
  * <p>Immutable and thread-safe.
  */
-public final class FunctionTable {
+final class FunctionTable {
     private static final FunctionTable EMPTY = new FunctionTable(new long[0], new long[0], new int[0],
             new String[0], new long[0], new long[0]);
 
@@ -69,7 +69,7 @@ public final class FunctionTable {
     }
 
     /** The symbol that names {@code fileAddress}, if any. */
-    public Optional<FunctionSymbol> at(long fileAddress) {
+    Optional<FunctionSymbol> at(long fileAddress) {
         int range = lastRangeStartingAtOrBefore(fileAddress);
         if (range < 0 || Long.compareUnsigned(fileAddress, rangeEnds[range]) >= 0) {
             return Optional.empty();
@@ -79,7 +79,7 @@ public final class FunctionTable {
     }
 
     /** How many distinct symbols name at least one address. */
-    public int functionCount() {
+    int functionCount() {
         return names.length;
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Address to source line from the rows of DWARF line programs: disjoint address ranges sorted by start, each with
  * a file (an index into the distinct file names) and a line. Immutable and thread-safe.
  */
-public final class LineTable {
+final class LineTable {
     private static final LineTable EMPTY = new LineTable(new long[0], new long[0], new int[0], new int[0],
             new String[0]);
 
@@ -32,7 +32,7 @@ public final class LineTable {
     }
 
     /** The source line of the instruction at {@code fileAddress}. */
-    public Optional<SourceLine> at(long fileAddress) {
+    Optional<SourceLine> at(long fileAddress) {
         int low = 0;
         int high = starts.length - 1;
         int found = -1;
@@ -52,7 +52,7 @@ public final class LineTable {
     }
 
     /** How many address ranges the table holds. */
-    public int rangeCount() {
+    int rangeCount() {
         return starts.length;
     }
 

@@ -128,7 +128,7 @@ class ElfFunctionSymbolsFuzzTest {
                 .list().ofMinSize(1).ofMaxSize(4)
                 .map(flips -> {
                     byte[] copy = MINI.clone();
-                    flips.forEach(f -> copy[f[0]] ^= (byte) (int) f[1]);
+                    flips.forEach(f -> copy[f[0]] ^= (byte) f[1]);
                     return copy;
                 });
     }

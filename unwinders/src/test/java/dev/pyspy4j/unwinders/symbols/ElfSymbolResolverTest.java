@@ -4,6 +4,7 @@ package dev.pyspy4j.unwinders.symbols;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyspy4j.binaries.elf.ElfConstants;
 import dev.pyspy4j.binaries.elf.ElfFile;
 import dev.pyspy4j.binaries.elf.ElfProgramHeader;
 import dev.pyspy4j.binaries.elf.ElfSymbol;
@@ -17,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,36 @@ class ElfSymbolResolverTest {
             assertThat(resolver.resolve(BASE + 8)).isEqualTo(NativeSymbol.unnamed(BASE + 8, "/opt/app/not-elf.so"));
             assertThat(resolver.resolve(OTHER_BASE)).isEqualTo(NativeSymbol.unnamed(OTHER_BASE,
                     "/opt/app/gone.so (deleted)"));
+        }
+    }
+
+    @Test
+    void staticFunctionsAndLinesComeFromTheDebugFileUnderTheTargetsDebugRoot() {
+        String buildId = ElfFile.open(LIBC).buildId().orElseThrow().hex();
+        Path debugFile = Path.of("/usr/lib/debug/.build-id/" + buildId.substring(0, 2) + "/" + buildId.substring(2)
+                + ".debug");
+        ElfFile debug = ElfFile.open(debugFile);
+        Set<Long> exported = new HashSet<>();
+        ElfFile.open(LIBC).symbolTable(ElfConstants.SHT_DYNSYM).forEach(symbol -> exported.add(symbol.st_value));
+        // a file-local function of libc with no exported alias: only the debug file's .symtab names it
+        ElfSymbol local = debug.symbolTable(ElfConstants.SHT_SYMTAB).stream()
+                .filter(symbol -> symbol.type() == ElfConstants.STT_FUNC && symbol.binding() == ElfConstants.STB_LOCAL
+                        && symbol.st_size > 16 && !exported.contains(symbol.st_value))
+                .findFirst().orElseThrow();
+        Set<String> aliases = new HashSet<>();
+        debug.symbolTable(ElfConstants.SHT_SYMTAB).stream()
+                .filter(symbol -> symbol.st_value == local.st_value && symbol.type() == ElfConstants.STT_FUNC)
+                .forEach(symbol -> aliases.add(symbol.name()));
+        FakeTarget target = mapLibc(new FakeTarget(), BASE).file("/usr/lib/debug", Path.of("/usr/lib/debug"));
+        long address = BASE + local.st_value + 8;
+
+        try (SymbolResolver withoutDebugFiles = new ElfSymbolResolverProvider(List.of()).open(target);
+                SymbolResolver resolver = new ElfSymbolResolverProvider().open(target)) {
+            assertThat(withoutDebugFiles.resolve(address).function()).isNotIn(aliases);
+            NativeSymbol symbol = resolver.resolve(address);
+            assertThat(symbol.function()).isIn(aliases);
+            assertThat(symbol.sourceFile()).endsWith(".c");
+            assertThat(symbol.line()).isPositive();
         }
     }
 
