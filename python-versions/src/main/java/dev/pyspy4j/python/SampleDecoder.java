@@ -115,7 +115,8 @@ final class SampleDecoder {
             };
             List<LocalVariable> variables = request.localsBudget() > 0 && locals != null
                     ? locals.read(raw.address(), raw.code(), code, request.localsBudget()) : null;
-            frames.add(new Frame(code.name(), code.filename(), null, null, line, variables, raw.entry(), false));
+            frames.add(new Frame(code.name(), code.filename(), null, null, line, variables, raw.entry(), false,
+                    raw.entryRecord()));
         }
         if (thread.cut().any()) {
             frames.add(cutMarker(thread.cut()));

@@ -11,9 +11,17 @@ import java.util.Objects;
  * @param address the address as unwound (the leaf's instruction pointer, else a return address): what an unnamed
  *                frame shows
  * @param symbol  what the resolver found there (for a return address, it looked up the call before it)
+ * @param stack   where the frame's locals lie on the thread's stack; {@link StackRange#UNKNOWN} when the unwinder
+ *                did not say
  */
-public record NativeCall(long address, NativeSymbol symbol) {
+public record NativeCall(long address, NativeSymbol symbol, StackRange stack) {
     public NativeCall {
         Objects.requireNonNull(symbol, "symbol is null");
+        Objects.requireNonNull(stack, "stack is null");
+    }
+
+    /** A frame whose place on the stack is unknown. */
+    public NativeCall(long address, NativeSymbol symbol) {
+        this(address, symbol, StackRange.UNKNOWN);
     }
 }

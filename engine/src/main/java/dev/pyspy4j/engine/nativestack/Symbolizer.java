@@ -36,9 +36,17 @@ final class Symbolizer {
         List<NativeCall> calls = new ArrayList<>(stack.size());
         for (int i = 0; i < stack.size(); i++) {
             long address = stack.address(i);
-            calls.add(new NativeCall(address, resolve(i == 0 ? address : address - 1)));
+            calls.add(new NativeCall(address, resolve(i == 0 ? address : address - 1), rangeOf(stack, i)));
         }
         return calls;
+    }
+
+    private static StackRange rangeOf(NativeStack stack, int index) {
+        if (!stack.hasStackPointers()) {
+            return StackRange.UNKNOWN;
+        }
+        long high = index + 1 < stack.size() ? stack.stackPointer(index + 1) : 0;
+        return new StackRange(stack.stackPointer(index), high);
     }
 
     private NativeSymbol resolve(long address) {

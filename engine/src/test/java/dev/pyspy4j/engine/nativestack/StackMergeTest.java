@@ -168,6 +168,27 @@ class StackMergeTest {
     }
 
     @Test
+    void anUnnamedInterpreterFrameHoldingTheEntryRecordOnItsStackIsTheEvaluationCall() {
+        // A stripped 3.12+ interpreter: its evaluation loop runs in a cold part no symbol names, but the shim it
+        // pushed for the frames it ran lies in its part of the C stack.
+        long shim = 0x7ffd_0000_0480L;
+        calls.add(new NativeCall(0x1000, new NativeSymbol(0x1000, EXTENSION, "spin", "spin", null, 0),
+                new StackRange(0x7ffd_0000_0400L, 0x7ffd_0000_0440L)));
+        calls.add(new NativeCall(0x2000, NativeSymbol.unnamed(0x1fff, LIBPYTHON),
+                new StackRange(0x7ffd_0000_0440L, 0x7ffd_0000_0460L)));
+        calls.add(new NativeCall(0x3000, NativeSymbol.unnamed(0x2fff, LIBPYTHON),
+                new StackRange(0x7ffd_0000_0460L, 0x7ffd_0000_0600L)));
+        calls.add(new NativeCall(0x4000, new NativeSymbol(0x3fff, LIBPYTHON, "PyEval_EvalCode", "PyEval_EvalCode",
+                null, 0), new StackRange(0x7ffd_0000_0600L, 0)));
+        Frame caller = new Frame("caller", "/app/caller.py", null, null, 1, null, false, false);
+        Frame module = new Frame("module", "/app/module.py", null, null, 1, null, true, true, shim);
+
+        assertThat(names(mergeWith(caller, module))).containsExactly("spin", "caller", "module");
+        Frame elsewhere = new Frame("module", "/app/module.py", null, null, 1, null, true, true, 0x5000);
+        assertThat(mergeWith(caller, elsewhere).matched()).as("a record on no frame's stack").isFalse();
+    }
+
+    @Test
     void onlyTheOutermostPythonFrameLeftOverIsAcceptedWhenTheUnwindWasCut() {
         call(EXTENSION, "spin").evaluation();
 

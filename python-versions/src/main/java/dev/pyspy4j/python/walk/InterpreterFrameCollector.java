@@ -51,8 +51,9 @@ public final class InterpreterFrameCollector implements FrameCollector {
             long previous = bytes.getLong(frame.previous());
             if (isShim(bytes)) {
                 // A shim the interpreter pushes when C code calls into Python holds no Python code; the frame
-                // above it is the first one that C-level call ran.
-                markLastAsEntry(frames);
+                // above it is the first one that C-level call ran. The shim lives on that call's C stack, which
+                // lets a native stack find the call even where the interpreter's binary does not name it.
+                markLastAsEntry(frames, address);
                 address = previous;
                 continue;
             }
@@ -90,10 +91,10 @@ public final class InterpreterFrameCollector implements FrameCollector {
         return count == 0 ? OuterFramesCut.NONE : new OuterFramesCut(count, false);
     }
 
-    private static void markLastAsEntry(List<RawFrame> frames) {
+    private static void markLastAsEntry(List<RawFrame> frames, long shim) {
         if (!frames.isEmpty()) {
             RawFrame last = frames.get(frames.size() - 1);
-            frames.set(frames.size() - 1, new RawFrame(last.address(), last.code(), last.instruction(), true));
+            frames.set(frames.size() - 1, new RawFrame(last.address(), last.code(), last.instruction(), true, shim));
         }
     }
 

@@ -10,6 +10,11 @@ package dev.pyspy4j.python.walk;
  * @param instruction  the instruction pointer ({@code prev_instr}/{@code instr_ptr}) or, before 3.11, the byte
  *                     offset {@code f_lasti} already converted to bytes
  * @param entry        the first frame run by one C-level call of the eval loop
+ * @param entryRecord  the address of the shim the eval loop pushed below this frame (on its C stack, 3.12+), or 0
  */
-public record RawFrame(long address, long code, long instruction, boolean entry) {
+public record RawFrame(long address, long code, long instruction, boolean entry, long entryRecord) {
+    /** A frame with no shim below it. */
+    public RawFrame(long address, long code, long instruction, boolean entry) {
+        this(address, code, instruction, entry, 0);
+    }
 }

@@ -79,6 +79,17 @@ class InterpreterFrameCollectorTest {
     }
 
     @Test
+    void theFrameAboveAShimIsAnEntryAndKnowsWhereTheShimLies() {
+        CollectedFrames collected = collect(thread(5, Set.of(2, 4), 0), new DepthLimit(10, 100));
+
+        assertThat(collected.frames()).extracting(RawFrame::code)
+                .containsExactly(CODE_BASE, CODE_BASE + 1, CODE_BASE + 3);
+        assertThat(collected.frames()).extracting(RawFrame::entry).containsExactly(false, true, true);
+        assertThat(collected.frames()).extracting(RawFrame::entryRecord)
+                .containsExactly(0L, frameAddress(2), frameAddress(4));
+    }
+
+    @Test
     void countingStopsAtItsBoundAndSaysTheStackGoesOn() {
         CollectedFrames collected = collect(thread(20, Set.of(), 0), new DepthLimit(2, 5));
 

@@ -16,13 +16,22 @@ import java.util.Objects;
  * @param locals        arguments and locals when asked for ({@code dump --locals}), else {@code null}
  * @param entry         the first frame run by one C-level call of the eval loop
  * @param shimEntry     the frame just above an interpreter-internal shim, or the outermost frame
+ * @param entryRecord   where the shim below this frame lies: on the C stack of the evaluation-loop call that C code
+ *                      entered this frame through (CPython 3.12+), so that a native stack can find that call by
+ *                      its stack range even where the interpreter's binary does not name it; 0 when unknown
  */
 public record Frame(String name, String filename, String module, String shortFilename, int line,
-                    List<LocalVariable> locals, boolean entry, boolean shimEntry) {
+                    List<LocalVariable> locals, boolean entry, boolean shimEntry, long entryRecord) {
     public Frame {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(filename, "filename is null");
         locals = locals == null ? null : List.copyOf(locals);
+    }
+
+    /** A frame whose entry record is unknown. */
+    public Frame(String name, String filename, String module, String shortFilename, int line,
+                 List<LocalVariable> locals, boolean entry, boolean shimEntry) {
+        this(name, filename, module, shortFilename, line, locals, entry, shimEntry, 0);
     }
 
     /** A Python frame without locals. */
@@ -31,11 +40,11 @@ public record Frame(String name, String filename, String module, String shortFil
     }
 
     public Frame withShortFilename(String shortName) {
-        return new Frame(name, filename, module, shortName, line, locals, entry, shimEntry);
+        return new Frame(name, filename, module, shortName, line, locals, entry, shimEntry, entryRecord);
     }
 
     public Frame withShimEntry(boolean value) {
-        return new Frame(name, filename, module, shortFilename, line, locals, entry, value);
+        return new Frame(name, filename, module, shortFilename, line, locals, entry, value, entryRecord);
     }
 
     /** The shortened filename when known, else the full one. */

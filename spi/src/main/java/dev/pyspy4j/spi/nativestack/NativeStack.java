@@ -11,7 +11,10 @@ import java.util.Optional;
  * call that is the last instruction of its function is attributed to that function).
  */
 public final class NativeStack {
+    private static final long[] NONE = new long[0];
+
     private final long[] addresses;
+    private final long[] stackPointers;
     private final String endedEarlyBecause;
 
     /**
@@ -19,8 +22,36 @@ public final class NativeStack {
      * @param endedEarlyBecause why the unwind stopped before the outermost frame, or {@code null} when it reached it
      */
     public NativeStack(long[] addresses, String endedEarlyBecause) {
+        this(addresses, NONE, endedEarlyBecause);
+    }
+
+    /**
+     * @param addresses         leaf first
+     * @param stackPointers     the stack pointer while each frame runs (the leaf's from its registers, a caller's
+     *                          the canonical frame address of its callee), one per address; empty when unknown
+     * @param endedEarlyBecause why the unwind stopped before the outermost frame, or {@code null} when it reached it
+     */
+    public NativeStack(long[] addresses, long[] stackPointers, String endedEarlyBecause) {
+        if (stackPointers.length != 0 && stackPointers.length != addresses.length) {
+            throw new IllegalArgumentException(addresses.length + " addresses but " + stackPointers.length
+                    + " stack pointers");
+        }
         this.addresses = addresses.clone();
+        this.stackPointers = stackPointers.length == 0 ? NONE : stackPointers.clone();
         this.endedEarlyBecause = endedEarlyBecause;
+    }
+
+    /** Whether the unwinder said where each frame's stack lies ({@link #stackPointer}). */
+    public boolean hasStackPointers() {
+        return stackPointers.length != 0;
+    }
+
+    /**
+     * The stack pointer while frame {@code index} runs: its locals lie from here up to the next frame's stack
+     * pointer. Only when {@link #hasStackPointers()}.
+     */
+    public long stackPointer(int index) {
+        return stackPointers[index];
     }
 
     /** A complete stack. */
@@ -50,6 +81,7 @@ public final class NativeStack {
     @Override
     public boolean equals(Object other) {
         return other instanceof NativeStack that && Arrays.equals(addresses, that.addresses)
+                && Arrays.equals(stackPointers, that.stackPointers)
                 && java.util.Objects.equals(endedEarlyBecause, that.endedEarlyBecause);
     }
 

@@ -57,7 +57,7 @@ final class DwarfUnwinder implements NativeUnwinder {
         Frame frame = new Frame(registers.toArray(), ALL_KNOWN, true);
         stack.start(frame.sp(), space.regionOf(frame.sp()));
         StackBuilder frames = new StackBuilder(maxFrames);
-        frames.add(frame.ip());
+        frames.add(frame.ip(), frame.sp());
         while (true) {
             Step step;
             try {
@@ -74,7 +74,7 @@ final class DwarfUnwinder implements NativeUnwinder {
             if (step.stopReason != null) {
                 return frames.endedEarly(step.stopReason);
             }
-            if (!frames.add(step.caller.ip())) {
+            if (!frames.add(step.caller.ip(), step.caller.sp())) {
                 return frames.tooDeep();
             }
             frame = step.caller;

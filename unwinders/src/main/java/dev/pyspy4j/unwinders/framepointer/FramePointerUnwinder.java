@@ -34,7 +34,7 @@ final class FramePointerUnwinder implements NativeUnwinder {
         long rbp = registers.framePointer();
         stack.start(sp, space.regionOf(sp));
         StackBuilder frames = new StackBuilder(maxFrames);
-        frames.add(registers.instructionPointer());
+        frames.add(registers.instructionPointer(), sp);
         while (rbp != 0) {
             if ((rbp & 7) != 0 || Long.compareUnsigned(rbp, sp) < 0) {
                 return frames.endedEarly("rbp 0x" + Long.toHexString(rbp) + " is no frame pointer (stack pointer 0x"
@@ -58,7 +58,7 @@ final class FramePointerUnwinder implements NativeUnwinder {
             if (Long.compareUnsigned(callerSp, sp) <= 0) {
                 return frames.endedEarly(StopReasons.stackDidNotGrow(sp, callerSp));
             }
-            if (!frames.add(returnAddress)) {
+            if (!frames.add(returnAddress, callerSp)) {
                 return frames.tooDeep();
             }
             sp = callerSp;

@@ -9,21 +9,27 @@ import java.util.Arrays;
 public final class StackBuilder {
     private final int maxFrames;
     private long[] addresses = new long[64];
+    private long[] stackPointers = new long[64];
     private int size;
 
     public StackBuilder(int maxFrames) {
         this.maxFrames = Math.max(maxFrames, 1);
     }
 
-    /** Adds a frame; false when the stack already holds the maximum (the frame is not added). */
-    public boolean add(long address) {
+    /**
+     * Adds a frame and the stack pointer while it runs; false when the stack already holds the maximum (the frame is
+     * not added).
+     */
+    public boolean add(long address, long stackPointer) {
         if (size == maxFrames) {
             return false;
         }
         if (size == addresses.length) {
             addresses = Arrays.copyOf(addresses, addresses.length * 2);
+            stackPointers = Arrays.copyOf(stackPointers, stackPointers.length * 2);
         }
-        addresses[size++] = address;
+        addresses[size] = address;
+        stackPointers[size++] = stackPointer;
         return true;
     }
 
@@ -33,12 +39,12 @@ public final class StackBuilder {
 
     /** A stack that reached the outermost frame. */
     public NativeStack complete() {
-        return new NativeStack(Arrays.copyOf(addresses, size), null);
+        return new NativeStack(Arrays.copyOf(addresses, size), Arrays.copyOf(stackPointers, size), null);
     }
 
     /** A stack cut short, saying why. */
     public NativeStack endedEarly(String reason) {
-        return new NativeStack(Arrays.copyOf(addresses, size), reason);
+        return new NativeStack(Arrays.copyOf(addresses, size), Arrays.copyOf(stackPointers, size), reason);
     }
 
     /** The stack cut at the maximum. */
