@@ -50,7 +50,11 @@ class NativeDumpIT {
     final PythonTargets targets = new PythonTargets();
 
     static List<Path> pythons() {
-        return Interpreters.all();
+        return NativeMergeLimits.merging(Interpreters.all());
+    }
+
+    static List<Path> notMerging() {
+        return NativeMergeLimits.notMerging(Interpreters.all());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -156,6 +160,41 @@ class NativeDumpIT {
             assertThat(pythonFrames(merged)).as(assertThatStack(merged).describe())
                     .containsExactlyElementsOf(pythonFrames(trace));
             assertThat(merged.get("os_thread_id")).isEqualTo(trace.get("os_thread_id"));
+        }
+    }
+
+    /**
+     * Where a native stack cannot show which evaluation call ran which Python frames, a thread is left out with a
+     * warning naming it: a shown thread has exactly its Python frames, a missing one is named, none is guessed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notMerging")
+    void threadsWhoseEvaluationCallsCannotBeFoundAreLeftOutNeverGuessed(Path python) throws Exception {
+        Path script = Interpreters.script("native_probe.py");
+        Path info = Files.createTempFile("native-probe", ".json");
+        try {
+            Process target = targets.startPython(python, script, NativeExtension.forInterpreter(python).toString(),
+                    info.toString());
+            Dumps.awaitThreads(target, THREADS);
+            Pyspy4jJar.Result plain = DumpCli.dump(target, "--json");
+            Pyspy4jJar.Result withNative = DumpCli.dump(target, "--native", "--json");
+
+            assertThat(withNative.exitCode()).as(withNative.describe()).isZero();
+            ObjectMapper json = new ObjectMapper();
+            List<JsonNode> merged = traces(json.readTree(withNative.out()));
+            for (JsonNode trace : traces(json.readTree(plain.out()))) {
+                List<JsonNode> shown = merged.stream()
+                        .filter(other -> other.get("thread_id").equals(trace.get("thread_id"))).toList();
+                if (shown.isEmpty()) {
+                    assertThat(withNative.err()).as(withNative.describe()).contains("pyspy4j dump: warning: native and"
+                            + " Python stacks do not match in thread " + trace.get("os_thread_id").asLong() + ": ");
+                } else {
+                    assertThat(pythonFrames(shown.get(0))).as(withNative.describe())
+                            .containsExactlyElementsOf(pythonFrames(trace));
+                }
+            }
+        } finally {
+            Files.deleteIfExists(info);
         }
     }
 

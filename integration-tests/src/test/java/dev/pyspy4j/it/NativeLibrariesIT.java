@@ -42,7 +42,7 @@ class NativeLibrariesIT {
     Path temp;
 
     static List<Path> pythons() {
-        return Interpreters.all();
+        return NativeMergeLimits.merging(Interpreters.all());
     }
 
     @ParameterizedTest(name = "{0}")
