@@ -97,7 +97,8 @@ class SyntheticStackTest {
     @Test
     void anUndefinedReturnAddressIsTheOutermostFrame() throws Exception {
         long ip = symbol("outermost");
-        assertThat(dwarf(new Stack(), registers(ip, STACK + 0x100, 0), 10)).isEqualTo(NativeStack.complete(ip));
+        assertThat(dwarf(new Stack(), registers(ip, STACK + 0x100, 0), 10))
+                .isEqualTo(new NativeStack(new long[] {ip}, new long[] {STACK + 0x100}, null));
     }
 
     @Test
@@ -106,7 +107,9 @@ class SyntheticStackTest {
         long ip = symbol("framed_body");
         long returnAddress = symbol("outermost") + 1;
         Stack stack = new Stack().put(sp + 24, returnAddress);
-        assertThat(dwarf(stack, registers(ip, sp, 0), 10)).isEqualTo(NativeStack.complete(ip, returnAddress));
+        // The caller's stack pointer is the canonical frame address: just above the return address.
+        assertThat(dwarf(stack, registers(ip, sp, 0), 10))
+                .isEqualTo(new NativeStack(new long[] {ip, returnAddress}, new long[] {sp, sp + 32}, null));
     }
 
     @Test
@@ -154,7 +157,8 @@ class SyntheticStackTest {
         long ip = ANONYMOUS_CODE + 0x10;
         long returnAddress = symbol("outermost") + 1;
         Stack stack = new Stack().put(rbp, 0).put(rbp + 8, returnAddress);
-        assertThat(dwarf(stack, registers(ip, sp, rbp), 10)).isEqualTo(NativeStack.complete(ip, returnAddress));
+        assertThat(dwarf(stack, registers(ip, sp, rbp), 10))
+                .isEqualTo(new NativeStack(new long[] {ip, returnAddress}, new long[] {sp, rbp + 16}, null));
     }
 
     @Test
@@ -189,7 +193,8 @@ class SyntheticStackTest {
         Stack stack = new Stack().put(first, second).put(first + 8, ANONYMOUS_CODE + 0x20)
                 .put(second, 0).put(second + 8, ANONYMOUS_CODE + 0x30);
         assertThat(framePointer(stack, registers(ip, sp, first), 10))
-                .isEqualTo(NativeStack.complete(ip, ANONYMOUS_CODE + 0x20, ANONYMOUS_CODE + 0x30));
+                .isEqualTo(new NativeStack(new long[] {ip, ANONYMOUS_CODE + 0x20, ANONYMOUS_CODE + 0x30},
+                        new long[] {sp, first + 16, second + 16}, null));
     }
 
     @Test
