@@ -12,7 +12,7 @@ import java.util.List;
  * because every later S_ reference counts on them.
  */
 final class NameParser {
-    private static final String ANONYMOUS_NAMESPACE_PREFIX = "_GLOBAL__N";
+    private static final String ANONYMOUS_NAMESPACE_PREFIX = "_GLOBAL_";
 
     private final ParseState state;
     private final Cursor in;
@@ -40,7 +40,8 @@ final class NameParser {
             }
             Node name = name();
             char after = in.peek();
-            if (in.atEnd() || after == 'E' || after == '.') {
+            // Data names end here; a clone suffix only follows a function's parameters or a special name.
+            if (in.atEnd() || after == 'E') {
                 return topLevel ? withoutFunctionQualifiers(name) : name;
             }
             List<Node> saved = state.templateArgs;
@@ -264,6 +265,10 @@ final class NameParser {
                 name = new Node.Template(name, types.templateArgs());
             } else {
                 Node component;
+                boolean scopeOnly = c == 'S' || c == 'T' || (c == 'D' && (in.peek(1) == 'T' || in.peek(1) == 't'));
+                if (scopeOnly && name != null) {
+                    throw new Rejected("a substitution, template parameter or decltype only starts a nested name");
+                }
                 if (c == 'D' && (in.peek(1) == 'T' || in.peek(1) == 't')) {
                     component = types.type();
                 } else if (c == 'T') {
@@ -378,14 +383,15 @@ final class NameParser {
 
     private Node sourceName() {
         String identifier = identifier();
-        state.lastName = identifier;
-        if (identifier.startsWith(ANONYMOUS_NAMESPACE_PREFIX) && identifier.length() > 10) {
-            char marker = identifier.charAt(10);
-            if (marker == '.' || marker == '_' || marker == '$') {
-                return new Node.Name("(anonymous namespace)");
-            }
-        }
-        return new Node.Name(identifier);
+        Node name = new Node.Name(isAnonymousNamespace(identifier) ? "(anonymous namespace)" : identifier);
+        state.lastName = ((Node.Name) name).text();
+        return name;
+    }
+
+    private static boolean isAnonymousNamespace(String identifier) {
+        // GCC names an anonymous namespace _GLOBAL__N_1 (older compilers: _GLOBAL_.N..., _GLOBAL_$N...).
+        return identifier.length() >= 10 && identifier.startsWith(ANONYMOUS_NAMESPACE_PREFIX)
+                && "._$".indexOf(identifier.charAt(8)) >= 0 && identifier.charAt(9) == 'N';
     }
 
     private String identifier() {

@@ -136,7 +136,7 @@ final class Printer {
         } else if (node instanceof Node.Indirection i) {
             left(i.target());
             if (needsParentheses(i.target())) {
-                openParenthesis();
+                openParenthesis(i.target());
             }
             out.append(i.symbol());
         } else if (node instanceof Node.CvQualified c) {
@@ -149,7 +149,7 @@ final class Printer {
         } else if (node instanceof Node.MemberPointer m) {
             left(m.member());
             if (m.member() instanceof Node.FunctionType) {
-                openParenthesis();
+                openParenthesis(null);
             } else {
                 out.append(' ');
             }
@@ -331,8 +331,15 @@ final class Printer {
         return target instanceof Node.FunctionType || target instanceof Node.ArrayType;
     }
 
-    private void openParenthesis() {
-        if (lastChar() != '(') {
+    /**
+     * Opens a declarator: {@code void (*}. A pointer declarator inside another one (a pointer to a function
+     * returning a function pointer, {@code void (*(*)(int))(int)}) takes no space; a member pointer
+     * ({@code target} null) always does.
+     */
+    private void openParenthesis(Node target) {
+        Node t = target == expandingPack ? expandingElement : target;
+        boolean nested = t instanceof Node.FunctionType f && declaresInParentheses(f.returnType());
+        if (!nested && lastChar() != '(') {
             out.append(' ');
         }
         out.append('(');

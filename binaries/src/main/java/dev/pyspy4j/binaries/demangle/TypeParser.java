@@ -146,9 +146,9 @@ final class TypeParser {
         in.consume('Y');
         Node returnType = type();
         List<Node> parameters = new ArrayList<>();
-        while (!isParameterListEnd()) {
+        do {
             parameters.add(type());
-        }
+        } while (!isParameterListEnd());
         String qualifiers = "";
         if (in.consume('R')) {
             qualifiers = " &";
