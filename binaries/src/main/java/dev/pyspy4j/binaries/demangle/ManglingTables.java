@@ -3,6 +3,7 @@
 package dev.pyspy4j.binaries.demangle;
 
 import java.util.Map;
+import java.util.Set;
 
 /** The fixed vocabularies of the Itanium mangling: builtin types, operators and the std:: abbreviations. */
 final class ManglingTables {
@@ -23,6 +24,10 @@ final class ManglingTables {
             Map.entry('i', "char32_t"), Map.entry('s', "char16_t"), Map.entry('u', "char8_t"),
             Map.entry('f', "decimal32"), Map.entry('d', "decimal64"), Map.entry('e', "decimal128"),
             Map.entry('h', "half"));
+
+    /** Types whose literals are encoded as hexadecimal bit patterns, which are not rendered. */
+    static final Set<String> FLOATING_TYPES = Set.of("float", "double", "long double", "__float128", "decimal32",
+            "decimal64", "decimal128", "half");
 
     /** Suffix a literal of this builtin type carries instead of a "(type)" cast. */
     static final Map<String, String> LITERAL_SUFFIXES = Map.of(

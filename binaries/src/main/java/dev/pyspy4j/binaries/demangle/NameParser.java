@@ -251,6 +251,8 @@ final class NameParser {
             qualifiers += " &&";
         }
         Node name = null;
+        boolean startedWithScopeOnly = false;
+        int components = 0;
         while (true) {
             state.in.step();
             char c = in.peek();
@@ -263,12 +265,15 @@ final class NameParser {
                     throw new Rejected("template arguments without a template");
                 }
                 name = new Node.Template(name, types.templateArgs());
+                components++;
             } else {
                 Node component;
                 boolean scopeOnly = c == 'S' || c == 'T' || (c == 'D' && (in.peek(1) == 'T' || in.peek(1) == 't'));
                 if (scopeOnly && name != null) {
                     throw new Rejected("a substitution, template parameter or decltype only starts a nested name");
                 }
+                startedWithScopeOnly |= scopeOnly;
+                components++;
                 if (c == 'D' && (in.peek(1) == 'T' || in.peek(1) == 't')) {
                     component = types.type();
                 } else if (c == 'T') {
@@ -276,6 +281,10 @@ final class NameParser {
                 } else if (c == 'S') {
                     component = in.peek(1) == 't' ? stdPrefix() : substitution();
                 } else if (c == 'M') {
+                    // A lambda's initializer scope: the variable whose initializer holds it, already a candidate.
+                    if (name == null || in.peek(1) != 'U') {
+                        throw new Rejected("initializer scope without a lambda");
+                    }
                     in.next();
                     continue;
                 } else {
@@ -287,8 +296,8 @@ final class NameParser {
                 state.addSubstitution(name);
             }
         }
-        if (name == null) {
-            throw new Rejected("empty nested name");
+        if (name == null || startedWithScopeOnly && components == 1) {
+            throw new Rejected("nested name without a member");
         }
         return qualifiers.isEmpty() ? name : new Node.FunctionQualified(name, qualifiers);
     }
@@ -303,6 +312,10 @@ final class NameParser {
         boolean restrict = in.consume('r');
         boolean isVolatile = in.consume('V');
         boolean isConst = in.consume('K');
+        char next = in.peek();
+        if (next == 'r' || next == 'V' || next == 'K') {
+            throw new Rejected("repeated or misordered cv-qualifiers");
+        }
         return (isConst ? " const" : "") + (isVolatile ? " volatile" : "") + (restrict ? " restrict" : "");
     }
 

@@ -139,6 +139,12 @@ final class Printer {
                 openParenthesis(i.target());
             }
             out.append(i.symbol());
+        } else if (node instanceof Node.CvQualified c && c.type() instanceof Node.CvQualified inner) {
+            // const applied to a substituted "int const" prints once, as c++filt does; other mixes are refused.
+            if (!inner.qualifiers().equals(c.qualifiers())) {
+                throw new Rejected("mixed repeated cv-qualifiers");
+            }
+            left(inner);
         } else if (node instanceof Node.CvQualified c) {
             left(c.type());
             out.append(c.qualifiers());
@@ -345,18 +351,28 @@ final class Printer {
         out.append('(');
     }
 
-    /** Joins with ", ", dropping the separator before an element that prints nothing (an empty pack). */
+    /**
+     * Joins with ", ". Elements that print nothing (empty packs) keep their separators, except at the end of
+     * the list, where c++filt takes them back: {@code <int, , char>} but {@code <int>}.
+     */
     private void commaList(List<Node> nodes) {
+        int trailingEmptyFrom = -1;
         for (int i = 0; i < nodes.size(); i++) {
+            int beforeSeparator = out.length();
             if (i > 0) {
                 out.append(", ");
             }
             int before = out.length();
             full(nodes.get(i));
-            if (i > 0 && out.length() == before) {
-                out.setLength(before - 2);
-                retractedAt = out.length();
+            if (out.length() != before) {
+                trailingEmptyFrom = -1;
+            } else if (i > 0 && trailingEmptyFrom < 0) {
+                trailingEmptyFrom = beforeSeparator;
             }
+        }
+        if (trailingEmptyFrom >= 0) {
+            out.setLength(trailingEmptyFrom);
+            retractedAt = out.length();
         }
     }
 

@@ -145,6 +145,9 @@ final class TypeParser {
         in.expect('F');
         in.consume('Y');
         Node returnType = type();
+        if (returnType instanceof Node.FunctionType || returnType instanceof Node.ArrayType) {
+            throw new Rejected("a function cannot return a function or an array");
+        }
         List<Node> parameters = new ArrayList<>();
         do {
             parameters.add(type());
