@@ -48,8 +48,8 @@ final class ManglingTables {
             op("rS", ">>=", 2), op("eq", "==", 2), op("ne", "!=", 2), op("lt", "<", 2), op("gt", ">", 2),
             op("le", "<=", 2), op("ge", ">=", 2), op("ss", "<=>", 2), op("nt", "!", 1), op("aa", "&&", 2),
             op("oo", "||", 2), op("pp", "++", 1), op("mm", "--", 1), op("cm", ",", 2), op("pm", "->*", 2),
-            op("pt", "->", 2), op("cl", "()", 2), op("ix", "[]", 2), op("qu", "?", 3), op("st", "sizeof ", 1),
-            op("sz", "sizeof ", 1), op("at", "alignof ", 1), op("az", "alignof ", 1), op("aw", "co_await", 1),
+            op("pt", "->", 2), op("cl", "()", 2), op("ix", "[]", 2), op("qu", "?", 3), op("st", "sizeof", 1),
+            op("sz", "sizeof", 1), op("at", "alignof", 1), op("az", "alignof", 1), op("aw", "co_await", 1),
             op("dt", ".", 2));
 
     private static Map.Entry<String, OperatorInfo> op(String code, String symbol, int arity) {

@@ -71,6 +71,10 @@ class ItaniumDemanglerPropertiesTest {
         for (int i = 0; i < sample.size(); i++) {
             assertThat(cxxfilt.get(i)).as(mangled.get(i)).isEqualTo(GeneratedName.expected(sample.get(i)));
         }
+        assertThat(mangled).as("generated names that use substitutions")
+                .filteredOn(name -> name.matches(".*S[0-9A-Z]*_.*")).hasSizeGreaterThan(sample.size() / 10);
+        assertThat(mangled).as("generated constructors and destructors")
+                .filteredOn(name -> name.matches(".*[CD]1.*")).hasSizeGreaterThan(sample.size() / 20);
     }
 
     @Property(tries = 5000)
