@@ -46,7 +46,7 @@ final class TypeParser {
                     return candidate(functionType());
                 case 'N':
                 case 'Z':
-                    return candidate(names.name());
+                    return candidate(className());
                 case 'A':
                     return candidate(arrayType());
                 case 'M': {
@@ -78,13 +78,22 @@ final class TypeParser {
                     return dType();
                 default:
                     if (Cursor.isDigit(c)) {
-                        return candidate(names.name());
+                        return candidate(className());
                     }
                     throw new Rejected("unsupported type '" + c + "'");
             }
         } finally {
             state.leave();
         }
+    }
+
+    /** A class or enum name; member-function qualifiers (NK..., NO...) make no sense on a type. */
+    private Node className() {
+        Node name = names.name();
+        if (name instanceof Node.FunctionQualified) {
+            throw new Rejected("qualified member function name used as a type");
+        }
+        return name;
     }
 
     private Node candidate(Node type) {
