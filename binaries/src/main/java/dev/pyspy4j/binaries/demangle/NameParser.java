@@ -386,7 +386,8 @@ final class NameParser {
             }
             while (in.peek() == 'B') {
                 in.next();
-                name = new Node.AbiTagged(name, identifier());
+                String tag = identifier();
+                name = new Node.AbiTagged(name, isAnonymousNamespace(tag) ? "(anonymous namespace)" : tag);
             }
             return name;
         } finally {

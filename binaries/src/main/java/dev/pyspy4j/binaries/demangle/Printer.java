@@ -134,7 +134,7 @@ final class Printer {
             full(c.function());
             out.append(" [clone ").append(c.suffix()).append(']');
         } else if (node instanceof Node.Indirection i) {
-            left(i.target());
+            left(unpacked(i.target()));
             if (needsParentheses(i.target())) {
                 openParenthesis(i.target());
             }
@@ -146,14 +146,14 @@ final class Printer {
             }
             left(inner);
         } else if (node instanceof Node.CvQualified c) {
-            left(c.type());
+            left(unpacked(c.type()));
             out.append(c.qualifiers());
         } else if (node instanceof Node.FunctionType f) {
-            left(f.returnType());
+            left(unpacked(f.returnType()));
         } else if (node instanceof Node.ArrayType a) {
-            left(a.element());
+            left(unpacked(a.element()));
         } else if (node instanceof Node.MemberPointer m) {
-            left(m.member());
+            left(unpacked(m.member()));
             if (m.member() instanceof Node.FunctionType) {
                 openParenthesis(null);
             } else {
@@ -313,6 +313,17 @@ final class Printer {
         throw new Rejected("type nested too deeply");
     }
 
+    /**
+     * A type a declarator is built on. An argument pack may only stand there while a pack expansion prints it
+     * element by element; a bare pack under a pointer or qualifier has no single rendering.
+     */
+    private Node unpacked(Node type) {
+        if (type instanceof Node.ArgPack && type != expandingPack) {
+            throw new Rejected("argument pack used outside a pack expansion");
+        }
+        return type;
+    }
+
     private static boolean isReference(Node.Indirection i) {
         return !i.symbol().equals("*");
     }
@@ -325,6 +336,10 @@ final class Printer {
         Node target = reference.target() == expandingPack ? expandingElement : reference.target();
         if (!(target instanceof Node.Indirection inner) || !isReference(inner)) {
             return reference;
+        }
+        if (inner.target() instanceof Node.Indirection third && isReference(third)) {
+            // c++filt collapses one level only and prints "int&&&" here; such names are not worth imitating.
+            throw new Rejected("reference to reference to reference");
         }
         if (inner.symbol().equals("&") || inner.symbol().equals(reference.symbol())) {
             return inner;
