@@ -56,11 +56,8 @@ final class ParseState {
         if (lambdaSignatureDepth > 0) {
             return new Node.Name("auto:" + (index + 1));
         }
-        if (templateArgs == null) {
-            return new Node.UnresolvedParameter(index);
-        }
-        if (index >= templateArgs.size()) {
-            throw new Rejected("template parameter T" + index + "_ beyond the template's arguments");
+        if (templateArgs == null || index >= templateArgs.size()) {
+            throw new Rejected("template parameter T" + index + "_ outside a template's arguments");
         }
         return templateArgs.get(index);
     }

@@ -169,8 +169,6 @@ final class Printer {
             out.append(')');
         } else if (node instanceof Node.Literal l) {
             literal(l);
-        } else if (node instanceof Node.UnresolvedParameter p) {
-            throw new Rejected("template parameter without an argument");
         } else if (node instanceof Node.Unprintable u) {
             throw new Rejected("unprintable expression: " + u.form());
         } else if (node instanceof Node.FunctionParameter p) {
