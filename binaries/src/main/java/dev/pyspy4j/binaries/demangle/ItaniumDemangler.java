@@ -26,8 +26,10 @@ import java.util.Optional;
  * refers forward to their own arguments, functions returning pointers to functions in a printed signature,
  * pack expansions of anything but a pack under pointers, references, cv-qualifiers and templates, and — where
  * they would be printed — expressions other than literals, template and function parameters, unary and binary
- * operators, sizeof, alignof and calls. On the exported C++ symbols of libstdc++, ICU, LLVM, libclang and
- * Boost none of these occurs in a printed position: every one of them demangles exactly as c++filt does.
+ * operators, sizeof, alignof and calls. Template parameters are bound while parsing, so a substitution that
+ * holds one and is reused outside the function signature that bound it (c++filt rebinds it there) is refused
+ * too. On the exported C++ symbols of libstdc++, ICU, LLVM, libclang and Boost (100,000 names) that last case
+ * is the only one met, by under 0.02% of them; every other name demangles exactly as c++filt does.
  */
 public final class ItaniumDemangler {
     /** Longer inputs are not symbol names a profiler meets; rejecting them keeps the work bound small. */

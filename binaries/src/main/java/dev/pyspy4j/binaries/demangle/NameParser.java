@@ -211,7 +211,7 @@ final class NameParser {
                 default: {
                     Node name = unqualifiedName(null);
                     if (in.peek() == 'I') {
-                        state.addSubstitution(name);
+                        state.addSubstitution(name, state.parameterUses);
                         name = new Node.Template(name, types.templateArgs());
                     }
                     return name;
@@ -235,7 +235,7 @@ final class NameParser {
         }
         if (in.peek() == 'I') {
             if (!fromSubstitution) {
-                state.addSubstitution(name);
+                state.addSubstitution(name, state.parameterUses);
             }
             name = new Node.Template(name, types.templateArgs());
         }
@@ -250,6 +250,7 @@ final class NameParser {
         } else if (in.consume('O')) {
             qualifiers += " &&";
         }
+        int usesBefore = state.parameterUses;
         Node name = null;
         boolean startedWithScopeOnly = false;
         int components = 0;
@@ -293,7 +294,7 @@ final class NameParser {
                 name = name == null ? component : new Node.Qualified(name, component);
             }
             if (c != 'S' && in.peek() != 'E') {
-                state.addSubstitution(name);
+                state.addSubstitution(name, usesBefore);
             }
         }
         if (name == null || startedWithScopeOnly && components == 1) {

@@ -25,6 +25,7 @@ final class TypeParser {
     /** {@code <type>}; every type except builtins and bare std:: abbreviations is a substitution candidate. */
     Node type() {
         state.enter();
+        int usesBefore = state.parameterUses;
         try {
             char c = in.peek();
             if (c == 'r' || c == 'V' || c == 'K') {
@@ -34,7 +35,7 @@ final class TypeParser {
                 Node qualified = inner instanceof Node.FunctionType f
                         ? new Node.FunctionType(f.returnType(), f.parameters(), f.qualifiers() + qualifiers)
                         : new Node.CvQualified(inner, qualifiers);
-                return candidate(qualified);
+                return candidate(usesBefore, qualified);
             }
             String builtin = ManglingTables.BUILTIN_TYPES.get(c);
             if (builtin != null) {
@@ -43,42 +44,42 @@ final class TypeParser {
             }
             switch (c) {
                 case 'F':
-                    return candidate(functionType());
+                    return candidate(usesBefore, functionType());
                 case 'N':
                 case 'Z':
-                    return candidate(className());
+                    return candidate(usesBefore, className());
                 case 'A':
-                    return candidate(arrayType());
+                    return candidate(usesBefore, arrayType());
                 case 'M': {
                     in.next();
                     Node owner = type();
                     Node member = type();
-                    return candidate(new Node.MemberPointer(owner, member));
+                    return candidate(usesBefore, new Node.MemberPointer(owner, member));
                 }
                 case 'T': {
                     Node parameter = templateParameter();
                     if (in.peek() == 'I') {
-                        state.addSubstitution(parameter);
+                        state.addSubstitution(parameter, usesBefore);
                         parameter = new Node.Template(parameter, templateArgs());
                     }
-                    return candidate(parameter);
+                    return candidate(usesBefore, parameter);
                 }
                 case 'S':
-                    return substitutedType();
+                    return substitutedType(usesBefore);
                 case 'P':
                     in.next();
-                    return candidate(new Node.Indirection(type(), "*"));
+                    return candidate(usesBefore, new Node.Indirection(type(), "*"));
                 case 'R':
                     in.next();
-                    return candidate(new Node.Indirection(type(), "&"));
+                    return candidate(usesBefore, new Node.Indirection(type(), "&"));
                 case 'O':
                     in.next();
-                    return candidate(new Node.Indirection(type(), "&&"));
+                    return candidate(usesBefore, new Node.Indirection(type(), "&&"));
                 case 'D':
-                    return dType();
+                    return dType(usesBefore);
                 default:
                     if (Cursor.isDigit(c)) {
-                        return candidate(className());
+                        return candidate(usesBefore, className());
                     }
                     throw new Rejected("unsupported type '" + c + "'");
             }
@@ -96,38 +97,38 @@ final class TypeParser {
         return name;
     }
 
-    private Node candidate(Node type) {
-        state.addSubstitution(type);
+    private Node candidate(int usesBefore, Node type) {
+        state.addSubstitution(type, usesBefore);
         return type;
     }
 
-    private Node substitutedType() {
+    private Node substitutedType(int usesBefore) {
         char next = in.peek(1);
         if (Cursor.isDigit(next) || next == '_' || Cursor.isUpper(next)) {
             Node substituted = names.substitution();
             if (in.peek() == 'I') {
-                return candidate(new Node.Template(substituted, templateArgs()));
+                return candidate(usesBefore, new Node.Template(substituted, templateArgs()));
             }
             return substituted;
         }
         Node name = names.name();
         boolean bareAbbreviation = next != 't' && !(name instanceof Node.Template);
-        return bareAbbreviation ? name : candidate(name);
+        return bareAbbreviation ? name : candidate(usesBefore, name);
     }
 
-    private Node dType() {
+    private Node dType(int usesBefore) {
         char kind = in.peek(1);
         if (kind == 'T' || kind == 't') {
             in.next();
             in.next();
             Node expression = expressions.expression();
             in.expect('E');
-            return candidate(new Node.Decltype(expression));
+            return candidate(usesBefore, new Node.Decltype(expression));
         }
         if (kind == 'p') {
             in.next();
             in.next();
-            return candidate(new Node.PackExpansion(type()));
+            return candidate(usesBefore, new Node.PackExpansion(type()));
         }
         if (kind == 'F') {
             in.next();
