@@ -54,11 +54,12 @@ public final class ItaniumDemangler {
         ParseState state = new ParseState(mangled);
         NameParser names = new NameParser(state);
         TypeParser types = new TypeParser(state, names);
-        names.connect(types);
+        SpecialNameParser specialNames = new SpecialNameParser(state, names, types);
+        names.connect(types, specialNames);
         types.connect(new ExpressionParser(state, names, types));
         state.in.expect('_');
         state.in.expect('Z');
-        Node encoding = names.cloneSuffixes(names.encoding(true));
+        Node encoding = specialNames.cloneSuffixes(names.encoding(true));
         if (!state.in.atEnd()) {
             throw new Rejected("trailing characters");
         }

@@ -7,8 +7,7 @@ import dev.pyspy4j.binaries.demangle.ManglingTables.StdAbbreviation;
 import java.util.List;
 
 /**
- * The name half of the grammar: encodings, special names (vtables, thunks, guard variables), nested, local
- * and unqualified names, and substitutions. Substitution candidates are recorded exactly where the ABI says,
+ * The name half of the grammar: encodings, nested, local and unqualified names, and substitutions. Substitution candidates are recorded exactly where the ABI says,
  * because every later S_ reference counts on them.
  */
 final class NameParser {
@@ -17,14 +16,16 @@ final class NameParser {
     private final ParseState state;
     private final Cursor in;
     private TypeParser types;
+    private SpecialNameParser specialNames;
 
     NameParser(ParseState state) {
         this.state = state;
         this.in = state.in;
     }
 
-    void connect(TypeParser typeParser) {
+    void connect(TypeParser typeParser, SpecialNameParser specialNameParser) {
         this.types = typeParser;
+        this.specialNames = specialNameParser;
     }
 
     /**
@@ -36,7 +37,7 @@ final class NameParser {
         try {
             char c = in.peek();
             if (c == 'T' || c == 'G') {
-                return specialName();
+                return specialNames.specialName();
             }
             Node name = name();
             char after = in.peek();
@@ -111,90 +112,6 @@ final class NameParser {
             return isCtorDtorOrConversion(local.entity());
         }
         return name instanceof Node.CtorDtor || name instanceof Node.Conversion;
-    }
-
-    private Node specialName() {
-        if (in.consume('G')) {
-            if (in.consume('V')) {
-                return new Node.Special("guard variable for ", name());
-            }
-            if (in.consume('R')) {
-                Node target = name();
-                int number = in.peek() == '_' ? 0 : in.number() + 1;
-                if (Cursor.isDigit(in.peek()) || Cursor.isUpper(in.peek())) {
-                    throw new Rejected("unsupported reference temporary numbering");
-                }
-                in.expect('_');
-                return new Node.Special("reference temporary #" + number + " for ", target);
-            }
-            if (in.consume("Tt")) {
-                return new Node.Special("transaction clone for ", encoding(false));
-            }
-            if (in.consume("Tn")) {
-                return new Node.Special("non-transaction clone for ", encoding(false));
-            }
-            if (in.consume('A')) {
-                return new Node.Special("hidden alias for ", encoding(false));
-            }
-            throw new Rejected("unknown special name G" + in.peek());
-        }
-        in.expect('T');
-        char kind = in.next();
-        switch (kind) {
-            case 'V':
-                return new Node.Special("vtable for ", types.type());
-            case 'T':
-                return new Node.Special("VTT for ", types.type());
-            case 'I':
-                return new Node.Special("typeinfo for ", types.type());
-            case 'S':
-                return new Node.Special("typeinfo name for ", types.type());
-            case 'H':
-                return new Node.Special("TLS init function for ", name());
-            case 'W':
-                return new Node.Special("TLS wrapper function for ", name());
-            case 'A':
-                return new Node.Special("template parameter object for ", types.templateArgument());
-            case 'h':
-                callOffset('h');
-                return new Node.Special("non-virtual thunk to ", encoding(false));
-            case 'v':
-                callOffset('v');
-                return new Node.Special("virtual thunk to ", encoding(false));
-            case 'c':
-                callOffset(in.next());
-                callOffset(in.next());
-                return new Node.Special("covariant return thunk to ", encoding(false));
-            case 'C': {
-                Node derived = types.type();
-                in.number();
-                in.expect('_');
-                Node base = types.type();
-                return new Node.ConstructionVtable(base, derived);
-            }
-            default:
-                throw new Rejected("unknown special name T" + kind);
-        }
-    }
-
-    /** {@code h <offset> _} or {@code v <offset> _ <virtual offset> _}; offsets are not printed. */
-    private void callOffset(char kind) {
-        if (kind == 'h') {
-            signedNumber();
-            in.expect('_');
-        } else if (kind == 'v') {
-            signedNumber();
-            in.expect('_');
-            signedNumber();
-            in.expect('_');
-        } else {
-            throw new Rejected("bad call offset");
-        }
-    }
-
-    private void signedNumber() {
-        in.consume('n');
-        in.number();
     }
 
     /** {@code <name>}. */
@@ -521,30 +438,5 @@ final class NameParser {
             }
         }
         return (int) value;
-    }
-
-    /** Clone suffixes: {@code .cold}, {@code .isra.0}, {@code .constprop.0.isra.0}, ... */
-    Node cloneSuffixes(Node function) {
-        Node result = function;
-        while (in.peek() == '.') {
-            char first = in.peek(1);
-            if (!(Cursor.isLower(first) || Cursor.isDigit(first) || first == '_')) {
-                throw new Rejected("bad clone suffix");
-            }
-            int start = in.position();
-            in.next();
-            in.next();
-            while (Cursor.isLower(in.peek()) || Cursor.isDigit(in.peek()) || in.peek() == '_') {
-                in.next();
-            }
-            while (in.peek() == '.' && Cursor.isDigit(in.peek(1))) {
-                in.next();
-                while (Cursor.isDigit(in.peek())) {
-                    in.next();
-                }
-            }
-            result = new Node.Clone(result, in.slice(start, in.position()));
-        }
-        return result;
     }
 }
