@@ -53,6 +53,11 @@ final class TypeParser {
                 case 'M': {
                     in.next();
                     Node owner = type();
+                    if (owner instanceof Node.MemberPointer || owner instanceof Node.Indirection
+                            || owner instanceof Node.FunctionType || owner instanceof Node.ArrayType
+                            || owner instanceof Node.CvQualified) {
+                        throw new Rejected("a member pointer's owner must be a class");
+                    }
                     Node member = type();
                     return candidate(usesBefore, new Node.MemberPointer(owner, member));
                 }
