@@ -33,6 +33,9 @@ final class ExpressionParser {
             return encoding;
         }
         Node type = types.type();
+        if (type instanceof Node.Name n && ManglingTables.FLOATING_TYPES.contains(n.text())) {
+            throw new Rejected("floating-point literals are not supported");
+        }
         if (in.consume('E')) {
             if (type instanceof Node.Name n && n.text().equals("decltype(nullptr)")) {
                 return type;

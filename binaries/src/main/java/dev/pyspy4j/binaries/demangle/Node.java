@@ -111,13 +111,6 @@ sealed interface Node {
     }
 
     /**
-     * A template parameter that could not be bound to an argument (it stands in a signature that is parsed to
-     * check it but not printed); printing it is an error.
-     */
-    record UnresolvedParameter(int index) implements Node {
-    }
-
-    /**
      * An expression form that is parsed (so that a signature holding it is checked) but never printed; printing
      * it is an error, so a name that would show it is rejected rather than shown differently from c++filt.
      */

@@ -134,22 +134,28 @@ final class Printer {
             full(c.function());
             out.append(" [clone ").append(c.suffix()).append(']');
         } else if (node instanceof Node.Indirection i) {
-            left(i.target());
+            left(unpacked(i.target()));
             if (needsParentheses(i.target())) {
-                openParenthesis();
+                openParenthesis(i.target());
             }
             out.append(i.symbol());
+        } else if (node instanceof Node.CvQualified c && c.type() instanceof Node.CvQualified inner) {
+            // const applied to a substituted "int const" prints once, as c++filt does; other mixes are refused.
+            if (!inner.qualifiers().equals(c.qualifiers())) {
+                throw new Rejected("mixed repeated cv-qualifiers");
+            }
+            left(inner);
         } else if (node instanceof Node.CvQualified c) {
-            left(c.type());
+            left(unpacked(c.type()));
             out.append(c.qualifiers());
         } else if (node instanceof Node.FunctionType f) {
-            left(f.returnType());
+            left(unpacked(f.returnType()));
         } else if (node instanceof Node.ArrayType a) {
-            left(a.element());
+            left(unpacked(a.element()));
         } else if (node instanceof Node.MemberPointer m) {
-            left(m.member());
+            left(unpacked(m.member()));
             if (m.member() instanceof Node.FunctionType) {
-                openParenthesis();
+                openParenthesis(null);
             } else {
                 out.append(' ');
             }
@@ -163,8 +169,6 @@ final class Printer {
             out.append(')');
         } else if (node instanceof Node.Literal l) {
             literal(l);
-        } else if (node instanceof Node.UnresolvedParameter p) {
-            throw new Rejected("template parameter without an argument");
         } else if (node instanceof Node.Unprintable u) {
             throw new Rejected("unprintable expression: " + u.form());
         } else if (node instanceof Node.FunctionParameter p) {
@@ -307,6 +311,17 @@ final class Printer {
         throw new Rejected("type nested too deeply");
     }
 
+    /**
+     * A type a declarator is built on. An argument pack may only stand there while a pack expansion prints it
+     * element by element; a bare pack under a pointer or qualifier has no single rendering.
+     */
+    private Node unpacked(Node type) {
+        if (type instanceof Node.ArgPack && type != expandingPack) {
+            throw new Rejected("argument pack used outside a pack expansion");
+        }
+        return type;
+    }
+
     private static boolean isReference(Node.Indirection i) {
         return !i.symbol().equals("*");
     }
@@ -320,6 +335,10 @@ final class Printer {
         if (!(target instanceof Node.Indirection inner) || !isReference(inner)) {
             return reference;
         }
+        if (inner.target() instanceof Node.Indirection third && isReference(third)) {
+            // c++filt collapses one level only and prints "int&&&" here; such names are not worth imitating.
+            throw new Rejected("reference to reference to reference");
+        }
         if (inner.symbol().equals("&") || inner.symbol().equals(reference.symbol())) {
             return inner;
         }
@@ -331,25 +350,42 @@ final class Printer {
         return target instanceof Node.FunctionType || target instanceof Node.ArrayType;
     }
 
-    private void openParenthesis() {
-        if (lastChar() != '(') {
+    /**
+     * Opens a declarator: {@code void (*}. A pointer declarator inside another one (a pointer to a function
+     * returning a function pointer, {@code void (*(*)(int))(int)}) takes no space; a member pointer
+     * ({@code target} null) always does.
+     */
+    private void openParenthesis(Node target) {
+        Node t = target == expandingPack ? expandingElement : target;
+        boolean nested = t instanceof Node.FunctionType f && declaresInParentheses(f.returnType());
+        if (!nested && lastChar() != '(') {
             out.append(' ');
         }
         out.append('(');
     }
 
-    /** Joins with ", ", dropping the separator before an element that prints nothing (an empty pack). */
+    /**
+     * Joins with ", ". Elements that print nothing (empty packs) keep their separators, except at the end of
+     * the list, where c++filt takes them back: {@code <int, , char>} but {@code <int>}.
+     */
     private void commaList(List<Node> nodes) {
+        int trailingEmptyFrom = -1;
         for (int i = 0; i < nodes.size(); i++) {
+            int beforeSeparator = out.length();
             if (i > 0) {
                 out.append(", ");
             }
             int before = out.length();
             full(nodes.get(i));
-            if (i > 0 && out.length() == before) {
-                out.setLength(before - 2);
-                retractedAt = out.length();
+            if (out.length() != before) {
+                trailingEmptyFrom = -1;
+            } else if (i > 0 && trailingEmptyFrom < 0) {
+                trailingEmptyFrom = beforeSeparator;
             }
+        }
+        if (trailingEmptyFrom >= 0) {
+            out.setLength(trailingEmptyFrom);
+            retractedAt = out.length();
         }
     }
 

@@ -25,6 +25,7 @@ final class TypeParser {
     /** {@code <type>}; every type except builtins and bare std:: abbreviations is a substitution candidate. */
     Node type() {
         state.enter();
+        int usesBefore = state.parameterUses;
         try {
             char c = in.peek();
             if (c == 'r' || c == 'V' || c == 'K') {
@@ -34,7 +35,7 @@ final class TypeParser {
                 Node qualified = inner instanceof Node.FunctionType f
                         ? new Node.FunctionType(f.returnType(), f.parameters(), f.qualifiers() + qualifiers)
                         : new Node.CvQualified(inner, qualifiers);
-                return candidate(qualified);
+                return candidate(usesBefore, qualified);
             }
             String builtin = ManglingTables.BUILTIN_TYPES.get(c);
             if (builtin != null) {
@@ -43,42 +44,47 @@ final class TypeParser {
             }
             switch (c) {
                 case 'F':
-                    return candidate(functionType());
+                    return candidate(usesBefore, functionType());
                 case 'N':
                 case 'Z':
-                    return candidate(names.name());
+                    return candidate(usesBefore, className());
                 case 'A':
-                    return candidate(arrayType());
+                    return candidate(usesBefore, arrayType());
                 case 'M': {
                     in.next();
                     Node owner = type();
+                    if (owner instanceof Node.MemberPointer || owner instanceof Node.Indirection
+                            || owner instanceof Node.FunctionType || owner instanceof Node.ArrayType
+                            || owner instanceof Node.CvQualified) {
+                        throw new Rejected("a member pointer's owner must be a class");
+                    }
                     Node member = type();
-                    return candidate(new Node.MemberPointer(owner, member));
+                    return candidate(usesBefore, new Node.MemberPointer(owner, member));
                 }
                 case 'T': {
                     Node parameter = templateParameter();
                     if (in.peek() == 'I') {
-                        state.addSubstitution(parameter);
+                        state.addSubstitution(parameter, usesBefore);
                         parameter = new Node.Template(parameter, templateArgs());
                     }
-                    return candidate(parameter);
+                    return candidate(usesBefore, parameter);
                 }
                 case 'S':
-                    return substitutedType();
+                    return substitutedType(usesBefore);
                 case 'P':
                     in.next();
-                    return candidate(new Node.Indirection(type(), "*"));
+                    return candidate(usesBefore, new Node.Indirection(type(), "*"));
                 case 'R':
                     in.next();
-                    return candidate(new Node.Indirection(type(), "&"));
+                    return candidate(usesBefore, new Node.Indirection(type(), "&"));
                 case 'O':
                     in.next();
-                    return candidate(new Node.Indirection(type(), "&&"));
+                    return candidate(usesBefore, new Node.Indirection(type(), "&&"));
                 case 'D':
-                    return dType();
+                    return dType(usesBefore);
                 default:
                     if (Cursor.isDigit(c)) {
-                        return candidate(names.name());
+                        return candidate(usesBefore, className());
                     }
                     throw new Rejected("unsupported type '" + c + "'");
             }
@@ -87,38 +93,47 @@ final class TypeParser {
         }
     }
 
-    private Node candidate(Node type) {
-        state.addSubstitution(type);
+    /** A class or enum name; member-function qualifiers (NK..., NO...) make no sense on a type. */
+    private Node className() {
+        Node name = names.name();
+        if (name instanceof Node.FunctionQualified) {
+            throw new Rejected("qualified member function name used as a type");
+        }
+        return name;
+    }
+
+    private Node candidate(int usesBefore, Node type) {
+        state.addSubstitution(type, usesBefore);
         return type;
     }
 
-    private Node substitutedType() {
+    private Node substitutedType(int usesBefore) {
         char next = in.peek(1);
         if (Cursor.isDigit(next) || next == '_' || Cursor.isUpper(next)) {
             Node substituted = names.substitution();
             if (in.peek() == 'I') {
-                return candidate(new Node.Template(substituted, templateArgs()));
+                return candidate(usesBefore, new Node.Template(substituted, templateArgs()));
             }
             return substituted;
         }
         Node name = names.name();
         boolean bareAbbreviation = next != 't' && !(name instanceof Node.Template);
-        return bareAbbreviation ? name : candidate(name);
+        return bareAbbreviation ? name : candidate(usesBefore, name);
     }
 
-    private Node dType() {
+    private Node dType(int usesBefore) {
         char kind = in.peek(1);
         if (kind == 'T' || kind == 't') {
             in.next();
             in.next();
             Node expression = expressions.expression();
             in.expect('E');
-            return candidate(new Node.Decltype(expression));
+            return candidate(usesBefore, new Node.Decltype(expression));
         }
         if (kind == 'p') {
             in.next();
             in.next();
-            return candidate(new Node.PackExpansion(type()));
+            return candidate(usesBefore, new Node.PackExpansion(type()));
         }
         if (kind == 'F') {
             in.next();
@@ -145,10 +160,13 @@ final class TypeParser {
         in.expect('F');
         in.consume('Y');
         Node returnType = type();
-        List<Node> parameters = new ArrayList<>();
-        while (!isParameterListEnd()) {
-            parameters.add(type());
+        if (returnType instanceof Node.FunctionType || returnType instanceof Node.ArrayType) {
+            throw new Rejected("a function cannot return a function or an array");
         }
+        List<Node> parameters = new ArrayList<>();
+        do {
+            parameters.add(type());
+        } while (!isParameterListEnd());
         String qualifiers = "";
         if (in.consume('R')) {
             qualifiers = " &";

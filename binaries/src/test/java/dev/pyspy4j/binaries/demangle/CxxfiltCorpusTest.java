@@ -24,8 +24,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Demangles the C++ symbols of real libraries on this machine (libstdc++ always; ICU, LLVM, libclang and
  * Boost where installed, found through {@code ldconfig -p}) and compares every result with one batch run of
- * {@code c++filt -p}: each name must come out exactly as c++filt prints it, or empty. Empty results must stay
- * rare (measured on Debian 12 with binutils 2.40: 0 of 30,000 names; the threshold leaves room for other
+ * {@code c++filt -p}: each name must come out exactly as c++filt prints it, or empty. (Clone suffixes, which
+ * -p drops and the demangler keeps, are taken from a second c++filt run over the names that have one; the
+ * exported symbols of these libraries have none.) Empty results must stay
+ * rare (measured on Debian 12 with binutils 2.40: 4 of 30,000 names, 0.013%, all lambdas whose signature
+ * reuses a substitution made in another function template's signature; the threshold leaves room for other
  * library versions).
  */
 class CxxfiltCorpusTest {
@@ -35,7 +38,6 @@ class CxxfiltCorpusTest {
     private static final Pattern LIBRARY_LINE = Pattern.compile("^\\s*(\\S+) \\(.*\\) => (\\S+)$");
     private static final Pattern WANTED = Pattern.compile("^lib(stdc\\+\\+|icu\\w*|LLVM[\\w.-]*|clang[\\w.-]*"
             + "|boost_\\w+)\\.so.*");
-    private static final Pattern CLONE_SUFFIX = Pattern.compile("\\.[a-z0-9_]+(?:\\.[0-9]+)*");
 
     @Test
     void everyNameIsExactlyWhatCxxfiltPrintsOrEmpty() {
@@ -43,7 +45,7 @@ class CxxfiltCorpusTest {
         List<String> names = new ArrayList<>();
         corpus.values().forEach(names::addAll);
         assertThat(names.size()).as("names in the corpus").isGreaterThanOrEqualTo(MIN_NAMES);
-        List<String> expected = Tools.cxxfilt(names);
+        List<String> expected = Tools.expectedDemangling(names);
 
         List<String> wrong = new ArrayList<>();
         int index = 0;
@@ -53,7 +55,7 @@ class CxxfiltCorpusTest {
             int exact = 0;
             int empty = 0;
             for (String name : library.getValue()) {
-                String want = withCloneSuffixes(name, expected.get(index++));
+                String want = expected.get(index++);
                 Optional<String> got = ItaniumDemangler.demangle(name);
                 if (got.isEmpty()) {
                     empty++;
@@ -74,23 +76,6 @@ class CxxfiltCorpusTest {
 
         assertThat(wrong).as("names demangled differently from c++filt -p").isEmpty();
         assertThat(emptyShare).as("share of names left undemangled").isLessThan(MAX_EMPTY_SHARE);
-    }
-
-    /**
-     * c++filt -p drops clone suffixes; the demangler keeps them the way c++filt prints them without -p,
-     * deliberately (see {@link ItaniumDemangler}), so the expectation gets them appended.
-     */
-    static String withCloneSuffixes(String mangled, String cxxfiltOutput) {
-        int dot = mangled.indexOf('.');
-        if (dot < 0 || cxxfiltOutput.equals(mangled)) {
-            return cxxfiltOutput;
-        }
-        StringBuilder expected = new StringBuilder(cxxfiltOutput);
-        Matcher clones = CLONE_SUFFIX.matcher(mangled.substring(dot));
-        while (clones.find()) {
-            expected.append(" [clone ").append(clones.group()).append(']');
-        }
-        return expected.toString();
     }
 
     /** Library name -> its sampled, deduplicated C++ symbols (a name belongs to the first library that has it). */

@@ -124,6 +124,17 @@ class ItaniumDemanglerTest {
         assertThat(ItaniumDemangler.demangle(twoLevels)).contains("f<A, B<A, A>, B<B<A, A>, B<A, A> > >");
     }
 
+    /** Deep nesting and long repetitions hit the depth and work limits instead of the stack or the clock. */
+    @Test
+    void pathologicalInputsAreRefused() {
+        assertThat(ItaniumDemangler.demangle("_Z1fI" + "P".repeat(10_000) + "iEvv")).isEmpty();
+        assertThat(ItaniumDemangler.demangle("_Z1fI" + "N1a".repeat(3_000) + "E".repeat(3_000) + "Evv"))
+                .isEmpty();
+        assertThat(ItaniumDemangler.demangle("_Z1f" + "i".repeat(20_000))).isEmpty();
+        assertThat(ItaniumDemangler.demangle("_Z1fI" + "P".repeat(100) + "iEvv"))
+                .contains("f<int" + "*".repeat(100) + ">");
+    }
+
     /** The seq-id of substitution number {@code index} (1-based: S0_ is the second entry). */
     private static String seqId(int index) {
         return Integer.toString(index - 1, 36).toUpperCase(Locale.ROOT);
