@@ -5,7 +5,6 @@ package dev.pyspy4j.cli;
 import dev.pyspy4j.cli.record.OutputFormats;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.output.OutputFormat;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +28,7 @@ final class FormatsHelpSection implements CommandLine.IHelpSectionRenderer {
 
     /** Adds the section to {@code command}'s help, before its exit codes. */
     static void addTo(CommandLine command, CliContext context) {
-        command.getHelpSectionMap().put(KEY, new FormatsHelpSection(command, context));
-        List<String> keys = new ArrayList<>(command.getHelpSectionKeys());
-        keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING), KEY);
-        command.setHelpSectionKeys(keys);
+        HelpSections.addBeforeExitCodes(command, KEY, new FormatsHelpSection(command, context));
     }
 
     @Override

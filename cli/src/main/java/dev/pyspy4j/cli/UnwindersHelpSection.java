@@ -4,7 +4,6 @@ package dev.pyspy4j.cli;
 
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.nativestack.NativeUnwinderProvider;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +27,7 @@ final class UnwindersHelpSection implements CommandLine.IHelpSectionRenderer {
 
     /** Adds the section to {@code command}'s help, before its exit codes. */
     static void addTo(CommandLine command, CliContext context) {
-        command.getHelpSectionMap().put(KEY, new UnwindersHelpSection(command, context));
-        List<String> keys = new ArrayList<>(command.getHelpSectionKeys());
-        keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING), KEY);
-        command.setHelpSectionKeys(keys);
+        HelpSections.addBeforeExitCodes(command, KEY, new UnwindersHelpSection(command, context));
     }
 
     @Override

@@ -2,12 +2,11 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.unwinders.dwarf;
 
-import dev.pyspy4j.spi.OsFamily;
 import dev.pyspy4j.spi.Platform;
-import dev.pyspy4j.spi.TargetArch;
 import dev.pyspy4j.spi.nativestack.NativeUnwinder;
 import dev.pyspy4j.spi.nativestack.NativeUnwinderProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
+import dev.pyspy4j.unwinders.UnwoundPlatforms;
 
 /** The pure-Java DWARF CFI unwinder: needs nothing installed, handles code built without frame pointers. */
 public final class DwarfUnwinderProvider implements NativeUnwinderProvider {
@@ -26,7 +25,7 @@ public final class DwarfUnwinderProvider implements NativeUnwinderProvider {
 
     @Override
     public boolean isSupported(Platform platform) {
-        return platform.os() == OsFamily.LINUX && platform.arch().equals(TargetArch.X86_64);
+        return UnwoundPlatforms.isLinuxX86_64(platform);
     }
 
     @Override

@@ -2,12 +2,11 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.unwinders.framepointer;
 
-import dev.pyspy4j.spi.OsFamily;
 import dev.pyspy4j.spi.Platform;
-import dev.pyspy4j.spi.TargetArch;
 import dev.pyspy4j.spi.nativestack.NativeUnwinder;
 import dev.pyspy4j.spi.nativestack.NativeUnwinderProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
+import dev.pyspy4j.unwinders.UnwoundPlatforms;
 
 /** The frame-pointer chain: the cheapest unwinder, correct only where every function keeps a frame pointer. */
 public final class FramePointerUnwinderProvider implements NativeUnwinderProvider {
@@ -26,7 +25,7 @@ public final class FramePointerUnwinderProvider implements NativeUnwinderProvide
 
     @Override
     public boolean isSupported(Platform platform) {
-        return platform.os() == OsFamily.LINUX && platform.arch().equals(TargetArch.X86_64);
+        return UnwoundPlatforms.isLinuxX86_64(platform);
     }
 
     @Override

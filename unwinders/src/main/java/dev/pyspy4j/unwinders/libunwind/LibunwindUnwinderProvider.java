@@ -3,13 +3,12 @@
 package dev.pyspy4j.unwinders.libunwind;
 
 import dev.pyspy4j.spi.FailureKind;
-import dev.pyspy4j.spi.OsFamily;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;
-import dev.pyspy4j.spi.TargetArch;
 import dev.pyspy4j.spi.nativestack.NativeUnwinder;
 import dev.pyspy4j.spi.nativestack.NativeUnwinderProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
+import dev.pyspy4j.unwinders.UnwoundPlatforms;
 import dev.pyspy4j.unwinders.libunwind.jna.Libunwind;
 
 /**
@@ -64,6 +63,6 @@ public final class LibunwindUnwinderProvider implements NativeUnwinderProvider {
     }
 
     private static boolean runsOn(Platform platform) {
-        return platform.os() == OsFamily.LINUX && platform.arch().equals(TargetArch.X86_64);
+        return UnwoundPlatforms.isLinuxX86_64(platform);
     }
 }
