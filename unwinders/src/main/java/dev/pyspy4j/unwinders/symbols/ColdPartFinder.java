@@ -60,18 +60,20 @@ final class ColdPartFinder {
                             && Long.compareUnsigned(range.end(), textRange.end()) <= 0)
                     .toList();
             List<FunctionSymbol> functions = symbols.functions();
-            List<CodeRange> candidates = unnamedFragments(frames, inText, symbols, functions);
+            List<CodeRange> candidates = unnamedRanges(inText, symbols, functions);
             List<FunctionSymbol> sized = functions.stream().filter(function -> function.size() > 0).toList();
-            return ColdPartScanner.scan(candidates, sized, codeSections(elf), MAX_CODE_BYTES);
+            // each range's evidence stands alone, so the costlier test runs only on the few ranges attributed
+            return ColdPartScanner.scan(candidates, sized, codeSections(elf), MAX_CODE_BYTES)
+                    .retaining(range -> !beginsLikeAFunction(frames, range));
         } catch (SpyException e) {
             // malformed call-frame tables or sections: the binary keeps its symbols, its cold parts stay unnamed
             return ColdParts.NONE;
         }
     }
 
-    /** The FDE ranges that no symbol names any address of and that do not begin like a function, disjoint. */
-    private static List<CodeRange> unnamedFragments(CallFrameTable frames, List<CodeRange> fdeRanges,
-                                                    ElfFunctionSymbols symbols, List<FunctionSymbol> byStart) {
+    /** The FDE ranges that no symbol names any address of, disjoint. */
+    private static List<CodeRange> unnamedRanges(List<CodeRange> fdeRanges, ElfFunctionSymbols symbols,
+                                                 List<FunctionSymbol> byStart) {
         long[] symbolStarts = byStart.stream().mapToLong(FunctionSymbol::start).toArray();
         List<CodeRange> fragments = new ArrayList<>();
         long previousEnd = 0;
@@ -86,8 +88,7 @@ final class ColdPartFinder {
                 }
                 continue;
             }
-            if (symbols.functionAt(range.start()).isEmpty() && !anyStartIn(symbolStarts, range)
-                    && !beginsLikeAFunction(frames, range)) {
+            if (symbols.functionAt(range.start()).isEmpty() && !anyStartIn(symbolStarts, range)) {
                 fragments.add(range);
             }
         }

@@ -3,8 +3,10 @@
 package dev.pyspy4j.unwinders.symbols;
 
 import dev.pyspy4j.unwinders.cfi.CodeRange;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The split-off cold parts of one binary that {@link ColdPartScanner} could attribute to a named function: disjoint
@@ -39,6 +41,20 @@ final class ColdParts {
             ends[i] = ranges.get(i).end();
         }
         return new ColdParts(starts, ends, ownerNames.toArray(String[]::new));
+    }
+
+    /** These parts without those whose range fails {@code keep}. */
+    ColdParts retaining(Predicate<CodeRange> keep) {
+        List<CodeRange> ranges = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < starts.length; i++) {
+            CodeRange range = new CodeRange(starts[i], ends[i]);
+            if (keep.test(range)) {
+                ranges.add(range);
+                kept.add(owners[i]);
+            }
+        }
+        return ranges.size() == starts.length ? this : of(ranges, kept);
     }
 
     /** The linkage name of the function whose cold part holds {@code fileAddress}. */
