@@ -30,9 +30,9 @@ import java.util.Optional;
  */
 final class ColdPartFinder {
     /**
-     * The most bytes of named code scanned for one binary: CPython's {@code .text} is about 5 MiB and libc's under
-     * 2 MiB; a binary with more named code than this is left without cold part names rather than stall the sampler
-     * thread.
+     * The most bytes of named code scanned for one binary: a stripped CPython or libc has under 1 MiB of code in
+     * functions with symbols (their whole {@code .text} is a few MiB); a binary with more named code than this is
+     * left without cold part names rather than stall the sampler thread.
      */
     static final long MAX_CODE_BYTES = 64L << 20;
 

@@ -56,6 +56,11 @@ public final class ElfSymbolResolverProvider implements SymbolResolverProvider {
         return new ElfSymbolResolver(process, locator, tables, coldParts);
     }
 
+    /** How many binaries' cold parts are cached now. */
+    int cachedColdParts() {
+        return coldParts.size();
+    }
+
     /** How many binaries' tables are cached now. */
     int cachedBinaries() {
         return tables.size();

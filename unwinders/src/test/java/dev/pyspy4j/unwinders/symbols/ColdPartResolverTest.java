@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,18 +123,28 @@ class ColdPartResolverTest {
     }
 
     @Test
-    void python315sColdPartsAreFoundOncePerBinary() {
+    void python315sColdPartsAreFoundOnlyForAnUnnamedAddressAndThenSharedPerBinary() {
         ElfSymbolResolverProvider provider = new ElfSymbolResolverProvider(List.of());
-        ElfFile python = ElfFile.open(PYTHON315);
-        ElfFunctionSymbols symbols = ElfFunctionSymbols.of(python);
-        ColdParts parts = ColdPartFinder.find(python, symbols);
-        assertThat(parts.ownerAt(0x44ac15L)).contains("_PyEval_EvalFrameDefault");
-        assertThat(parts.ownerAt(0x570520L)).isEmpty();
         try (SymbolResolver first = provider.open(mapped(PYTHON315, "/usr/bin/python3.15", 0));
                 SymbolResolver second = provider.open(mapped(PYTHON315, "/usr/bin/python3.15", 0))) {
+            assertThat(first.resolve(0x5c6da2L).function()).isEqualTo("_PyEval_EvalFrameDefault");
+            assertThat(provider.cachedColdParts()).isZero();
+
             assertThat(first.resolve(0x44ac15L).function()).isEqualTo("_PyEval_EvalFrameDefault.cold");
             assertThat(second.resolve(0x44ac16L).function()).isEqualTo("_PyEval_EvalFrameDefault.cold");
+            assertThat(provider.cachedColdParts()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void python315sEvaluationLoopColdPartIsItsWholeFdeRange() {
+        ElfFile python = ElfFile.open(PYTHON315);
+        ColdParts parts = ColdPartFinder.find(python, ElfFunctionSymbols.of(python));
+
+        assertThat(parts.ownerAt(0x4426ebL)).contains("_PyEval_EvalFrameDefault");
+        assertThat(parts.ownerAt(0x45688fL)).contains("_PyEval_EvalFrameDefault");
+        assertThat(parts.ownerAt(0x456890L)).isNotEqualTo(Optional.of("_PyEval_EvalFrameDefault"));
+        assertThat(parts.ownerAt(0x570520L)).isEmpty();
     }
 
     private Path compile() throws IOException, InterruptedException {
