@@ -42,7 +42,7 @@ class NativeLibrariesIT {
     Path temp;
 
     static List<Path> pythons() {
-        return NativeMergeLimits.merging(Interpreters.all());
+        return Interpreters.all();
     }
 
     @ParameterizedTest(name = "{0}")

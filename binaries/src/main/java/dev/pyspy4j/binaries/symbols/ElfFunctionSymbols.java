@@ -105,6 +105,14 @@ public final class ElfFunctionSymbols {
         return lines.at(fileAddress);
     }
 
+    /**
+     * Every function symbol that names at least one address, by start address (size 0 for a symbol without a
+     * size), for analyses of the code around them.
+     */
+    public List<FunctionSymbol> functions() {
+        return table.functions();
+    }
+
     /** How many distinct function symbols name addresses. */
     public int functionCount() {
         return table.functionCount();

@@ -78,6 +78,16 @@ final class FunctionTable {
         return Optional.of(new FunctionSymbol(names[owner], starts[owner], sizes[owner]));
     }
 
+    /** The symbols that name at least one address, by start address. */
+    List<FunctionSymbol> functions() {
+        List<FunctionSymbol> functions = new ArrayList<>(names.length);
+        for (int i = 0; i < names.length; i++) {
+            functions.add(new FunctionSymbol(names[i], starts[i], sizes[i]));
+        }
+        functions.sort(Comparator.comparing(FunctionSymbol::start, Long::compareUnsigned));
+        return functions;
+    }
+
     /** How many distinct symbols name at least one address. */
     int functionCount() {
         return names.length;

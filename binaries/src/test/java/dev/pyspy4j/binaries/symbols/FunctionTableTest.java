@@ -112,6 +112,16 @@ class FunctionTableTest {
     }
 
     @Test
+    void functionsListsTheSymbolsThatNameAddressesByStart() {
+        FunctionTable table = FunctionTable.of(List.of(global("g", 0x2000, 0x10), global("f", 0x1000, 0x20),
+                global("f", 0x1000, 0x20), global("hidden_alias_of_g", 0x2000, 0x10),
+                new FunctionCandidate("label", 0x3000, 0, 0x3100, true, true)));
+
+        assertThat(table.functions()).containsExactly(new FunctionSymbol("f", 0x1000, 0x20),
+                new FunctionSymbol("g", 0x2000, 0x10), new FunctionSymbol("label", 0x3000, 0));
+    }
+
+    @Test
     void addressesAboveTheSignedRangeCompareUnsigned() {
         long high = 0xffff_ffff_ff60_0000L;
         FunctionTable table = FunctionTable.of(List.of(global("low", 0x1000, 0x10), global("high", high, 0x100)));

@@ -6,7 +6,9 @@ import dev.pyspy4j.binaries.elf.ElfFile;
 import dev.pyspy4j.binaries.elf.ElfSectionHeader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -86,6 +88,20 @@ public final class CallFrameTable {
         }
         rows.put(pc, row);
         return row;
+    }
+
+    /**
+     * The range of every intact FDE of {@code .eh_frame}, by start address; empty when the binary has none. A
+     * malformed entry is left out (its range is unknown), the others are still listed.
+     */
+    public List<CodeRange> ehFrameRanges() {
+        if (ehFrame == null) {
+            return List.of();
+        }
+        return ehFrame.scan().fdes().stream()
+                .map(fde -> new CodeRange(fde.pcBegin(), fde.pcEnd()))
+                .sorted(Comparator.comparing(CodeRange::start, Long::compareUnsigned))
+                .toList();
     }
 
     /** The FDE covering {@code pc}, for tests: its range, or empty. */

@@ -4,6 +4,7 @@ package dev.pyspy4j.unwinders.symbols;
 
 import dev.pyspy4j.binaries.demangle.ItaniumDemangler;
 import dev.pyspy4j.binaries.symbols.DebugFileLocator;
+import dev.pyspy4j.binaries.symbols.ElfFunctionSymbols;
 import dev.pyspy4j.binaries.symbols.FunctionSymbol;
 import dev.pyspy4j.binaries.symbols.SourceLine;
 import dev.pyspy4j.spi.SpyException;
@@ -18,7 +19,8 @@ import java.util.Optional;
 /**
  * Names the addresses of one process: finds the mapping that holds an address, the binary mapped there (read on
  * first use, its table shared through the provider's cache), and the function in that binary's table at the
- * address minus the binary's load bias. Used by one sampler thread.
+ * address minus the binary's load bias; where no symbol covers an address, the function whose split-off cold part
+ * holds it, if that can be told (see {@link ColdPartScanner}). Used by one sampler thread.
  */
 final class ElfSymbolResolver implements SymbolResolver {
     /** Distinct addresses remembered; a deep native profile has a few thousand. */
@@ -30,9 +32,10 @@ final class ElfSymbolResolver implements SymbolResolver {
     private final Map<String, LoadedModule> modulesByPath = new HashMap<>();
     private MappedModules mappings;
 
-    ElfSymbolResolver(TargetProcess target, DebugFileLocator locator, SymbolTableCache tables) {
+    ElfSymbolResolver(TargetProcess target, DebugFileLocator locator, SymbolTableCache<ElfFunctionSymbols> tables,
+                      SymbolTableCache<ColdParts> coldParts) {
         this.target = target;
-        this.loader = new ModuleLoader(target, locator, tables);
+        this.loader = new ModuleLoader(target, locator, tables, coldParts);
     }
 
     @Override
@@ -71,12 +74,22 @@ final class ElfSymbolResolver implements SymbolResolver {
         }
         LoadedModule module = modulesByPath.computeIfAbsent(path, ignored -> loader.load(region.get(), modules));
         Optional<FunctionSymbol> function = module.functionAt(address);
-        if (function.isEmpty()) {
-            return NativeSymbol.unnamed(address, path);
+        String linkageName;
+        String name;
+        if (function.isPresent()) {
+            linkageName = function.get().name();
+            name = displayName(linkageName);
+        } else {
+            Optional<String> coldPartOwner = module.coldPartOwnerAt(address);
+            if (coldPartOwner.isEmpty()) {
+                return NativeSymbol.unnamed(address, path);
+            }
+            // named as GCC names the part's own (stripped) symbol, so that it reads as part of its function
+            linkageName = coldPartOwner.get() + ColdParts.SUFFIX;
+            name = displayName(coldPartOwner.get()) + ColdParts.SUFFIX;
         }
-        String linkageName = function.get().name();
         Optional<SourceLine> line = module.sourceLineAt(address);
-        return new NativeSymbol(address, path, displayName(linkageName), linkageName,
+        return new NativeSymbol(address, path, name, linkageName,
                 line.map(SourceLine::file).orElse(null), line.map(SourceLine::line).orElse(0));
     }
 

@@ -3,6 +3,7 @@
 package dev.pyspy4j.unwinders.symbols;
 
 import dev.pyspy4j.binaries.symbols.DebugFileLocator;
+import dev.pyspy4j.binaries.symbols.ElfFunctionSymbols;
 import dev.pyspy4j.spi.OsFamily;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.nativestack.SymbolResolver;
@@ -24,7 +25,8 @@ public final class ElfSymbolResolverProvider implements SymbolResolverProvider {
     static final int CACHED_BINARIES = 128;
 
     private final List<String> debugRootsInTarget;
-    private final SymbolTableCache tables = new SymbolTableCache(CACHED_BINARIES);
+    private final SymbolTableCache<ElfFunctionSymbols> tables = new SymbolTableCache<>(CACHED_BINARIES);
+    private final SymbolTableCache<ColdParts> coldParts = new SymbolTableCache<>(CACHED_BINARIES);
 
     /** Debug files under {@code /usr/lib/debug}. */
     public ElfSymbolResolverProvider() {
@@ -51,7 +53,12 @@ public final class ElfSymbolResolverProvider implements SymbolResolverProvider {
         DebugFileLocator locator = new DebugFileLocator(debugRootsInTarget.stream()
                 .map(process::fileAsSeenByTarget)
                 .toList());
-        return new ElfSymbolResolver(process, locator, tables);
+        return new ElfSymbolResolver(process, locator, tables, coldParts);
+    }
+
+    /** How many binaries' cold parts are cached now. */
+    int cachedColdParts() {
+        return coldParts.size();
     }
 
     /** How many binaries' tables are cached now. */

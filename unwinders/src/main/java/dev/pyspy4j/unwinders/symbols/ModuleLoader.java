@@ -22,12 +22,15 @@ final class ModuleLoader {
 
     private final TargetProcess target;
     private final DebugFileLocator locator;
-    private final SymbolTableCache tables;
+    private final SymbolTableCache<ElfFunctionSymbols> tables;
+    private final SymbolTableCache<ColdParts> coldParts;
 
-    ModuleLoader(TargetProcess target, DebugFileLocator locator, SymbolTableCache tables) {
+    ModuleLoader(TargetProcess target, DebugFileLocator locator, SymbolTableCache<ElfFunctionSymbols> tables,
+                 SymbolTableCache<ColdParts> coldParts) {
         this.target = target;
         this.locator = locator;
         this.tables = tables;
+        this.coldParts = coldParts;
     }
 
     /** The module mapped at {@code region}; never fails, a binary it cannot read comes back without a table. */
@@ -49,7 +52,10 @@ final class ModuleLoader {
         ElfFunctionSymbols symbols = key.isPresent()
                 ? tables.get(key.get(), () -> withDebugFile(elf, file, path))
                 : withDebugFile(elf, file, path);
-        return LoadedModule.named(path, bias, symbols);
+        // the file stays mapped only while this module may still need its cold parts
+        return LoadedModule.named(path, bias, symbols, () -> key.isPresent()
+                ? coldParts.get(key.get(), () -> ColdPartFinder.find(elf, symbols))
+                : ColdPartFinder.find(elf, symbols));
     }
 
     /** The binary's table with its debug file's symbols; a corrupt debug file does not cost the binary's own. */

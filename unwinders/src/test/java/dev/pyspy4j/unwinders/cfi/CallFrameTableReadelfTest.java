@@ -8,11 +8,14 @@ import dev.pyspy4j.binaries.elf.ElfFile;
 import dev.pyspy4j.testsupport.InterpreterCatalogue;
 import dev.pyspy4j.testsupport.InterpreterLocations;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -30,6 +33,27 @@ class CallFrameTableReadelfTest {
     @Test
     void libcRowsEqualReadelfs() throws Exception {
         assertSameRowsAsReadelf(Path.of("/lib/x86_64-linux-gnu/libc.so.6"));
+    }
+
+    @Test
+    void ehFrameRangesAreReadelfsFdeRangesByStart() throws Exception {
+        // an executable without .debug_frame, so that readelf lists the .eh_frame FDEs only
+        Path python = Path.of("/opt/sidpy/usr/bin/python3.15");
+        assertThat(ElfFile.open(python).section(".debug_frame")).isEmpty();
+        Process readelf = new ProcessBuilder("readelf", "--debug-dump=frames", python.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String text = new String(readelf.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(readelf.waitFor()).isZero();
+        List<CodeRange> expected = Pattern.compile(" FDE cie=[0-9a-f]+ pc=([0-9a-f]+)\\.\\.([0-9a-f]+)")
+                .matcher(text).results()
+                .map(fde -> new CodeRange(Long.parseUnsignedLong(fde.group(1), 16),
+                        Long.parseUnsignedLong(fde.group(2), 16)))
+                .filter(range -> range.start() != range.end())
+                .sorted(Comparator.comparing(CodeRange::start, Long::compareUnsigned))
+                .toList();
+
+        assertThat(CallFrameTable.of(ElfFile.open(python)).ehFrameRanges()).hasSizeGreaterThan(1000)
+                .containsExactlyElementsOf(expected);
     }
 
     @Test
