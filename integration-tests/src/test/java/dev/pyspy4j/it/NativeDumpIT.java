@@ -53,15 +53,6 @@ class NativeDumpIT {
         return Interpreters.all();
     }
 
-    /**
-     * Debian sid's stripped LTO builds, whose evaluation calls are found only through what survives stripping: the
-     * entry record on the C stack (3.14) or the evaluation loop's cold part named after its exported function (3.15,
-     * which keeps no entry record).
-     */
-    static List<Path> strippedEvaluationLoops() {
-        return List.of(Interpreters.debianSid("3.14"), Interpreters.debianSid("3.15"));
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("pythons")
     void cFunctionCalledFromPython(Path python) throws Exception {
@@ -165,41 +156,6 @@ class NativeDumpIT {
             assertThat(pythonFrames(merged)).as(assertThatStack(merged).describe())
                     .containsExactlyElementsOf(pythonFrames(trace));
             assertThat(merged.get("os_thread_id")).isEqualTo(trace.get("os_thread_id"));
-        }
-    }
-
-    /**
-     * Where a native stack cannot show which evaluation call ran which Python frames, a thread is left out with a
-     * warning naming it: a shown thread has exactly its Python frames, a missing one is named, none is guessed.
-     */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("strippedEvaluationLoops")
-    void threadsWhoseEvaluationCallsCannotBeFoundAreLeftOutNeverGuessed(Path python) throws Exception {
-        Path script = Interpreters.script("native_probe.py");
-        Path info = Files.createTempFile("native-probe", ".json");
-        try {
-            Process target = targets.startPython(python, script, NativeExtension.forInterpreter(python).toString(),
-                    info.toString());
-            Dumps.awaitThreads(target, THREADS);
-            Pyspy4jJar.Result plain = DumpCli.dump(target, "--json");
-            Pyspy4jJar.Result withNative = DumpCli.dump(target, "--native", "--json");
-
-            assertThat(withNative.exitCode()).as(withNative.describe()).isZero();
-            ObjectMapper json = new ObjectMapper();
-            List<JsonNode> merged = traces(json.readTree(withNative.out()));
-            for (JsonNode trace : traces(json.readTree(plain.out()))) {
-                List<JsonNode> shown = merged.stream()
-                        .filter(other -> other.get("thread_id").equals(trace.get("thread_id"))).toList();
-                if (shown.isEmpty()) {
-                    assertThat(withNative.err()).as(withNative.describe()).contains("pyspy4j dump: warning: native and"
-                            + " Python stacks do not match in thread " + trace.get("os_thread_id").asLong() + ": ");
-                } else {
-                    assertThat(pythonFrames(shown.get(0))).as(withNative.describe())
-                            .containsExactlyElementsOf(pythonFrames(trace));
-                }
-            }
-        } finally {
-            Files.deleteIfExists(info);
         }
     }
 
