@@ -23,6 +23,14 @@ import java.util.Map;
  * Unlike py-spy, a thread that goes unsampled for a while has its frames ended rather than left open.
  */
 final class ChromeTraceRecorder implements Recorder {
+    /**
+     * A thread unsampled for longer than this many sampling intervals has its frames ended. Sampling intervals are
+     * random (exponential around the rate), so gaps of two or three intervals are common (one sample in seven waits
+     * over two intervals) and must not close and reopen the whole stack; a gap of ten happens by chance once in
+     * 20,000 samples, and otherwise means the thread was idle (filtered out) or the sampler fell behind.
+     */
+    static final int GAP_INTERVALS = 10;
+
     private final OutputSettings settings;
     private final Interner<FrameKey> frames = new Interner<>();
     private final Map<ThreadKey, TracedThread> threads = new LinkedHashMap<>();
@@ -41,12 +49,13 @@ final class ChromeTraceRecorder implements Recorder {
         long micros = elapsedNanos / 1000;
         lastMicros = Math.max(lastMicros, micros);
         TracedThread thread = threads.computeIfAbsent(new ThreadKey(trace.pid(), trace.threadId()),
-                key -> new TracedThread(threads.size(), trace.pid(), threadName(trace)));
+                key -> new TracedThread(threads.size(), trace.hasOsThreadId() ? trace.osThreadId() : threads.size(),
+                        trace.pid(), threadName(trace)));
         if (trace.processInfo() != null) {
             processNames.putIfAbsent(trace.pid(), trace.processInfo().commandLine());
         }
         int[] now = rootFirstIds(trace.frames());
-        if (micros - thread.lastSampleMicros() >= 2 * intervalMicros) {
+        if (micros - thread.lastSampleMicros() > GAP_INTERVALS * intervalMicros) {
             closeAll(thread, thread.lastSampleMicros() + intervalMicros);
         }
         int[] before = thread.openFrames();
@@ -62,9 +71,9 @@ final class ChromeTraceRecorder implements Recorder {
     }
 
     /**
-     * Ends every open frame of a thread that went unsampled for a whole interval or more (filtered out as idle, or
-     * the sampler fell behind) where its last sample's interval ended: py-spy keeps them open across the gap, which
-     * draws the thread busy in code it had left.
+     * Ends every open frame of a thread that went unsampled for longer than {@link #GAP_INTERVALS} intervals
+     * (filtered out as idle, or the sampler fell behind) where its last sample's interval ended: py-spy keeps them
+     * open across any gap, which draws the thread busy in code it had left.
      */
     private void closeAll(TracedThread thread, long micros) {
         int[] open = thread.openFrames();

@@ -39,7 +39,7 @@ final class ChromeTraceWriter {
                 writeMetadata(json, "process_name", process.getKey(), 0, process.getValue());
             }
             for (TracedThread thread : threads) {
-                writeMetadata(json, "thread_name", thread.pid(), thread.index(), thread.name());
+                writeMetadata(json, "thread_name", thread.pid(), thread.tid(), thread.name());
             }
             for (int i = 0; i < events.size(); i++) {
                 TracedThread thread = threads.get(events.thread(i));
@@ -68,11 +68,11 @@ final class ChromeTraceWriter {
             json.writeNullField("line");
         }
         json.writeEndObject();
-        writeCommonFields(json, WellFormedText.of(frame.name()), phase, thread.pid(), thread.index(), micros);
+        writeCommonFields(json, WellFormedText.of(frame.name()), phase, thread.pid(), thread.tid(), micros);
         json.writeEndObject();
     }
 
-    private static void writeMetadata(JsonGenerator json, String kind, long pid, int tid, String name)
+    private static void writeMetadata(JsonGenerator json, String kind, long pid, long tid, String name)
             throws IOException {
         json.writeStartObject();
         json.writeObjectFieldStart("args");
@@ -82,7 +82,7 @@ final class ChromeTraceWriter {
         json.writeEndObject();
     }
 
-    private static void writeCommonFields(JsonGenerator json, String name, String phase, long pid, int tid,
+    private static void writeCommonFields(JsonGenerator json, String name, String phase, long pid, long tid,
                                           long micros) throws IOException {
         json.writeStringField("cat", CATEGORY);
         json.writeStringField("name", name);

@@ -65,39 +65,40 @@ class ChromeTraceFormatTest extends OutputFormatContract {
                 new Timed(stack(1, "MainThread", 11, G, F, MAIN), 30_000_000),
                 new Timed(stack(1, "MainThread", 11, G, MAIN), 40_500_999))));
 
+        // A thread is known by its OS thread id; one whose OS id is unknown by its place in order of appearance.
         assertThat(summary(events)).containsExactly(
-                "M thread_name 0:11: MainThread",
+                "M thread_name 11:11: MainThread",
                 "M thread_name 1:0x2",
-                "B main 0@10000",
-                "B f 0@20000",
+                "B main 11@10000",
+                "B f 11@20000",
                 "B g 1@20000",
-                "B g 0@30000",
-                "E g 0@40500",
-                "E f 0@40500",
-                "B g 0@40500",
+                "B g 11@30000",
+                "E g 11@40500",
+                "E f 11@40500",
+                "B g 11@40500",
                 // Still open at the end: closed one 100 Hz interval after the last sample.
-                "E g 0@50500",
-                "E main 0@50500",
+                "E g 11@50500",
+                "E main 11@50500",
                 "E g 1@50500");
         assertThat(events.get(2).toString()).isEqualTo("{\"args\":{\"filename\":\"/app/main.py\",\"line\":7},"
-                + "\"cat\":\"pyspy4j\",\"name\":\"main\",\"ph\":\"B\",\"pid\":10,\"tid\":0,\"ts\":10000}");
+                + "\"cat\":\"pyspy4j\",\"name\":\"main\",\"ph\":\"B\",\"pid\":10,\"tid\":11,\"ts\":10000}");
     }
 
     @Test
     void endsTheFramesOfAThreadThatWentUnsampledAndBeginsThemAgainWhenItIsBack() throws IOException {
         JsonNode events = TraceChecks.balancedEvents(Traces.write(format(), Traces.WITH_LINES, List.of(
                 new Timed(stack(1, "t", 11, F, MAIN), 10_000_000),
-                new Timed(stack(1, "t", 11, F, MAIN), 29_000_000),
-                new Timed(stack(1, "t", 11, F, MAIN), 48_000_000),
-                new Timed(stack(1, "t", 11, G, MAIN), 90_000_000))));
+                new Timed(stack(1, "t", 11, F, MAIN), 59_000_000),
+                new Timed(stack(1, "t", 11, F, MAIN), 159_000_000),
+                new Timed(stack(1, "t", 11, G, MAIN), 261_000_000))));
 
-        // 19 ms later leaves less than a whole 10 ms interval unsampled; 42 ms later does not: the frames end at
-        // 58 ms, one interval after the last sample.
-        assertThat(summary(events)).containsExactly("M thread_name 0:11: t",
-                "B main 0@10000", "B f 0@10000",
-                "E f 0@58000", "E main 0@58000",
-                "B main 0@90000", "B g 0@90000",
-                "E g 0@100000", "E main 0@100000");
+        // At 100 Hz, gaps of 49 and 100 ms (up to ten intervals, which random sampling intervals make happen) keep
+        // the stack open; 102 ms does not: the frames end at 169 ms, one interval after the last sample.
+        assertThat(summary(events)).containsExactly("M thread_name 11:11: t",
+                "B main 11@10000", "B f 11@10000",
+                "E f 11@169000", "E main 11@169000",
+                "B main 11@261000", "B g 11@261000",
+                "E g 11@271000", "E main 11@271000");
     }
 
     @Test
@@ -107,10 +108,10 @@ class ChromeTraceFormatTest extends OutputFormatContract {
                 new Timed(stack(1, "t", 11, frame("f", "/a.py", 2)), 10_000_000));
 
         assertThat(summary(TraceChecks.balancedEvents(Traces.write(format(), Traces.WITHOUT_LINES, samples))))
-                .containsExactly("M thread_name 0:11: t", "B f 0@0", "E f 0@20000");
+                .containsExactly("M thread_name 11:11: t", "B f 11@0", "E f 11@20000");
         JsonNode withLines = TraceChecks.balancedEvents(Traces.write(format(), Traces.WITH_LINES, samples));
-        assertThat(summary(withLines)).containsExactly("M thread_name 0:11: t", "B f 0@0", "E f 0@10000",
-                "B f 0@10000", "E f 0@20000");
+        assertThat(summary(withLines)).containsExactly("M thread_name 11:11: t", "B f 11@0", "E f 11@10000",
+                "B f 11@10000", "E f 11@20000");
         assertThat(withLines.get(1).at("/args/line").asInt()).isEqualTo(1);
         assertThat(TraceChecks.balancedEvents(Traces.write(format(), Traces.WITHOUT_LINES, samples))
                 .get(1).at("/args/line").isNull()).isTrue();
@@ -125,8 +126,8 @@ class ChromeTraceFormatTest extends OutputFormatContract {
         assertThat(summary(events)).startsWith(
                 "M process_name 0:python a.py",
                 "M process_name 0:python b.py",
-                "M thread_name 0:21: MainThread",
-                "M thread_name 1:31: MainThread");
+                "M thread_name 21:21: MainThread",
+                "M thread_name 31:31: MainThread");
         assertThat(events).extracting(event -> event.get("pid").asInt()).startsWith(20, 30, 20, 30);
     }
 
