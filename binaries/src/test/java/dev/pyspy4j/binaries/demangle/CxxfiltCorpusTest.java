@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.binaries.demangle;
 
+import dev.pyspy4j.binaries.elf.ExternalTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -84,8 +85,8 @@ class CxxfiltCorpusTest {
         Set<String> seen = new LinkedHashSet<>();
         for (Path library : libraries()) {
             TreeSet<String> names = new TreeSet<>();
-            for (List<String> listing : List.of(Tools.run(null, "nm", "-D", "--defined-only", library.toString()),
-                    Tools.run(null, "nm", "--defined-only", library.toString()))) {
+            for (List<String> listing : List.of(ExternalTool.run("nm", "-D", "--defined-only", library.toString()),
+                    ExternalTool.run("nm", "--defined-only", library.toString()))) {
                 for (String line : listing) {
                     String[] fields = line.trim().split("\\s+");
                     String name = fields[fields.length - 1];
@@ -132,7 +133,7 @@ class CxxfiltCorpusTest {
 
     private static List<Path> libraries() {
         Set<Path> found = new TreeSet<>();
-        for (String line : Tools.run(null, "ldconfig", "-p")) {
+        for (String line : ExternalTool.run("ldconfig", "-p")) {
             Matcher matcher = LIBRARY_LINE.matcher(line);
             if (matcher.matches() && WANTED.matcher(matcher.group(1)).matches()) {
                 try {

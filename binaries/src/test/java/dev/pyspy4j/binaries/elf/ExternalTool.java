@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.binaries.elf;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,21 +15,30 @@ import java.util.Map;
  * Runs the binutils / gcc / xz-utils command-line tools the tests use as oracles and fixture builders;
  * a missing tool fails the test with the Debian package that provides it (CI installs it, tests never do).
  */
-final class ExternalTool {
+public final class ExternalTool {
     private static final Map<String, String> DEBIAN_PACKAGES = Map.of(
-            "readelf", "binutils", "objcopy", "binutils", "nm", "binutils", "strip", "binutils",
-            "gcc", "gcc", "xz", "xz-utils", "gcore", "gdb");
+            "readelf", "binutils", "objcopy", "binutils", "nm", "binutils", "strip", "binutils", "c++filt", "binutils",
+            "addr2line", "binutils", "gcc", "gcc", "xz", "xz-utils", "gcore", "gdb");
 
     private ExternalTool() {
     }
 
     /** Runs {@code command}, failing unless it exits 0; returns its standard output lines. */
-    static List<String> run(String... command) {
+    public static List<String> run(String... command) {
         return runIn(null, command);
     }
 
     /** Runs {@code command} in {@code directory} (null: the current one). */
     static List<String> runIn(Path directory, String... command) {
+        return run(directory, null, command);
+    }
+
+    /** Runs {@code command} with its standard input from {@code stdin} (null: none). */
+    public static List<String> runWithInput(Path stdin, String... command) {
+        return run(null, stdin, command);
+    }
+
+    private static List<String> run(Path directory, Path stdin, String... command) {
         requireOnPath(command[0]);
         try {
             Path errors = Files.createTempFile("tool", ".err");
@@ -37,6 +47,8 @@ final class ExternalTool {
                 if (directory != null) {
                     builder.directory(directory.toFile());
                 }
+                builder.redirectInput(ProcessBuilder.Redirect.from(stdin == null ? new File("/dev/null")
+                        : stdin.toFile()));
                 Process process = builder.start();
                 byte[] output = process.getInputStream().readAllBytes();
                 int status = process.waitFor();
@@ -56,7 +68,7 @@ final class ExternalTool {
         }
     }
 
-    static void requireOnPath(String tool) {
+    public static void requireOnPath(String tool) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String directory : path.split(":")) {
             if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, tool))) {

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.binaries.symbols;
 
+import dev.pyspy4j.binaries.elf.ExternalTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.binaries.BuildId;
@@ -93,8 +94,8 @@ class ElfFunctionSymbolsIT {
         Path debugFile = root.resolve(".build-id").resolve(buildId.substring(0, 2))
                 .resolve(buildId.substring(2) + ".debug");
         Files.createDirectories(debugFile.getParent());
-        Tools.run("objcopy", "--only-keep-debug", library.toString(), debugFile.toString());
-        Tools.run("strip", "--strip-all", library.toString());
+        ExternalTool.run("objcopy", "--only-keep-debug", library.toString(), debugFile.toString());
+        ExternalTool.run("strip", "--strip-all", library.toString());
 
         ElfFunctionSymbols withoutRoot = ElfFunctionSymbols.load(library, library.toString(),
                 DebugFileLocator.none());
@@ -113,9 +114,9 @@ class ElfFunctionSymbolsIT {
         Path library = TestLibrary.compile(binaryDirectory, "linked", "-Wl,--build-id=none");
         ReadelfFunctions.Function hidden = ReadelfFunctions.of(library).named("static_function_11");
         Path debug = directory.resolve("liblinked.so.debug");
-        Tools.run("objcopy", "--only-keep-debug", library.toString(), debug.toString());
-        Tools.run("strip", "--strip-all", library.toString());
-        Tools.run("objcopy", "--add-gnu-debuglink=" + debug, library.toString());
+        ExternalTool.run("objcopy", "--only-keep-debug", library.toString(), debug.toString());
+        ExternalTool.run("strip", "--strip-all", library.toString());
+        ExternalTool.run("objcopy", "--add-gnu-debuglink=" + debug, library.toString());
         Path root = directory.resolve("debug-root");
         DebugFileLocator locator = new DebugFileLocator(List.of(root));
         List<Path> places = List.of(binaryDirectory.resolve("liblinked.so.debug"),

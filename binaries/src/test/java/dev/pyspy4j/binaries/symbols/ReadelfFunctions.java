@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.binaries.symbols;
 
+import dev.pyspy4j.binaries.elf.ExternalTool;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ final class ReadelfFunctions {
     static ReadelfFunctions of(Path... files) {
         List<Function> functions = new ArrayList<>();
         for (Path file : files) {
-            for (String line : Tools.run("readelf", "-W", "-s", file.toString())) {
+            for (String line : ExternalTool.run("readelf", "-W", "-s", file.toString())) {
                 // "   42: 0000000000001139    19 FUNC    LOCAL  DEFAULT   14 secret_static_function"
                 String[] fields = line.trim().split("\\s+");
                 if (fields.length < 8 || !fields[0].endsWith(":")

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.binaries.symbols;
 
+import dev.pyspy4j.binaries.elf.ExternalTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.binaries.BuildId;
@@ -48,15 +49,15 @@ class SourceLinesIT {
         Path root = directory.resolve("root");
         Path debugFile = root.resolve(".build-id/" + buildId.substring(0, 2) + "/" + buildId.substring(2) + ".debug");
         Files.createDirectories(debugFile.getParent());
-        Tools.run("objcopy", "--only-keep-debug", "--compress-debug-sections=zlib", library.toString(),
+        ExternalTool.run("objcopy", "--only-keep-debug", "--compress-debug-sections=zlib", library.toString(),
                 debugFile.toString());
         Path unstripped = Files.copy(library, directory.resolve("unstripped.so"));
-        Tools.run("strip", "--strip-all", library.toString());
+        ExternalTool.run("strip", "--strip-all", library.toString());
 
         ElfFunctionSymbols symbols = ElfFunctionSymbols.load(library, library.toString(),
                 new DebugFileLocator(List.of(root)));
 
-        assertThat(Tools.run("readelf", "-W", "-S", debugFile.toString()))
+        assertThat(ExternalTool.run("readelf", "-W", "-S", debugFile.toString()))
                 .anyMatch(line -> line.contains(".debug_line") && line.matches(".* C .*|.*\\bC\\b.*"));
         assertLinesMatchAddr2line(library, symbols, functions, unstripped);
     }
@@ -85,7 +86,7 @@ class SourceLinesIT {
             Path oracleFile) {
         List<String> command = new ArrayList<>(List.of("addr2line", "-e", oracleFile.toString()));
         addresses.forEach(address -> command.add("0x" + Long.toHexString(address)));
-        List<String> answers = Tools.run(command.toArray(String[]::new));
+        List<String> answers = ExternalTool.run(command.toArray(String[]::new));
         assertThat(answers).hasSameSizeAs(addresses);
         int known = 0;
         for (int i = 0; i < addresses.size(); i++) {
@@ -112,7 +113,7 @@ class SourceLinesIT {
         }
         List<String> command = new ArrayList<>(List.of("addr2line", "-e", oracleFile.toString()));
         addresses.forEach(address -> command.add("0x" + Long.toHexString(address)));
-        List<String> answers = Tools.run(command.toArray(String[]::new));
+        List<String> answers = ExternalTool.run(command.toArray(String[]::new));
         assertThat(answers).hasSameSizeAs(addresses);
         int known = 0;
         for (int i = 0; i < addresses.size(); i++) {

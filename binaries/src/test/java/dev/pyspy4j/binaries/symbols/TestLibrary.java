@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.binaries.symbols;
 
+import dev.pyspy4j.binaries.elf.ExternalTool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ final class TestLibrary {
         List<String> command = new ArrayList<>(List.of("gcc", "-shared", "-fPIC", "-O1", "-o", library.toString()));
         command.addAll(List.of(extraFlags));
         command.add(source.toString());
-        Tools.run(command.toArray(String[]::new));
+        ExternalTool.run(command.toArray(String[]::new));
         return library;
     }
 
@@ -65,10 +66,10 @@ final class TestLibrary {
      */
     static Path[] strippedWithMiniDebugInfo(Path library, Path directory) {
         Path stripped = directory.resolve("stripped-" + library.getFileName());
-        Tools.run("strip", "--strip-all", "-o", stripped.toString(), library.toString());
-        Set<String> dynamic = Tools.run("nm", "-D", "--format=posix", "--defined-only", library.toString()).stream()
+        ExternalTool.run("strip", "--strip-all", "-o", stripped.toString(), library.toString());
+        Set<String> dynamic = ExternalTool.run("nm", "-D", "--format=posix", "--defined-only", library.toString()).stream()
                 .map(line -> line.split(" ")[0]).collect(Collectors.toSet());
-        List<String> keep = Tools.run("nm", "--format=posix", "--defined-only", library.toString()).stream()
+        List<String> keep = ExternalTool.run("nm", "--format=posix", "--defined-only", library.toString()).stream()
                 .map(line -> line.split(" "))
                 .filter(fields -> fields[1].equals("T") || fields[1].equals("t"))
                 .map(fields -> fields[0])
@@ -77,12 +78,12 @@ final class TestLibrary {
         Path keepFile = write(directory.resolve("keep_symbols"), keep);
         Path debug = directory.resolve("full.debug");
         Path mini = directory.resolve("mini_debuginfo");
-        Tools.run("objcopy", "--only-keep-debug", library.toString(), debug.toString());
-        Tools.run("objcopy", "-S", "--remove-section", ".gdb_index", "--remove-section", ".comment",
+        ExternalTool.run("objcopy", "--only-keep-debug", library.toString(), debug.toString());
+        ExternalTool.run("objcopy", "-S", "--remove-section", ".gdb_index", "--remove-section", ".comment",
                 "--keep-symbols=" + keepFile, debug.toString(), mini.toString());
-        Tools.run("xz", "-f", mini.toString());
+        ExternalTool.run("xz", "-f", mini.toString());
         Path withMini = directory.resolve("mini-" + library.getFileName());
-        Tools.run("objcopy", "--add-section", ".gnu_debugdata=" + mini + ".xz", stripped.toString(),
+        ExternalTool.run("objcopy", "--add-section", ".gnu_debugdata=" + mini + ".xz", stripped.toString(),
                 withMini.toString());
         return new Path[] {stripped, withMini};
     }
