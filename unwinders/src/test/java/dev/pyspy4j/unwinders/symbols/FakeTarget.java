@@ -5,25 +5,20 @@ package dev.pyspy4j.unwinders.symbols;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;
-import dev.pyspy4j.spi.process.BinaryImage;
 import dev.pyspy4j.spi.process.MemoryRegion;
-import dev.pyspy4j.spi.process.NativeThread;
-import dev.pyspy4j.spi.process.PauseHandle;
 import dev.pyspy4j.spi.process.ProcessMemory;
-import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.spi.testing.FakeProcessMemory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A target made of a memory map the test writes, files the test says where to read (as a container's
  * {@code /proc/<pid>/root} would), and in-memory bytes. Only what a symbol resolver uses is implemented.
  */
-final class FakeTarget implements TargetProcess {
+final class FakeTarget extends ResolverOnlyTarget {
     private final List<MemoryRegion> regions = new ArrayList<>();
     private final Map<String, Path> files = new HashMap<>();
     private final FakeProcessMemory memory = new FakeProcessMemory();
@@ -85,31 +80,6 @@ final class FakeTarget implements TargetProcess {
     @Override
     public Platform platform() {
         return Platform.current();
-    }
-
-    @Override
-    public List<NativeThread> threads() {
-        throw new UnsupportedOperationException("a symbol resolver does not list threads");
-    }
-
-    @Override
-    public String executablePath() {
-        throw new UnsupportedOperationException("a symbol resolver does not ask for the executable");
-    }
-
-    @Override
-    public List<String> commandLine() {
-        throw new UnsupportedOperationException("a symbol resolver does not read the command line");
-    }
-
-    @Override
-    public Optional<BinaryImage> image(String path) {
-        throw new UnsupportedOperationException("a symbol resolver reads binaries itself");
-    }
-
-    @Override
-    public PauseHandle pause() {
-        throw new UnsupportedOperationException("a symbol resolver does not pause");
     }
 
     @Override

@@ -5,12 +5,8 @@ package dev.pyspy4j.unwinders.symbols;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;
-import dev.pyspy4j.spi.process.BinaryImage;
 import dev.pyspy4j.spi.process.MemoryRegion;
-import dev.pyspy4j.spi.process.NativeThread;
-import dev.pyspy4j.spi.process.PauseHandle;
 import dev.pyspy4j.spi.process.ProcessMemory;
-import dev.pyspy4j.spi.process.TargetProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -20,13 +16,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A live process seen through {@code /proc/<pid>/maps} and {@code /proc/<pid>/mem}, for the resolver's live tests
  * (this module may not use the real Linux provider). Needs the right to trace the process (root here).
  */
-final class ProcFsTarget implements TargetProcess {
+final class ProcFsTarget extends ResolverOnlyTarget {
     private final long pid;
     private final Path proc;
 
@@ -87,31 +82,6 @@ final class ProcFsTarget implements TargetProcess {
     @Override
     public boolean isAlive() {
         return Files.exists(proc);
-    }
-
-    @Override
-    public List<NativeThread> threads() {
-        throw new UnsupportedOperationException("a symbol resolver does not list threads");
-    }
-
-    @Override
-    public String executablePath() {
-        throw new UnsupportedOperationException("a symbol resolver does not ask for the executable");
-    }
-
-    @Override
-    public List<String> commandLine() {
-        throw new UnsupportedOperationException("a symbol resolver does not read the command line");
-    }
-
-    @Override
-    public Optional<BinaryImage> image(String path) {
-        throw new UnsupportedOperationException("a symbol resolver reads binaries itself");
-    }
-
-    @Override
-    public PauseHandle pause() {
-        throw new UnsupportedOperationException("a symbol resolver does not pause");
     }
 
     @Override
