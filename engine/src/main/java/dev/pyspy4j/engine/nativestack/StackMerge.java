@@ -42,8 +42,10 @@ public final class StackMerge {
             String function = call.symbol().function();
             if (interpreter.contains(call.symbol().module())) {
                 if (function == null) {
-                    if (holdsNextEntryRecord(call, python, used)) {
-                        int end = endOfEvaluation(python, used);
+                    // 3.12+ keep each evaluation call's entry record in its C frame: an unnamed frame whose part of
+                    // the stack holds it is that call (a stripped loop's split-off cold part has no name).
+                    int end = endOfEvaluation(python, used);
+                    if (end > used && call.stack().holds(python.get(end - 1).entryRecord())) {
                         merged.addAll(python.subList(used, end));
                         used = end;
                     }
@@ -68,17 +70,6 @@ public final class StackMerge {
             }
         }
         return settle(python, merged, used, evaluationsWithoutFrames, unwindWasCut);
-    }
-
-    /**
-     * Whether an unnamed interpreter frame is the evaluation call that ran the next Python frames: 3.12+ keep the
-     * entry record of each such call in its C stack frame, so a frame whose part of the stack holds it is that call
-     * whatever the binary names it (a stripped interpreter whose evaluation loop runs in a split-off cold part has
-     * no name for it).
-     */
-    private static boolean holdsNextEntryRecord(NativeCall call, List<Frame> python, int used) {
-        int end = endOfEvaluation(python, used);
-        return end > used && call.stack().holds(python.get(end - 1).entryRecord());
     }
 
     /** The index after the last Python frame the evaluation call starting at {@code from} ran. */
