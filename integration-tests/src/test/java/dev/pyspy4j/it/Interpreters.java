@@ -45,7 +45,7 @@ final class Interpreters {
         return InterpreterCatalogue.machine().executable(InterpreterLocations.DEBIAN, minorVersion);
     }
 
-    /** Debian sid's interpreter of a minor version that {@code newer-pythons} installed, e.g. 3.15. */
+    /** Debian sid's interpreter of a minor version that {@code tools/install-pythons} installed, e.g. 3.15. */
     static Path debianSid(String minorVersion) {
         return InterpreterCatalogue.machine().executable(InterpreterLocations.DEBIAN_SID, minorVersion);
     }

@@ -31,8 +31,8 @@ public final class ExpectedInterpreters {
                     "env PYTHON_CONFIGURE_OPTS=--enable-shared pyenv install " + minor));
         }
         expected.add(new ExpectedInterpreter(DEBIAN, "3.11", "apt-get install python3.11"));
-        expected.add(new ExpectedInterpreter(DEBIAN_SID, "3.14", "run ../shared/tools/newer-pythons (as root)"));
-        expected.add(new ExpectedInterpreter(DEBIAN_SID, "3.15", "run ../shared/tools/newer-pythons (as root)"));
+        expected.add(new ExpectedInterpreter(DEBIAN_SID, "3.14", "run tools/install-pythons (as root)"));
+        expected.add(new ExpectedInterpreter(DEBIAN_SID, "3.15", "run tools/install-pythons (as root)"));
         return List.copyOf(expected);
     }
 }

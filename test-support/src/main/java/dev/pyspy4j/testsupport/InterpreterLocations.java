@@ -21,7 +21,7 @@ public final class InterpreterLocations {
     public static final String PYENV = "pyenv";
     /** Debian's own interpreters, e.g. {@code /usr/bin/python3.11} (the interpreter linked into the program). */
     public static final String DEBIAN = "debian";
-    /** Debian sid's newer CPythons that {@code ../shared/tools/newer-pythons} unpacks under {@code /opt/sidpy}. */
+    /** Debian sid's newer CPythons that {@code tools/install-pythons} unpacks under {@code /opt/sidpy}. */
     public static final String DEBIAN_SID = "debian-sid";
     /** What {@value #EXTRA_VARIABLE} names. */
     public static final String EXTRA = "extra";
