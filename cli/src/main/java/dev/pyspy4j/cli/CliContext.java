@@ -113,6 +113,11 @@ public final class CliContext {
         return Palette.choose(environment, stdoutIsTerminal);
     }
 
+    /** The colours of lines on standard error. */
+    public Palette stderrPalette() {
+        return Palette.choose(environment, sessionEnvironment.stderrIsTerminal());
+    }
+
     /** Time, signals and the terminal, as sampling commands use them. */
     public SessionEnvironment sessionEnvironment() {
         return sessionEnvironment;

@@ -100,7 +100,7 @@ public final class RecordCommand implements Callable<Integer> {
                 sampling.includeIdle(), threads, subprocesses, fullFilenames, !hideProgress && !what.launches(),
                 title());
         RecordConsole console = new RecordConsole(spec.commandLine().getErr(),
-                context.sessionEnvironment().stderrIsTerminal(), spec.qualifiedName());
+                context.sessionEnvironment().stderrIsTerminal(), spec.qualifiedName(), context.stderrPalette());
         RecordOutcome outcome = new RecordSession(context.providers(), Platform.current(),
                 context.sessionEnvironment(), console, context.verbose()).run(request);
         // The file is written by now; a run that read nothing must still not pass for a success.

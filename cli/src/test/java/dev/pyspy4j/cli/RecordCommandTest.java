@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -309,12 +310,21 @@ class RecordCommandTest {
     @Test
     void aStatusLineOnATerminal() {
         CliRunner.Result result = new CliRunner(world(busyAndSleeping().build()).providers()).stderrOnTerminal()
+                .environment(Map.of("NO_COLOR", "1"))
                 .run("record", "-p", "6685", "-f", "collapsed", "-o", out(), "-d", "2");
 
         // Drawn at the first sample (10 ms), then every 200 ms; cleared before the next line.
         assertThat(result.err()).contains("\r\u001b[Kpyspy4j> Sampling: 0.0 s / 2 s, 1 stacks, 0 errors"
                 + "\r\u001b[Kpyspy4j> Sampling: 0.2 s / 2 s, 21 stacks, 0 errors",
                 "\r\u001b[Kpyspy4j> Sampling: 1.8 s / 2 s, 181 stacks, 0 errors\r\u001b[Kpyspy4j> Stopped sampling");
+    }
+
+    @Test
+    void thePrefixIsColouredOnATerminalUnlessNoColorIsSet() {
+        CliRunner.Result result = new CliRunner(world(busyAndSleeping().build()).providers()).stderrOnTerminal()
+                .run("record", "-p", "6685", "-f", "collapsed", "-o", out(), "-d", "1", "--hideprogress");
+
+        assertThat(result.err()).contains("\u001b[32m\u001b[1mpyspy4j>\u001b[0m Stopped sampling");
     }
 
     @Test

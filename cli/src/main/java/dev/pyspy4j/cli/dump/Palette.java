@@ -44,6 +44,11 @@ public final class Palette {
         return enabled;
     }
 
+    /** The {@code pyspy4j>} prefix of {@code record}'s own lines on standard error. */
+    public String prompt(String text) {
+        return paint(text, GREEN + BOLD);
+    }
+
     /** A process or thread id. */
     public String id(String text) {
         return paint(text, YELLOW + BOLD);

@@ -4,6 +4,7 @@ package dev.pyspy4j.cli.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyspy4j.cli.dump.Palette;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.OptionalLong;
@@ -68,6 +69,17 @@ class RecordConsoleTest {
 
         assertThat(err.toString().split("\r\u001b\\[K", -1)).hasSize(1 + 5);
         assertThat(err.toString()).contains("Sampling: 0.8 s, 800 stacks, 0 errors");
+    }
+
+    @Test
+    void thePrefixIsColouredWhenStandardErrorTakesColours() {
+        RecordConsole console = new RecordConsole(new PrintWriter(err), true, "pyspy4j record", Palette.ANSI);
+
+        console.info("Wrote flamegraph");
+        console.warning("late");
+
+        assertThat(err.toString()).isEqualTo("\u001b[32m\u001b[1mpyspy4j>\u001b[0m Wrote flamegraph\n"
+                + "pyspy4j record: warning: late\n");
     }
 
     @Test
