@@ -5,7 +5,7 @@
 // reloading the address, resizing, embedding it in a page) and prints what it saw as one JSON object on standard
 // output. It judges nothing: FlameGraphBrowserIT asserts on the observations, so a failure names what differed.
 //
-//   node flamegraph-check.mjs GRAPH.svg "FRAME LABEL TO CLICK" "SEARCH TERM"
+//   node flamegraph-check.mjs GRAPH.svg "FRAME LABEL TO CLICK" "SEARCH TERM" EMPTY-GRAPH.svg
 //
 // Environment: CHROMIUM, the browser's executable; PUPPETEER_DIR, a directory whose node_modules holds
 // puppeteer-core (installed there by ./run-tests, outside the repository).
@@ -14,7 +14,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [graphFile, clickLabel, searchTerm] = process.argv.slice(2);
+const [graphFile, clickLabel, searchTerm, emptyGraphFile] = process.argv.slice(2);
 const require = createRequire(path.join(process.env.PUPPETEER_DIR, "package.json"));
 const puppeteer = require("puppeteer-core");
 
@@ -76,7 +76,7 @@ async function clickFrame(page, label) {
 }
 
 async function observeEmbedded(browser) {
-  // An <img> runs no script and an <iframe> is sized by its page: both must show the graph as written.
+  // An <img> runs no script, so it shows the graph as written; in an <iframe> the script runs in the frame.
   const pageFile = path.join(path.dirname(graphFile), "embedded.html");
   const name = path.basename(graphFile);
   writeFileSync(pageFile, `<!DOCTYPE html><html><body style="margin:0">
@@ -134,6 +134,16 @@ async function main() {
     await wide.goto(pathToFileURL(graphFile).href, { waitUntil: "load" });
     seen.wide = await observe(wide);
     await wide.close();
+
+    const empty = await browser.newPage();
+    await empty.setViewport({ width: NARROW, height: HEIGHT });
+    await empty.goto(pathToFileURL(emptyGraphFile).href, { waitUntil: "load" });
+    seen.empty = await empty.evaluate(() => {
+      const rect = document.getElementById("message").getBoundingClientRect();
+      return { windowWidth: window.innerWidth, text: document.getElementById("message").textContent,
+        centre: (rect.left + rect.right) / 2 };
+    });
+    await empty.close();
 
     seen.embedded = await observeEmbedded(browser);
     seen.browser = await browser.version();

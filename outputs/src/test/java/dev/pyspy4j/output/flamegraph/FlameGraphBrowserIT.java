@@ -61,7 +61,9 @@ class FlameGraphBrowserIT {
         Files.createDirectories(WORK);
         Path graph = WORK.resolve("graph.svg");
         Files.write(graph, Traces.write(new FlameGraphFormat(), Traces.WITH_LINES, profile()));
-        seen = new ObjectMapper().readTree(runCheck(graph, COMPUTE_LABEL, "transform"));
+        Path empty = WORK.resolve("empty.svg");
+        Files.write(empty, Traces.write(new FlameGraphFormat(), Traces.WITH_LINES, List.of()));
+        seen = new ObjectMapper().readTree(runCheck(graph, COMPUTE_LABEL, "transform", empty));
     }
 
     /** 10 samples: compute (8) calls transform (6) and parse (2); main calls write_report (2). */
@@ -145,13 +147,23 @@ class FlameGraphBrowserIT {
     }
 
     @Test
-    void embeddedItKeepsTheWidthItWasWrittenWith() {
+    void anEmptyRecordingSaysSoInTheMiddleOfTheWindow() {
+        JsonNode empty = seen.get("empty");
+        assertThat(empty.get("text").asText()).isEqualTo(SvgWriter.NO_SAMPLES);
+        assertThat(empty.get("centre").asDouble()).as("centre of the message")
+                .isCloseTo(empty.get("windowWidth").asDouble() / 2, within(1.0));
+    }
+
+    @Test
+    void anImageKeepsTheWidthItWasWrittenWithAndAFrameFillsItsWidth() {
         JsonNode embedded = seen.get("embedded");
         int nominal = Geometry.STANDARD.width();
         assertThat(embedded.get("image").get("naturalWidth").asInt()).as("<img> natural width").isEqualTo(nominal);
-        assertThat(embedded.get("framed").get("svgWidth").asDouble()).as("width in an <iframe>").isEqualTo(nominal);
+        assertThat(embedded.get("image").get("width").asDouble()).as("<img> width").isEqualTo(nominal);
+        // The <iframe> is 700 px wide.
+        assertThat(embedded.get("framed").get("svgWidth").asDouble()).as("width in an <iframe>").isEqualTo(700);
         assertThat(embedded.get("framed").get("searchRight").asDouble()).as("Search button's right edge in an <iframe>")
-                .isEqualTo(nominal - PAD);
+                .isEqualTo(700 - PAD);
     }
 
     private static void assertSearchButtonInView(String state, JsonNode view) {
@@ -207,12 +219,12 @@ class FlameGraphBrowserIT {
     }
 
     /** Runs the browser check and returns what it printed; Chromium and everything else it started end with it. */
-    private static String runCheck(Path graph, String clickLabel, String searchTerm)
+    private static String runCheck(Path graph, String clickLabel, String searchTerm, Path emptyGraph)
             throws IOException, InterruptedException {
         Path output = WORK.resolve("check.json");
         Path errors = WORK.resolve("check.err");
         ProcessBuilder builder = new ProcessBuilder("node", CHECK.toString(), graph.toAbsolutePath().toString(),
-                clickLabel, searchTerm)
+                clickLabel, searchTerm, emptyGraph.toAbsolutePath().toString())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(output.toFile()).redirectError(errors.toFile());
         builder.environment().put("CHROMIUM", CHROMIUM);
