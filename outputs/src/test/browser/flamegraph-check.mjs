@@ -47,6 +47,8 @@ function observe(page) {
       windowWidth: window.innerWidth,
       svgWidth: svg.getBoundingClientRect().width,
       search: { ...box(document.getElementById("search")), text: document.getElementById("search").textContent },
+      title: { ...box(document.getElementById("title")), text: document.getElementById("title").textContent },
+      reset: box(document.getElementById("reset")),
       resetShown: getComputedStyle(document.getElementById("reset")).display !== "none",
       matched: document.getElementById("matched").textContent,
       frames,

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pyspy4j.output.Traces;
 import dev.pyspy4j.output.Traces.Timed;
 import dev.pyspy4j.spi.model.Frame;
+import dev.pyspy4j.spi.output.OutputSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,10 @@ class FlameGraphBrowserIT {
     private static final Frame REPORT = frame("write_report", "/app/report.py", 7);
     private static final String REPORT_LABEL = "write_report (report.py:7)";
     private static final String HIGHLIGHT = "rgb(230,0,230)";
+    /** A command line as long as real ones get: wider than a 900 px window leaves for it, narrower than 1600 px. */
+    private static final OutputSettings LONG_TITLE = new OutputSettings(
+            "pyspy4j record --rate 250 --subprocesses -o /srv/profiles/nightly-batch.svg -- python -m batch.nightly "
+                    + "--all", 100, true, "pyspy4j test");
 
     private static JsonNode seen;
 
@@ -60,7 +65,7 @@ class FlameGraphBrowserIT {
         requireTools();
         Files.createDirectories(WORK);
         Path graph = WORK.resolve("graph.svg");
-        Files.write(graph, Traces.write(new FlameGraphFormat(), Traces.WITH_LINES, profile()));
+        Files.write(graph, Traces.write(new FlameGraphFormat(), LONG_TITLE, profile()));
         Path empty = WORK.resolve("empty.svg");
         Files.write(empty, Traces.write(new FlameGraphFormat(), Traces.WITH_LINES, List.of()));
         seen = new ObjectMapper().readTree(runCheck(graph, COMPUTE_LABEL, "transform", empty));
@@ -93,6 +98,25 @@ class FlameGraphBrowserIT {
                 .isEqualTo("write_report (report.p..");
         assertThat(bar(seen.get("wide"), REPORT_LABEL).get("text").asText()).as("label at 1600 px")
                 .isEqualTo(REPORT_LABEL);
+    }
+
+    @Test
+    void aLongTitleIsCutToLeaveTheButtonsFreeAndShownWholeWhenThereIsRoom() {
+        for (String state : new String[] {"narrow", "zoomed", "wide"}) {
+            JsonNode view = seen.get(state);
+            JsonNode title = view.get("title");
+            assertThat(title.get("right").asDouble()).as(state + ": title's right edge")
+                    .isLessThan(view.get("search").get("left").asDouble());
+            if (view.get("resetShown").asBoolean()) {
+                assertThat(title.get("left").asDouble()).as(state + ": title's left edge")
+                        .isGreaterThan(view.get("reset").get("right").asDouble());
+            }
+        }
+        String cut = seen.get("narrow").get("title").get("text").asText();
+        assertThat(cut).as("title at 900 px").endsWith("..");
+        assertThat(LONG_TITLE.title()).startsWith(cut.substring(0, cut.length() - 2));
+        assertThat(seen.get("wide").get("title").get("text").asText()).as("title at 1600 px")
+                .isEqualTo(LONG_TITLE.title());
     }
 
     @Test
