@@ -61,8 +61,8 @@ function nextPaint(page) {
   return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
-async function clickFrame(page, label) {
-  const centre = await page.evaluate((wanted) => {
+function centreOf(page, label) {
+  return page.evaluate((wanted) => {
     for (const g of document.getElementById("frames").children) {
       if (g.querySelector("title").textContent.startsWith(wanted + " (")) {
         const rect = g.querySelector("rect").getBoundingClientRect();
@@ -71,10 +71,15 @@ async function clickFrame(page, label) {
     }
     return null;
   }, label);
+}
+
+async function pointAt(page, label) {
+  const centre = await centreOf(page, label);
   if (!centre) {
     throw new Error(`no frame labelled ${label}`);
   }
-  await page.mouse.click(centre.x, centre.y);
+  await page.mouse.move(centre.x, centre.y);
+  return centre;
 }
 
 async function observeEmbedded(browser) {
@@ -116,7 +121,9 @@ async function main() {
     await page.setViewport({ width: NARROW, height: HEIGHT });
     await page.goto(pathToFileURL(graphFile).href, { waitUntil: "load" });
     seen.narrow = await observe(page);
-    await clickFrame(page, clickLabel);
+    const centre = await pointAt(page, clickLabel);
+    seen.hoverDetails = await page.evaluate(() => document.getElementById("details").textContent);
+    await page.mouse.click(centre.x, centre.y);
     seen.zoomed = await observe(page);
     await page.reload({ waitUntil: "load" });
     seen.zoomReloaded = await observe(page);

@@ -120,6 +120,11 @@ class FlameGraphBrowserIT {
     }
 
     @Test
+    void pointingAtAFrameShowsItsTooltipInTheDetailsLine() {
+        assertThat(seen.get("hoverDetails").asText()).isEqualTo("Function: " + COMPUTE_LABEL + " (8 samples, 80.00%)");
+    }
+
+    @Test
     void aClickZoomsAndPutsTheFrameInTheAddressWhichRestoresItOnReload() {
         for (String state : new String[] {"zoomed", "zoomReloaded"}) {
             JsonNode view = seen.get(state);
