@@ -112,7 +112,7 @@ async function main() {
     // Over a pipe rather than a port: Chromium ends when node does, however node ends.
     pipe: true,
     // CI runs as root, where Chromium's sandbox cannot start.
-    args: ["--no-sandbox", "--disable-gpu", "--allow-file-access-from-files"],
+    args: ["--no-sandbox", "--disable-gpu"],
   });
   try {
     const seen = {};
