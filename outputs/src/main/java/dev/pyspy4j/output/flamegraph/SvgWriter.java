@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * Writes a laid-out flame graph into the SVG template: an icicle graph (all samples at the top, callees below their
  * callers), one {@code <g>} per bar with its tooltip, bar and label, and the script for details, zoom and search
- * that the template carries. Without samples the graph says so instead of failing as inferno does.
+ * that the template carries. Everything is placed for {@link Geometry#width()}, which is what an image viewer shows;
+ * opened in a browser, the script lays it out again for the width of the window or frame. Without samples the graph says so
+ * instead of failing as inferno does.
  */
 final class SvgWriter {
     static final String NO_SAMPLES = "No samples";
