@@ -6,10 +6,12 @@ import com.google.protobuf.CodedInputStream;
 import dev.pyspy4j.spi.output.ProfileInput;
 import dev.pyspy4j.spi.output.RecordedProfile;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads pprof profiles: gzipped {@code profile.proto} files (what pprof tools write), or the bare message. Anything
@@ -55,8 +57,12 @@ public final class PprofInput implements ProfileInput {
             return ProfileResolver.resolve(ProfileDecoder.decode(CodedInputStream.newInstance(message)));
         } catch (UncheckedIOException e) {
             throw e;
+        } catch (EOFException e) {
+            throw ProfileResolver.malformed("it ends early (truncated?)");
+        } catch (ZipException e) {
+            throw ProfileResolver.malformed("its gzip data is broken (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw ProfileResolver.malformed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw ProfileResolver.malformed(e.getMessage() == null ? "it does not decode" : e.getMessage());
         }
     }
 }
