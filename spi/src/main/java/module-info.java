@@ -17,6 +17,7 @@ module dev.pyspy4j.spi {
     uses dev.pyspy4j.spi.process.ThreadActivityProvider;
     uses dev.pyspy4j.spi.python.PythonInterpreterProvider;
     uses dev.pyspy4j.spi.output.OutputFormat;
+    uses dev.pyspy4j.spi.output.ProfileInput;
     uses dev.pyspy4j.spi.nativestack.NativeUnwinderProvider;
     uses dev.pyspy4j.spi.nativestack.SymbolResolverProvider;
 }

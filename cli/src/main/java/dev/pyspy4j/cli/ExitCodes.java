@@ -45,7 +45,8 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         Map<String, String> list = new LinkedHashMap<>();
         list.put(Integer.toString(OK), "success");
         list.put(Integer.toString(TARGET_FAILURE),
-                "failure against the target (no such process, not Python, unsupported version, read failed)");
+                "failure against the target (no such process, not Python, unsupported version, read failed),"
+                        + " or an input convert cannot read");
         list.put(Integer.toString(USAGE), "usage error");
         list.put(Integer.toString(PERMISSION_DENIED), "permission denied");
         list.put(Integer.toString(INTERNAL), "internal error (a bug in pyspy4j)");

@@ -30,6 +30,7 @@ public final class Main {
         commandLine.addSubcommand("record", new RecordCommand(context));
         commandLine.addSubcommand("top", new TopCommand(context));
         commandLine.addSubcommand("dump", new DumpCommand(context));
+        commandLine.addSubcommand("convert", new ConvertCommand(context));
         commandLine.addSubcommand("help", new CommandLine.HelpCommand());
         commandLine.addSubcommand("completions", new CompletionsCommand());
         commandLine.addSubcommand("manpage", new ManPageCommand());

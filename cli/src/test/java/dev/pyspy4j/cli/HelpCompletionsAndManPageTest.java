@@ -87,7 +87,7 @@ class HelpCompletionsAndManPageTest {
     @Test
     void manPageOfAnUnknownCommandIsAUsageError() {
         assertFailure(cli.run("manpage", "recrod"), 2, "pyspy4j manpage: No command 'recrod'; pyspy4j's commands"
-                + " are record, top, dump, help; try 'pyspy4j manpage --help'");
+                + " are record, top, dump, convert, help; try 'pyspy4j manpage --help'");
     }
 
     @Test

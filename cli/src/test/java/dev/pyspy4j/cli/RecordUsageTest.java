@@ -70,7 +70,7 @@ class RecordUsageTest {
 
     @Test
     void theTopLevelHelpListsRecord() {
-        assertThat(cli.run("--help").out()).contains("  record  Records stack trace information to a flamegraph,");
+        assertThat(cli.run("--help").out()).contains("  record   Records stack trace information to a flamegraph,");
     }
 
     @Test

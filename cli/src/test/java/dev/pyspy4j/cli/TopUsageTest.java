@@ -44,7 +44,7 @@ class TopUsageTest {
 
     @Test
     void theTopLevelHelpListsTopAndItsPrefixWorks() {
-        assertThat(cli.run("--help").out()).contains("  top     Displays a top like view of functions consuming CPU");
+        assertThat(cli.run("--help").out()).contains("  top      Displays a top like view of functions consuming CPU");
         assertFailure(cli.run("t"), 2, "pyspy4j top: Missing required option: '--pid=<pid>'"
                 + " (or give a python_program to run after --); try 'pyspy4j top --help'");
     }

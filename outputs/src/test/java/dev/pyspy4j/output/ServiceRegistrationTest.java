@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pyspy4j.output.chrometrace.ChromeTraceFormat;
 import dev.pyspy4j.output.collapsed.CollapsedFormat;
 import dev.pyspy4j.output.flamegraph.FlameGraphFormat;
+import dev.pyspy4j.output.pprof.PprofFormat;
 import dev.pyspy4j.output.speedscope.SpeedscopeFormat;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.ProviderRegistry;
 import dev.pyspy4j.spi.SpiVersion;
 import dev.pyspy4j.spi.output.OutputFormat;
+import dev.pyspy4j.spi.output.ProfileInput;
 import dev.pyspy4j.spi.testing.ModuleDescriptorContract;
 import java.util.ServiceLoader;
 import org.assertj.core.groups.Tuple;
@@ -23,7 +25,17 @@ class ServiceRegistrationTest {
     void everyFormatIsRegistered() {
         assertThat(ServiceLoader.load(OutputFormat.class).stream().map(ServiceLoader.Provider::type))
                 .containsExactlyInAnyOrder(FlameGraphFormat.class, SpeedscopeFormat.class, CollapsedFormat.class,
-                        ChromeTraceFormat.class);
+                        ChromeTraceFormat.class, PprofFormat.class);
+    }
+
+    @Test
+    void everyReadableFormatIsRegisteredUnderItsOutputFormatsId() {
+        ProviderRegistry<ProfileInput> registry = ProviderRegistry.load(ProfileInput.class,
+                getClass().getClassLoader());
+
+        assertThat(registry.problems()).isEmpty();
+        assertThat(registry.supported(Platform.current())).extracting(ProfileInput::id)
+                .containsExactly("pprof", "raw");
     }
 
     @Test
@@ -37,6 +49,7 @@ class ServiceRegistrationTest {
                 .containsExactly(
                         Tuple.tuple("chrometrace", "json", SpiVersion.CURRENT),
                         Tuple.tuple("flamegraph", "svg", SpiVersion.CURRENT),
+                        Tuple.tuple("pprof", "pb.gz", SpiVersion.CURRENT),
                         Tuple.tuple("raw", "txt", SpiVersion.CURRENT),
                         Tuple.tuple("speedscope", "json", SpiVersion.CURRENT));
     }

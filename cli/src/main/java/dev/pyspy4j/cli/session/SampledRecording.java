@@ -45,7 +45,7 @@ final class SampledRecording {
         List<ProcessTally> perProcess;
         try {
             recorder = format.newRecorder(new OutputSettings(request.title(), plan.rate(),
-                    plan.lineNumbers() != LineNumbers.NONE, BuildVersion.producer()));
+                    plan.lineNumbers() != LineNumbers.NONE, BuildVersion.producer(), request.includeIdle()));
             recording = new Recording(recorder, new TraceFilter(request.includeIdle(), plan.gilOnly()),
                     new TraceDecorator(run.names(), request.threadFrames()),
                     new LagMonitor(plan.rate(), LAG_WARNING_QUIET_NANOS), console, plan.durationSeconds(),

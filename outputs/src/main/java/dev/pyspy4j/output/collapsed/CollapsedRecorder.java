@@ -24,6 +24,11 @@ final class CollapsedRecorder implements Recorder {
     }
 
     @Override
+    public void record(StackTrace trace, long elapsedNanos, long count) {
+        stacks.add(trace, lineNumbers, count);
+    }
+
+    @Override
     public void writeTo(OutputStream out) throws IOException {
         CollapsedWriter.write(stacks, out);
     }

@@ -24,6 +24,11 @@ final class FlameGraphRecorder implements Recorder {
     }
 
     @Override
+    public void record(StackTrace trace, long elapsedNanos, long count) {
+        stacks.add(trace, settings.lineNumbers(), count);
+    }
+
+    @Override
     public void writeTo(OutputStream out) throws IOException {
         new SvgWriter(SvgTemplate.flameGraph(), new FlameGraphLayout(stacks, Geometry.STANDARD))
                 .write(settings.title(), out);

@@ -41,15 +41,23 @@ public final class StackAggregator {
 
     /** Adds one sample of {@code trace}, labelling its frames with {@link FrameLabels}. */
     public void add(StackTrace trace, boolean lineNumbers) {
+        add(trace, lineNumbers, 1);
+    }
+
+    /** Adds {@code count} samples of {@code trace}, labelling its frames with {@link FrameLabels}. */
+    public void add(StackTrace trace, boolean lineNumbers, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative, was " + count);
+        }
         List<Frame> frames = trace.frames();
         Node node = root;
-        node.total++;
+        node.total += count;
         // Frames are leaf first; the tree is keyed root first.
         for (int i = frames.size() - 1; i >= 0; i--) {
             node = node.child(labels.intern(relabel.apply(FrameLabels.label(frames.get(i), lineNumbers))));
-            node.total++;
+            node.total += count;
         }
-        node.self++;
+        node.self += count;
     }
 
     /** Adds {@code count} samples of a stack given by its labels, root first, taken as they are. */

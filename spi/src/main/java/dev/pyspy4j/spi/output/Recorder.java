@@ -20,6 +20,16 @@ public interface Recorder {
      */
     void record(StackTrace trace, long elapsedNanos);
 
+    /**
+     * Adds {@code count} samples of one stack at once, as {@code pyspy4j convert} replays an aggregated profile.
+     * The default records them one by one; formats that only count samples add the count in one step.
+     */
+    default void record(StackTrace trace, long elapsedNanos, long count) {
+        for (long i = 0; i < count; i++) {
+            record(trace, elapsedNanos);
+        }
+    }
+
     /** Writes everything recorded; the caller closes the stream. */
     void writeTo(OutputStream out) throws IOException;
 
