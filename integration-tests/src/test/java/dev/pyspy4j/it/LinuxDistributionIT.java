@@ -66,10 +66,11 @@ class LinuxDistributionIT {
 
     @Test
     void recordOfADeepStackWritesItsFlameGraph() throws Exception {
+        // 600 calls deep, sleeping: --idle counts its samples
         Process target = targets.startPython(Interpreters.pyenv("3.11"), Interpreters.script("recursion.py"));
 
         Pyspy4jJar.Result record = runWithoutJdk(Map.of(),
-                "record", "-d", "1", "-o", "profile.svg", "--pid", Long.toString(target.pid()));
+                "record", "-d", "1", "--idle", "-o", "profile.svg", "--pid", Long.toString(target.pid()));
 
         assertThat(record.exitCode()).as(record.describe()).isZero();
         Path svg = temp.resolve("profile.svg");
