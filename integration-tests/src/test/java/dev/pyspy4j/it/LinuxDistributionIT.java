@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Linux distribution on a machine without a JDK: unpacked into an empty directory, its launcher runs with an
+ * environment whose {@code PATH} holds only the few tools the launcher itself calls (no {@code java}, which Debian
+ * links into /usr/bin) and no {@code JAVA_HOME}.
+ */
+@EnabledOnOs(OS.LINUX)
+class LinuxDistributionIT {
+    @RegisterExtension
+    final PythonTargets targets = new PythonTargets();
+
+    @TempDir
+    Path temp;
+
+    private Path launcher;
+    private Path lib;
+
+    @BeforeEach
+    void unpack() throws IOException, InterruptedException {
+        Path archive = Path.of(System.getProperty("pyspy4j.distribution.archive")).toAbsolutePath();
+        assertThat(archive).as("the distribution (run 'mvn verify', which builds it first)").isRegularFile();
+        Path unpacked = Files.createDirectory(temp.resolve("unpacked"));
+        Pyspy4jJar.Result tar = Pyspy4jJar.runCommand(
+                List.of("tar", "-xzf", archive.toString(), "-C", unpacked.toString()));
+        assertThat(tar.exitCode()).as(tar.describe()).isZero();
+        Path home = unpacked.resolve(System.getProperty("pyspy4j.distribution.name"));
+        launcher = home.resolve("bin/pyspy4j");
+        lib = home.resolve("lib");
+    }
+
+    @Test
+    void dumpRunsOnTheBundledRuntimeWithItsClassCache() throws Exception {
+        Path script = Interpreters.script("nested.py");
+        Process target = targets.startPython(Interpreters.pyenv("3.11"), script);
+        // With Java 25's cache the JVM is made to fail rather than run without it: the cache must hold after
+        // unpacking elsewhere. (A Java 17 runtime's AppCDS archive holds only where it was built.)
+        Map<String, String> cacheRequired = Files.exists(lib.resolve("pyspy4j.aot"))
+                ? Map.of("PYSPY4J_JAVA_OPTS", "-XX:AOTMode=on") : Map.of();
+
+        Pyspy4jJar.Result dump = runWithoutJdk(cacheRequired, "dump", "--pid", Long.toString(target.pid()));
+
+        assertThat(dump.exitCode()).as(dump.describe()).isZero();
+        assertThat(dump.err()).as(dump.describe()).isEmpty();
+        assertThat(dump.out()).as(dump.describe())
+                .contains("Thread " + target.pid() + " (idle): \"MainThread\"\n")
+                .contains("    level_three (nested.py:" + ScriptMarkers.of(script).line("level_three") + ")\n");
+    }
+
+    @Test
+    void recordOfADeepStackWritesItsFlameGraph() throws Exception {
+        // 600 calls deep, sleeping: --idle counts its samples
+        Process target = targets.startPython(Interpreters.pyenv("3.11"), Interpreters.script("recursion.py"));
+
+        Pyspy4jJar.Result record = runWithoutJdk(Map.of(),
+                "record", "-d", "1", "--idle", "-o", "profile.svg", "--pid", Long.toString(target.pid()));
+
+        assertThat(record.exitCode()).as(record.describe()).isZero();
+        Path svg = temp.resolve("profile.svg");
+        assertThat(svg).isRegularFile();
+        assertThat(Files.readString(svg, StandardCharsets.UTF_8)).contains("<svg").contains("recurse (recursion.py:");
+    }
+
+    /** Runs the launcher in the temporary directory, with only {@code environment} and a PATH without java. */
+    private Pyspy4jJar.Result runWithoutJdk(Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        Path tools = Files.createDirectories(temp.resolve("tools"));
+        for (String tool : List.of("readlink", "dirname", "env")) {
+            Path link = tools.resolve(tool);
+            if (!Files.exists(link)) {
+                Files.createSymbolicLink(link, Path.of("/usr/bin", tool));
+            }
+        }
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        return Pyspy4jJar.runCommand(command, temp, variables -> {
+            variables.clear();
+            variables.put("PATH", tools.toString());
+            variables.put("LC_ALL", "C.UTF-8");
+            variables.putAll(environment);
+        });
+    }
+}
