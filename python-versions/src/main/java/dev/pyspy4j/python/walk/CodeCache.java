@@ -8,9 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Code objects by address. Code objects are immutable, but a freed one's address can be reused by another, so
@@ -23,7 +21,7 @@ public final class CodeCache {
 
     private final CodeReader reader;
     private final ByteOrder byteOrder;
-    private final Map<Long, CodeInfo> entries = new HashMap<>();
+    private final LongKeyMap<CodeInfo> entries = new LongKeyMap<>();
     /** The distinct cached code addresses of the sample being revalidated (the first ones of the array). */
     private long[] checked = new long[64];
     /** One fingerprint window read per entry of {@link #checked}, kept for the next sample. */
