@@ -46,6 +46,9 @@ public final class CPythonInterpreter implements PythonInterpreter {
     private final SampleDecoder decoder;
     /** What the previous sample read, copied ahead in one batched read by the next. */
     private SnapshotMemory.ReadPlan plan = SnapshotMemory.ReadPlan.EMPTY;
+    /** The copies of one sample; reused by the next, so that a steady sample allocates no copy buffers. */
+    private final SnapshotMemory snapshot;
+    private final RemoteReader reader;
 
     private CPythonInterpreter(Builder b) {
         this.target = b.found.target();
@@ -55,6 +58,8 @@ public final class CPythonInterpreter implements PythonInterpreter {
         this.warnings = List.copyOf(b.warnings);
         this.collector = Objects.requireNonNull(b.collector, "collector is null");
         this.codes = new CodeCache(Objects.requireNonNull(b.codes, "codes is null"));
+        this.snapshot = new SnapshotMemory(target.memory());
+        this.reader = new RemoteReader(snapshot, arch);
         this.interpreter = b.interpreterAddress.getAsLong();
         if (interpreter == 0) {
             throw new SpyException(FailureKind.NOT_PYTHON, "Python " + version + " in process " + target.pid()
@@ -85,10 +90,9 @@ public final class CPythonInterpreter implements PythonInterpreter {
     }
 
     @Override
-    public InterpreterSample sample(SampleRequest request) {
+    public synchronized InterpreterSample sample(SampleRequest request) {
         // Thread states must be read before pausing: a paused thread always looks idle.
         Map<Long, ThreadActivity> activity = request.activity() == null ? null : request.activity().snapshot();
-        SnapshotMemory snapshot = new SnapshotMemory(target.memory());
         if (!request.pauseTarget()) {
             return new InterpreterSample(decode(copy(snapshot, request), request, activity), 0);
         }
@@ -114,7 +118,7 @@ public final class CPythonInterpreter implements PythonInterpreter {
         if (!snapshot.prefetch(plan)) {
             plan = SnapshotMemory.ReadPlan.EMPTY;
         }
-        RawSample raw = collector.collect(new RemoteReader(snapshot, arch), interpreter, request.gilOnly(),
+        RawSample raw = collector.collect(reader, interpreter, request.gilOnly(),
                 request.pauseTarget());
         plan = snapshot.plan();
         return raw;
@@ -126,7 +130,7 @@ public final class CPythonInterpreter implements PythonInterpreter {
      * microseconds since.
      */
     private List<StackTrace> decode(RawSample raw, SampleRequest request, Map<Long, ThreadActivity> activity) {
-        codes.revalidate(SampleDecoder.codeAddresses(raw), target.memory());
+        codes.revalidate(raw, target.memory());
         return decoder.decode(raw, request, activity);
     }
 

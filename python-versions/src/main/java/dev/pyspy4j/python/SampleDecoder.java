@@ -20,10 +20,8 @@ import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.process.ThreadActivity;
 import dev.pyspy4j.spi.python.SampleRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /** Turns copied raw frames into {@link StackTrace}s: code names, lines, thread names, idle and GIL states. */
@@ -40,6 +38,7 @@ final class SampleDecoder {
     /** The target's map from thread handles ({@code pthread_t}) to OS thread ids. */
     private final Function<List<Long>, Map<Long, Long>> osThreadIdsOfHandles;
     private final LocalsReader locals;
+    private final FrameCache frameCache = new FrameCache();
 
     SampleDecoder(long pid, long interpreter, CodeCache codes, CodeReader codeReader, ThreadNames names,
                   boolean instructionIsPointer, Function<List<Long>, Map<Long, Long>> osThreadIdsOfHandles,
@@ -52,16 +51,6 @@ final class SampleDecoder {
         this.codeReader = codeReader;
         this.names = names;
         this.instructionIsPointer = instructionIsPointer;
-    }
-
-    static Set<Long> codeAddresses(RawSample raw) {
-        Set<Long> addresses = new LinkedHashSet<>();
-        for (RawThread thread : raw.threads()) {
-            for (RawFrame frame : thread.frames()) {
-                addresses.add(frame.code());
-            }
-        }
-        return addresses;
     }
 
     List<StackTrace> decode(RawSample raw, SampleRequest request, Map<Long, ThreadActivity> activity) {
@@ -105,8 +94,11 @@ final class SampleDecoder {
     }
 
     private List<Frame> frames(RawThread thread, SampleRequest request) {
-        List<Frame> frames = new ArrayList<>(thread.frames().size());
-        for (RawFrame raw : thread.frames()) {
+        List<RawFrame> raws = thread.frames();
+        boolean cut = thread.cut().any();
+        List<Frame> frames = new ArrayList<>(raws.size() + (cut ? 1 : 0));
+        for (int i = 0; i < raws.size(); i++) {
+            RawFrame raw = raws.get(i);
             CodeInfo code = codes.get(raw.code());
             int line = switch (request.lineNumbers()) {
                 case CURRENT -> code.lineAt(instructionOffset(raw));
@@ -115,16 +107,15 @@ final class SampleDecoder {
             };
             List<LocalVariable> variables = request.localsBudget() > 0 && locals != null
                     ? locals.read(raw.address(), raw.code(), code, request.localsBudget()) : null;
-            frames.add(new Frame(code.name(), code.filename(), null, null, line, variables, raw.entry(), false,
-                    raw.entryRecord()));
-        }
-        if (thread.cut().any()) {
-            frames.add(cutMarker(thread.cut()));
-        }
-        if (!frames.isEmpty()) {
             // As in py-spy, the outermost frame closes the stack for the native merge.
-            int last = frames.size() - 1;
-            frames.set(last, frames.get(last).withShimEntry(true));
+            boolean outermost = !cut && i == raws.size() - 1;
+            frames.add(variables == null
+                    ? frameCache.frame(code, line, raw.entry(), outermost, raw.entryRecord())
+                    : new Frame(code.name(), code.filename(), null, null, line, variables, raw.entry(), outermost,
+                            raw.entryRecord()));
+        }
+        if (cut) {
+            frames.add(cutMarker(thread.cut()).withShimEntry(true));
         }
         return frames;
     }

@@ -15,8 +15,13 @@ import java.util.function.LongFunction;
  * {@code --threads}, then, for a stack of a process tree ({@code --subprocesses}), its process's and its ancestors'.
  */
 public final class TraceDecorator {
+    private static final int SLOTS = 4096;
+
     private final LongFunction<FilenameShortener> namesByPid;
     private final boolean threadFrames;
+    private final Frame[] sampledFrames = new Frame[SLOTS];
+    private final Frame[] shortenedFrames = new Frame[SLOTS];
+    private final FilenameShortener[] shortenersUsed = new FilenameShortener[SLOTS];
 
     public TraceDecorator(FilenameShortener names, boolean threadFrames) {
         this(pid -> names, threadFrames);
@@ -32,9 +37,10 @@ public final class TraceDecorator {
 
     public StackTrace decorate(StackTrace trace) {
         FilenameShortener names = namesByPid.apply(trace.pid());
-        List<Frame> frames = new ArrayList<>(trace.frames().size() + 2);
-        for (Frame frame : trace.frames()) {
-            frames.add(frame.withShortFilename(names.shorten(frame)));
+        List<Frame> sampled = trace.frames();
+        List<Frame> frames = new ArrayList<>(sampled.size() + 2);
+        for (int i = 0; i < sampled.size(); i++) {
+            frames.add(shortened(sampled.get(i), names));
         }
         if (threadFrames) {
             frames.add(ThreadFrames.of(trace));
@@ -43,5 +49,23 @@ public final class TraceDecorator {
             frames.addAll(ProcessFrames.of(trace.processInfo()));
         }
         return trace.withFrames(frames);
+    }
+
+    /**
+     * The frame with its short file name. Samplers hand out the same frame object for the same frame sample after
+     * sample, so the result for a frame seen recently is remembered by the frame's identity (a small direct-mapped
+     * table, bounded, that also remembers which shortener made the result): a steady stack is then decorated
+     * without a new frame per frame per sample.
+     */
+    private Frame shortened(Frame frame, FilenameShortener names) {
+        int slot = System.identityHashCode(frame) & (SLOTS - 1);
+        if (sampledFrames[slot] == frame && shortenersUsed[slot] == names) {
+            return shortenedFrames[slot];
+        }
+        Frame result = frame.withShortFilename(names.shorten(frame));
+        sampledFrames[slot] = frame;
+        shortenersUsed[slot] = names;
+        shortenedFrames[slot] = result;
+        return result;
     }
 }

@@ -78,4 +78,15 @@ class TraceDecoratorTest {
         assertThat(ofTwelve.frames()).extracting(Frame::shortFilename)
                 .containsExactly("/app/pkg/mod.py", "/app/main.py");
     }
+
+    @Test
+    void theSameFrameOfTheNextSampleIsDecoratedOnceAndStaysCorrect() throws IOException {
+        TraceDecorator decorator = new TraceDecorator(shortener(), false);
+
+        StackTrace first = decorator.decorate(trace);
+        StackTrace second = decorator.decorate(trace);
+
+        assertThat(second.frames().get(0)).isSameAs(first.frames().get(0));
+        assertThat(second.frames()).extracting(Frame::shortFilename).containsExactly("pkg/mod.py", "main.py");
+    }
 }

@@ -33,8 +33,7 @@ final class ThreadCount implements AutoCloseable {
             }
             buffer.clear();
             int length = channel.read(buffer, 0);
-            return length <= 0 ? OptionalInt.empty() : parse(new String(buffer.array(), 0, length,
-                    StandardCharsets.ISO_8859_1));
+            return length <= 0 ? OptionalInt.empty() : parse(buffer.array(), length);
         } catch (IOException e) {
             return OptionalInt.empty();
         }
@@ -42,20 +41,46 @@ final class ThreadCount implements AutoCloseable {
 
     /** Field 20 of a stat line; the command name (field 2) may hold spaces and parentheses, so count after it. */
     static OptionalInt parse(String statLine) {
-        int afterName = statLine.lastIndexOf(')');
-        if (afterName < 0) {
+        byte[] bytes = statLine.getBytes(StandardCharsets.ISO_8859_1);
+        return parse(bytes, bytes.length);
+    }
+
+    /**
+     * {@link #parse(String)} over the first {@code length} bytes of {@code statLine}, without making a string of
+     * them: the sampler reads this file at every pause.
+     */
+    static OptionalInt parse(byte[] statLine, int length) {
+        int at = length - 1;
+        while (at >= 0 && statLine[at] != ')') {
+            at--;
+        }
+        if (at < 0) {
             return OptionalInt.empty();
         }
-        String[] fields = statLine.substring(afterName + 1).trim().split(" ");
-        int index = FIELD - 3;
-        if (fields.length <= index) {
-            return OptionalInt.empty();
+        at++;
+        while (at < length && isBlank(statLine[at])) {
+            at++;
         }
-        try {
-            return OptionalInt.of(Integer.parseInt(fields[index]));
-        } catch (NumberFormatException e) {
-            return OptionalInt.empty();
+        for (int field = 3; field < FIELD; field++) {
+            while (at < length && statLine[at] != ' ') {
+                at++;
+            }
+            at++;
         }
+        long value = 0;
+        int digits = 0;
+        for (; at < length && !isBlank(statLine[at]); at++, digits++) {
+            byte b = statLine[at];
+            if (b < '0' || b > '9' || value > Integer.MAX_VALUE) {
+                return OptionalInt.empty();
+            }
+            value = value * 10 + (b - '0');
+        }
+        return digits == 0 || value > Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of((int) value);
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\n';
     }
 
     @Override

@@ -4,6 +4,8 @@ package dev.pyspy4j.os.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +14,17 @@ class ThreadCountTest {
     void readsField20AfterACommandNameWithSpacesAndParentheses() {
         String line = "4242 (we (ird) na me) S 1 4242 4242 0 -1 4194560 100 0 0 0 5 6 0 0 20 0 7 0 123 456 789";
         assertThat(ThreadCount.parse(line)).hasValue(7);
+    }
+
+    @Test
+    void readsOnlyTheBytesTheFileFilledAndStopsAtTheNewline() {
+        byte[] buffer = new byte[128];
+        byte[] line = "9 (py) R 1 9 9 0 -1 0 0 0 0 0 0 0 0 0 20 0 12\n".getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(line, 0, buffer, 0, line.length);
+        Arrays.fill(buffer, line.length, buffer.length, (byte) '7');
+
+        assertThat(ThreadCount.parse(buffer, line.length)).hasValue(12);
+        assertThat(ThreadCount.parse(buffer, line.length - 2)).hasValue(1);
     }
 
     @Test

@@ -23,6 +23,8 @@ public final class RemoteReader {
     private final ByteOrder byteOrder;
     private final int pointerSize;
     private final ByteBuffer word;
+    /** The buffer {@link #transientStruct} reuses; grown to the largest struct asked for. */
+    private ByteBuffer transientStruct = ByteBuffer.allocate(0);
 
     public RemoteReader(ProcessMemory memory, TargetArch arch) {
         this.memory = memory;
@@ -68,6 +70,22 @@ public final class RemoteReader {
         checkAddress(address);
         checkLength(address, size);
         ByteBuffer buffer = ByteBuffer.allocate(size).order(byteOrder);
+        memory.read(address, buffer);
+        return buffer;
+    }
+
+    /**
+     * Reads {@code size} bytes like {@link #struct}, into a buffer this reader reuses: valid only until the next
+     * call, for walks that look at one struct at a time (a frame per step) and would otherwise allocate a buffer
+     * per step of every sample.
+     */
+    public ByteBuffer transientStruct(long address, int size) {
+        checkAddress(address);
+        checkLength(address, size);
+        if (transientStruct.capacity() < size) {
+            transientStruct = ByteBuffer.allocate(size).order(byteOrder);
+        }
+        ByteBuffer buffer = transientStruct.clear().limit(size);
         memory.read(address, buffer);
         return buffer;
     }

@@ -7,10 +7,8 @@ import dev.pyspy4j.spi.process.ReadRequest;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Code objects by address. Code objects are immutable, but a freed one's address can be reused by another, so
@@ -23,7 +21,11 @@ public final class CodeCache {
 
     private final CodeReader reader;
     private final ByteOrder byteOrder;
-    private final Map<Long, CodeInfo> entries = new HashMap<>();
+    private final LongKeyMap<CodeInfo> entries = new LongKeyMap<>();
+    /** The distinct cached code addresses of the sample being revalidated (the first ones of the array). */
+    private long[] checked = new long[64];
+    /** One fingerprint window read per entry of {@link #checked}, kept for the next sample. */
+    private final List<ReadRequest> reads = new ArrayList<>();
 
     public CodeCache(CodeReader reader) {
         this.reader = reader;
@@ -43,32 +45,74 @@ public final class CodeCache {
         return info;
     }
 
-    /** Drops the cached entries among {@code addresses} whose code object changed since it was read. */
-    public void revalidate(Collection<Long> addresses, ProcessMemory memory) {
-        List<Long> cached = new ArrayList<>();
-        List<ReadRequest> reads = new ArrayList<>();
-        for (long address : addresses) {
-            if (entries.containsKey(address)) {
-                cached.add(address);
-                reads.add(new ReadRequest(address + reader.fingerprintWindowStart(),
-                        ByteBuffer.allocate(reader.fingerprintWindowLength()).order(byteOrder)));
-            }
-        }
-        if (reads.isEmpty()) {
+    /**
+     * Drops the cached entries among the code objects of {@code raw}'s frames whose code object changed since it
+     * was read. The addresses and the fingerprint reads are kept from sample to sample, so that revalidating the
+     * same code objects as last time allocates nothing.
+     */
+    public void revalidate(RawSample raw, ProcessMemory memory) {
+        int count = cachedCodeAddresses(raw);
+        if (count == 0) {
             return;
         }
+        List<ReadRequest> batch = fingerprintReads(count);
         try {
-            memory.readAll(reads);
+            memory.readAll(batch);
         } catch (RuntimeException e) {
-            cached.forEach(entries::remove);
+            for (int i = 0; i < count; i++) {
+                entries.remove(checked[i]);
+            }
             return;
         }
-        for (int i = 0; i < cached.size(); i++) {
-            long address = cached.get(i);
-            if (reader.fingerprintOf(reads.get(i).target()) != entries.get(address).fingerprint()) {
+        for (int i = 0; i < count; i++) {
+            long address = checked[i];
+            if (reader.fingerprintOf(batch.get(i).target()) != entries.get(address).fingerprint()) {
                 entries.remove(address);
             }
         }
+    }
+
+    /** Fills {@link #checked} with the distinct cached code addresses of {@code raw}'s frames; returns how many. */
+    private int cachedCodeAddresses(RawSample raw) {
+        int count = 0;
+        List<RawThread> threads = raw.threads();
+        for (int t = 0; t < threads.size(); t++) {
+            List<RawFrame> frames = threads.get(t).frames();
+            for (int f = 0; f < frames.size(); f++) {
+                long address = frames.get(f).code();
+                if (entries.containsKey(address)) {
+                    if (count == checked.length) {
+                        checked = Arrays.copyOf(checked, 2 * count);
+                    }
+                    checked[count++] = address;
+                }
+            }
+        }
+        if (count == 0) {
+            return 0;
+        }
+        Arrays.sort(checked, 0, count);
+        int distinct = 1;
+        for (int i = 1; i < count; i++) {
+            if (checked[i] != checked[distinct - 1]) {
+                checked[distinct++] = checked[i];
+            }
+        }
+        return distinct;
+    }
+
+    /** The fingerprint windows of the first {@code count} {@link #checked} addresses, reusing the last ones. */
+    private List<ReadRequest> fingerprintReads(int count) {
+        for (int i = 0; i < count; i++) {
+            long window = checked[i] + reader.fingerprintWindowStart();
+            if (i == reads.size()) {
+                reads.add(new ReadRequest(window,
+                        ByteBuffer.allocate(reader.fingerprintWindowLength()).order(byteOrder)));
+            } else if (reads.get(i).address() != window) {
+                reads.set(i, new ReadRequest(window, reads.get(i).target()));
+            }
+        }
+        return count == reads.size() ? reads : reads.subList(0, count);
     }
 
     int size() {

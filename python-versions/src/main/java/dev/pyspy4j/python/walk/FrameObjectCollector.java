@@ -40,7 +40,7 @@ public final class FrameObjectCollector implements FrameCollector {
         long address = threadState.getLong(threadFrame);
         while (address != 0 && frames.size() < depth.maxFrames()) {
             guard.visit(address);
-            ByteBuffer frame = reader.struct(address, readSize);
+            ByteBuffer frame = reader.transientStruct(address, readSize);
             long offset = (long) frame.getInt(lasti) * lastiScale;
             frames.add(new RawFrame(address, frame.getLong(code), offset, true));
             address = frame.getLong(back);

@@ -47,7 +47,7 @@ public final class InterpreterFrameCollector implements FrameCollector {
                 throw new TornSampleException("frame chain holds more shims than frames");
             }
             guard.visit(address);
-            ByteBuffer bytes = local.struct(address, frame.size());
+            ByteBuffer bytes = local.transientStruct(address, frame.size());
             long previous = bytes.getLong(frame.previous());
             if (isShim(bytes)) {
                 // A shim the interpreter pushes when C code calls into Python holds no Python code; the frame
@@ -82,7 +82,7 @@ public final class InterpreterFrameCollector implements FrameCollector {
             }
             guard.visit(address);
             visited++;
-            ByteBuffer bytes = reader.struct(address, frame.size());
+            ByteBuffer bytes = reader.transientStruct(address, frame.size());
             if (!isShim(bytes)) {
                 count++;
             }
