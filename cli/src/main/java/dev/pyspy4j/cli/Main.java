@@ -7,6 +7,8 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Entry point of the {@code pyspy4j} command line. */
@@ -15,25 +17,34 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        CommandLine commandLine = commandLine(CliContext.fromSystem());
+        CommandLine commandLine = commandLine(CliContext.fromSystem(), args);
         // UTF-8 whatever the locale, as py-spy writes it: function and file names are often not ASCII.
         commandLine.setOut(utf8(FileDescriptor.out));
         commandLine.setErr(utf8(FileDescriptor.err));
         System.exit(commandLine.execute(args));
     }
 
-    /** The command tree with its error handling, writing to the JVM's standard streams until told otherwise. */
+    /** The whole command tree with its error handling, writing to the JVM's standard streams until told otherwise. */
     public static CommandLine commandLine(CliContext context) {
+        return commandLine(context, Subcommand.ALL);
+    }
+
+    /**
+     * The command tree {@code args} need, which behaves for them exactly as the whole tree does. picocli reads
+     * every command's annotations by reflection when it builds the command's model, the largest part of a short
+     * run's start-up, so a run of one sampling command builds only that command's model.
+     */
+    public static CommandLine commandLine(CliContext context, String[] args) {
+        return commandLine(context, Subcommand.neededFor(args));
+    }
+
+    private static CommandLine commandLine(CliContext context, List<Subcommand> subcommands) {
         ExitCodes exitCodes = new ExitCodes();
         ErrorReporter reporter = new ErrorReporter(context, exitCodes);
         CommandLine commandLine = new CommandLine(new PySpyCommand(context));
-        commandLine.addSubcommand("record", new RecordCommand(context));
-        commandLine.addSubcommand("top", new TopCommand(context));
-        commandLine.addSubcommand("dump", new DumpCommand(context));
-        commandLine.addSubcommand("convert", new ConvertCommand(context));
-        commandLine.addSubcommand("help", new CommandLine.HelpCommand());
-        commandLine.addSubcommand("completions", new CompletionsCommand());
-        commandLine.addSubcommand("manpage", new ManPageCommand());
+        for (Subcommand subcommand : subcommands) {
+            commandLine.addSubcommand(subcommand.commandName(), subcommand.create(context));
+        }
         // Setters below reach the subcommands added above.
         commandLine.setAbbreviatedSubcommandsAllowed(true);
         commandLine.setExecutionStrategy(new ErrorsAsFailures());
@@ -41,13 +52,21 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(reporter);
         commandLine.setParameterExceptionHandler(reporter);
         documentExitCodes(commandLine);
-        FormatsHelpSection.addTo(commandLine.getSubcommands().get("record"), context);
+        Map<String, CommandLine> added = commandLine.getSubcommands();
+        if (added.containsKey("record")) {
+            FormatsHelpSection.addTo(added.get("record"), context);
+        }
         for (String command : new String[] {"record", "top", "dump"}) {
-            UnwindersHelpSection.addTo(commandLine.getSubcommands().get(command), context);
+            if (added.containsKey(command)) {
+                UnwindersHelpSection.addTo(added.get(command), context);
+            }
         }
         // Everything after the program's name belongs to the program: record -- python app.py --its-own-flag.
-        commandLine.getSubcommands().get("record").setStopAtPositional(true);
-        commandLine.getSubcommands().get("top").setStopAtPositional(true);
+        for (String command : new String[] {"record", "top"}) {
+            if (added.containsKey(command)) {
+                added.get(command).setStopAtPositional(true);
+            }
+        }
         return commandLine;
     }
 

@@ -67,16 +67,28 @@ final class CliRunner {
         return this;
     }
 
-    /** The command line {@link #run} executes, for tests that inspect its model. */
+    /** The whole command tree, for tests that inspect its model. */
     CommandLine commandLine() {
-        SessionEnvironment session = new SessionEnvironment(clock, Intervals::fixed, stopTriggers,
-                () -> ZonedDateTime.of(2026, 11, 26, 18, 4, 5, 0, ZoneOffset.ofHours(1)), stderrTerminal);
-        CliContext context = new CliContext(() -> providers, environment, terminal, ptraceScopeFile, session);
-        return Main.commandLine(context);
+        return Main.commandLine(context());
     }
 
+    /** Runs {@code args} on the command tree {@code pyspy4j} builds for them, as its {@code main} does. */
     Result run(String... args) {
-        CommandLine commandLine = commandLine();
+        return run(Main.commandLine(context(), args), args);
+    }
+
+    /** Runs {@code args} on the whole command tree, whatever they need of it. */
+    Result runOnWholeTree(String... args) {
+        return run(commandLine(), args);
+    }
+
+    private CliContext context() {
+        SessionEnvironment session = new SessionEnvironment(clock, Intervals::fixed, stopTriggers,
+                () -> ZonedDateTime.of(2026, 11, 26, 18, 4, 5, 0, ZoneOffset.ofHours(1)), stderrTerminal);
+        return new CliContext(() -> providers, environment, terminal, ptraceScopeFile, session);
+    }
+
+    private static Result run(CommandLine commandLine, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out));

@@ -18,11 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A parsed ELF file (System V gABI, elf(5)): header, program and section headers eagerly; symbol
  * tables ({@code .dynsym}, {@code .symtab}, then the {@code .symtab} of the MiniDebugInfo in
- * {@code .gnu_debugdata}) lazily on the first symbol lookup; notes, the build id and the
+ * {@code .gnu_debugdata}) lazily, each on the first symbol lookup that needs it; notes, the build id and the
  * {@code .gnu_debuglink} when asked.
  *
  * <p>Every method that reads the file throws {@code SpyException(MALFORMED_INPUT)} on malformed data.
@@ -172,15 +173,16 @@ public final class ElfFile {
         return GnuDebugLink.read(this);
     }
 
-    private List<List<ElfSymbol>> symbolTablesInPriorityOrder() {
-        List<List<ElfSymbol>> tables = new ArrayList<>();
-        tables.add(symbolTable(SHT_DYNSYM));
-        tables.add(symbolTable(SHT_SYMTAB));
-        miniDebugInfo().ifPresent(embedded -> tables.add(embedded.sectionOfType(SHT_SYMTAB)
-                .map(section -> ElfSymbolTable.read(embedded.reader, embedded.sections, section,
-                        ElfConstants.GNU_DEBUGDATA + " " + section.name))
-                .orElse(List.of())));
-        return tables;
+    /** The symbol tables in priority order, each read (and MiniDebugInfo decompressed) only when asked. */
+    private List<Supplier<List<ElfSymbol>>> symbolTablesInPriorityOrder() {
+        return List.of(
+                () -> symbolTable(SHT_DYNSYM),
+                () -> symbolTable(SHT_SYMTAB),
+                () -> miniDebugInfo()
+                        .flatMap(embedded -> embedded.sectionOfType(SHT_SYMTAB)
+                                .map(section -> ElfSymbolTable.read(embedded.reader, embedded.sections, section,
+                                        ElfConstants.GNU_DEBUGDATA + " " + section.name)))
+                        .orElse(List.of()));
     }
 
     private Optional<ElfSectionHeader> sectionOfType(int sectionType) {

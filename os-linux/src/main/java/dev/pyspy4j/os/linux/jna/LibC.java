@@ -12,7 +12,19 @@ import com.sun.jna.Platform;
  * {@code long} addresses so that no {@code Pointer} object is allocated per call. Use {@link LinuxCalls}.
  */
 final class LibC {
+    /**
+     * Where JNA looks for libraries named without a path. Left unset, JNA fills it in the first time it loads any
+     * library, and on Linux that means running {@code /sbin/ldconfig -p}: a child process on every pyspy4j run.
+     * The C library needs no search (JNA binds it to the process itself), and the other libraries pyspy4j loads
+     * are named by soname, which the dynamic linker finds by its own cache; so the list stays empty unless the
+     * user sets it.
+     */
+    private static final String JNA_LIBRARY_PATH = "jna.platform.library.path";
+
     static {
+        if (System.getProperty(JNA_LIBRARY_PATH) == null) {
+            System.setProperty(JNA_LIBRARY_PATH, "");
+        }
         Native.register(LibC.class, Platform.C_LIBRARY_NAME);
     }
 

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.cli;
+
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * The subcommands of {@code pyspy4j}, in the order its help lists them, and which of them a command line needs.
+ * Plain code, no lambdas or streams: this runs first in every run, before anything has warmed up.
+ */
+enum Subcommand {
+    RECORD("record"),
+    TOP("top"),
+    DUMP("dump"),
+    CONVERT("convert"),
+    HELP("help"),
+    COMPLETIONS("completions"),
+    MANPAGE("manpage");
+
+    static final List<Subcommand> ALL = List.of(values());
+
+    private final String commandName;
+
+    Subcommand(String commandName) {
+        this.commandName = commandName;
+    }
+
+    String commandName() {
+        return commandName;
+    }
+
+    /** A new command object, for picocli to build its model from. */
+    Object create(CliContext context) {
+        return switch (this) {
+            case RECORD -> new RecordCommand(context);
+            case TOP -> new TopCommand(context);
+            case DUMP -> new DumpCommand(context);
+            case CONVERT -> new ConvertCommand(context);
+            case HELP -> new CommandLine.HelpCommand();
+            case COMPLETIONS -> new CompletionsCommand();
+            case MANPAGE -> new ManPageCommand();
+        };
+    }
+
+    /**
+     * The subcommands a run with {@code args} can reach. A command that works on profiles (record, top, dump, convert) named in full as the first argument
+     * is the only one: everything after it is parsed by that command alone. {@code --version} alone needs none.
+     * Anything else (help, an abbreviation, a mistyped name, the completion script, the manual pages, options
+     * before the command) may list, match or suggest any of them, so it gets them all.
+     */
+    static List<Subcommand> neededFor(String[] args) {
+        if (args.length == 0) {
+            return ALL;
+        }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return List.of();
+        }
+        for (Subcommand direct : new Subcommand[] {RECORD, TOP, DUMP, CONVERT}) {
+            if (direct.commandName.equals(args[0])) {
+                return List.of(direct);
+            }
+        }
+        return ALL;
+    }
+}
