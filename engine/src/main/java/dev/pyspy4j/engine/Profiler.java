@@ -100,17 +100,21 @@ public final class Profiler {
         if (!what.launches()) {
             long pid = what.pid().getAsLong();
             return target.subprocesses()
-                    ? openTree(pid, TargetPatience.RUNNING_TREE_NANOS, target, plan, stop, warnings)
-                    : openProcess(pid, OpenPatience.runningProcess(), target, plan, stop, warnings);
+                    ? openTree(pid, TargetPatience.RUNNING_TREE_NANOS, target, opener(plan), stop, warnings, plan)
+                    : openProcess(pid, OpenPatience.runningProcess(), target, opener(plan), stop, warnings, plan);
         }
         LaunchedProgram program = target.programLog()
                 .map(log -> LaunchedProgram.startQuietly(what.program(), log))
                 .orElseGet(() -> LaunchedProgram.start(what.program()));
         try {
+            ProcessSourceOpener opener = opener(plan);
+            // The program waits in its launcher shell meanwhile, so that sampling can start with its first line.
+            opener.rehearseOn(program.launcherPid());
+            program.release();
             long pid = program.awaitProgramPid(TargetPatience.PROGRAM_START_MILLIS);
             ProfilingRun run = target.subprocesses()
-                    ? openTree(pid, Long.MAX_VALUE, target, plan, stop, warnings)
-                    : openProcess(pid, OpenPatience.startingProgram(), target, plan, stop, warnings);
+                    ? openTree(pid, Long.MAX_VALUE, target, opener, stop, warnings, plan)
+                    : openProcess(pid, OpenPatience.startingProgram(), target, opener, stop, warnings, plan);
             return run.owning(program);
         } catch (SpyException e) {
             SpyException failure = program.isRunning() ? e : exitedEarly(program, what, e);
@@ -127,9 +131,9 @@ public final class Profiler {
                 program.finish(TargetPatience.PROGRAM_GRACE_MILLIS), cause);
     }
 
-    private ProfilingRun openProcess(long pid, OpenPatience patience, Target target, SamplingPlan plan,
-                                     StopSignal stop, Consumer<String> warnings) {
-        ProcessSource source = opener(plan).open(pid, patience, stop);
+    private ProfilingRun openProcess(long pid, OpenPatience patience, Target target, ProcessSourceOpener opener,
+                                     StopSignal stop, Consumer<String> warnings, SamplingPlan plan) {
+        ProcessSource source = opener.open(pid, patience, stop);
         try {
             SampledProcess subject = new SampledProcess(source.pid(), source.commandLine(),
                     source.interpreter().version(), source.interpreter().warnings());
@@ -143,9 +147,9 @@ public final class Profiler {
         }
     }
 
-    private ProfilingRun openTree(long rootPid, long patienceNanos, Target target, SamplingPlan plan,
-                                  StopSignal stop, Consumer<String> warnings) {
-        ProcessTreeSource tree = ProcessTreeSource.open(rootPid, processTree, opener(plan), clock, warnings);
+    private ProfilingRun openTree(long rootPid, long patienceNanos, Target target, ProcessSourceOpener opener,
+                                  StopSignal stop, Consumer<String> warnings, SamplingPlan plan) {
+        ProcessTreeSource tree = ProcessTreeSource.open(rootPid, processTree, opener, clock, warnings);
         try {
             tree.awaitPython(patienceNanos, stop);
             ProcessSource naming = tree.namingProcess();

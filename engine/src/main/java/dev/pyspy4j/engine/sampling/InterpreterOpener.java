@@ -31,7 +31,8 @@ public final class InterpreterOpener {
      *                      requested
      */
     public OpenedProcess open(long pid, OpenPatience patience, StopSignal stop) {
-        long giveUpAt = clock.nanoTime() + patience.nanos();
+        long start = clock.nanoTime();
+        long giveUpAt = start + patience.nanos();
         while (true) {
             try {
                 return attempt(pid);
@@ -40,7 +41,7 @@ public final class InterpreterOpener {
                 if (!patience.retried().contains(e.kind()) || now >= giveUpAt || stop.requested()) {
                     throw e;
                 }
-                clock.sleepUntil(Math.min(giveUpAt, now + patience.spacingNanos()), stop);
+                clock.sleepUntil(Math.min(giveUpAt, now + patience.spacingAfter(now - start)), stop);
             }
         }
     }

@@ -23,6 +23,7 @@ public final class ProcessSourceOpener {
     private final ThreadActivityProvider activity;
     private final SamplingPlan plan;
     private final NativeProviders nativeProviders;
+    private final OpenRehearsal rehearsal;
 
     /**
      * @param activity opens the activity probes; {@code null} when the plan needs none
@@ -51,6 +52,15 @@ public final class ProcessSourceOpener {
             throw new IllegalArgumentException("the plan tells idle threads apart, but no activity provider was given");
         }
         this.activity = activity;
+        this.rehearsal = new OpenRehearsal(access, interpreterProvider, plan.needsActivity() ? activity : null);
+    }
+
+    /**
+     * Runs what {@link #open} and a sample run against process {@code pid}, which is not Python and is neither
+     * paused nor changed, so that they are fast for the process opened next (see {@link OpenRehearsal}).
+     */
+    public void rehearseOn(long pid) {
+        rehearsal.rehearseOn(pid);
     }
 
     /**

@@ -50,8 +50,18 @@ class InterpreterOpenerTest {
         assertThatThrownBy(() -> opener(world).open(42, OpenPatience.startingProgram(), new StopSignal()))
                 .isSameAs(STARTING);
         assertThat(clock.nanoTime() - start).isEqualTo(OpenPatience.startingProgram().nanos());
-        // One attempt every 20 ms for 5 s, and one at the end.
-        assertThat(world.opens()).isEqualTo(251);
+        // One attempt every millisecond for 0.5 s, then every 20 ms until 5 s, and one at the end.
+        assertThat(world.opens()).isEqualTo(500 + 225 + 1);
+    }
+
+    @Test
+    void aStartingProgramIsTriedEveryMillisecondAtFirstThenEvery20Ms() {
+        OpenPatience patience = OpenPatience.startingProgram();
+
+        assertThat(patience.spacingAfter(0)).isEqualTo(1_000_000L);
+        assertThat(patience.spacingAfter(499_999_999L)).isEqualTo(1_000_000L);
+        assertThat(patience.spacingAfter(500_000_000L)).isEqualTo(20_000_000L);
+        assertThat(OpenPatience.runningProcess().spacingAfter(0)).isEqualTo(20_000_000L);
     }
 
     @Test
