@@ -21,6 +21,7 @@ import dev.pyspy4j.engine.sampling.ProgramOrPid;
 import dev.pyspy4j.engine.sampling.Sampler;
 import dev.pyspy4j.engine.sampling.SamplingPlan;
 import dev.pyspy4j.engine.sampling.StopSignal;
+import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;
 import java.util.List;
@@ -117,13 +118,19 @@ public final class Profiler {
                     : openProcess(pid, OpenPatience.startingProgram(), target, opener, stop, warnings, plan);
             return run.owning(program);
         } catch (SpyException e) {
-            SpyException failure = program.isRunning() ? e : exitedEarly(program, what, e);
+            SpyException failure = hasEnded(program, e) ? exitedEarly(program, what, e) : e;
             program.close();
             throw failure;
         } catch (RuntimeException | Error e) {
             program.close();
             throw e;
         }
+    }
+
+    /** Whether the program has ended, given a moment to when the failure says it is gone. */
+    private static boolean hasEnded(LaunchedProgram program, SpyException failure) {
+        boolean gone = failure.kind() == FailureKind.PROCESS_EXITED || failure.kind() == FailureKind.PROCESS_NOT_FOUND;
+        return gone ? program.hasEndedWithin(TargetPatience.PROGRAM_END_MILLIS) : !program.isRunning();
     }
 
     private static SpyException exitedEarly(LaunchedProgram program, ProgramOrPid what, SpyException cause) {

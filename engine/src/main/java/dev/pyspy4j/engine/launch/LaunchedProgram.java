@@ -148,6 +148,19 @@ public final class LaunchedProgram implements AutoCloseable {
     }
 
     /**
+     * Whether the program (and the shell around it) has ended, waiting up to {@code patienceMillis} for it: the
+     * program is gone a moment before its shell has reaped it and exited.
+     */
+    public boolean hasEndedWithin(long patienceMillis) {
+        try {
+            return shell.waitFor(patienceMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !shell.isAlive();
+        }
+    }
+
+    /**
      * Ends the program if it still runs: SIGTERM to it and to every process it started, SIGKILL to whatever is left
      * after {@code graceMillis}. Then returns how it ended (the exit status only when it ended on its own); calling
      * again returns the same.
