@@ -102,7 +102,8 @@ public final class Profiler {
             long pid = what.pid().getAsLong();
             return target.subprocesses()
                     ? openTree(pid, TargetPatience.RUNNING_TREE_NANOS, target, opener(plan), stop, warnings, plan)
-                    : openProcess(pid, OpenPatience.runningProcess(), target, opener(plan), stop, warnings, plan);
+                    : openProcess(opener(plan).open(pid, OpenPatience.runningProcess(), stop), target, warnings,
+                            plan, stop);
         }
         LaunchedProgram program = target.programLog()
                 .map(log -> LaunchedProgram.startQuietly(what.program(), log))
@@ -115,7 +116,8 @@ public final class Profiler {
             long pid = program.awaitProgramPid(TargetPatience.PROGRAM_START_MILLIS);
             ProfilingRun run = target.subprocesses()
                     ? openTree(pid, Long.MAX_VALUE, target, opener, stop, warnings, plan)
-                    : openProcess(pid, OpenPatience.startingProgram(), target, opener, stop, warnings, plan);
+                    : openProcess(opener.openHolding(pid, OpenPatience.startingProgram(), stop), target, warnings,
+                            plan, stop);
             return run.owning(program);
         } catch (SpyException e) {
             SpyException failure = hasEnded(program, e) ? exitedEarly(program, what, e) : e;
@@ -138,16 +140,15 @@ public final class Profiler {
                 program.finish(TargetPatience.PROGRAM_GRACE_MILLIS), cause);
     }
 
-    private ProfilingRun openProcess(long pid, OpenPatience patience, Target target, ProcessSourceOpener opener,
-                                     StopSignal stop, Consumer<String> warnings, SamplingPlan plan) {
-        ProcessSource source = opener.open(pid, patience, stop);
+    private ProfilingRun openProcess(ProcessSource source, Target target, Consumer<String> warnings,
+                                     SamplingPlan plan, StopSignal stop) {
         try {
             SampledProcess subject = new SampledProcess(source.pid(), source.commandLine(),
                     source.interpreter().version(), source.interpreter().warnings());
             FilenameShortener names = target.fullFilenames() ? FilenameShortener.keepingFullNames()
                     : FilenameShortener.seenBy(source::fileAsSeenByTarget);
-            return new ProfilingRun(source, "process " + pid, subject, anyPid -> names, List::of, sampler(plan),
-                    stop, warnings);
+            return new ProfilingRun(source, "process " + source.pid(), subject, anyPid -> names, List::of,
+                    sampler(plan), stop, warnings);
         } catch (RuntimeException | Error e) {
             source.close();
             throw e;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A launched program is sampled from its first line: a script of a fifth of a second, on every interpreter, gets
  * about the samples its duration is worth, including those of its first 50 ms; a program that ends before any
- * Python runs gets an empty file of the format asked for, which its readers accept.
+ * Python runs gets an empty file of the format asked for, which its readers accept; with {@code --subprocesses},
+ * a launched program that starts Python is followed into it.
  */
 @EnabledOnOs(OS.LINUX)
 class RecordShortProgramIT {
@@ -58,6 +60,23 @@ class RecordShortProgramIT {
                 .isGreaterThanOrEqualTo((long) Math.ceil(LEAST_SHARE * seconds * RATE));
         assertThat(profile.withLeaf("first_phase")).as("its first 50 ms: %s", profile).isPositive();
         assertThat(profile.withLeaf("second_phase")).as("the rest: %s", profile).isPositive();
+    }
+
+    @Test
+    void aLaunchedShellIsRecordedWithItsPythonChildWithSubprocesses() throws Exception {
+        Path python = Interpreters.pyenv("3.11");
+        Interpreters.requireInstalled(python);
+
+        // The launched program is a shell, not Python: only --subprocesses finds the Python it starts.
+        Pyspy4jJar.Result result = RecordRun.run(work, "-s", "-f", "raw", "-o", "tree.txt", "--", "sh", "-c",
+                "\"$0\" \"$1\" 1.0", python.toString(), Interpreters.script("short_phases.py").toString());
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.out()).as(result.describe()).containsPattern(RAN);
+        assertThat(result.err()).as(result.describe()).contains("pyspy4j> 'sh' exited with status 0\n");
+        RawProfile profile = RawProfile.read(work.resolve("tree.txt"));
+        assertThat(profile.withLeaf("second_phase")).as(profile.toString()).isPositive();
+        assertThat(profile.labels()).as(profile.toString()).anyMatch(label -> label.startsWith("process "));
     }
 
     @ParameterizedTest

@@ -3,11 +3,13 @@
 package dev.pyspy4j.engine.sampling;
 
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.process.PauseHandle;
 import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.spi.python.PythonInterpreter;
 import dev.pyspy4j.spi.python.PythonInterpreterProvider;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Attaches to a process and finds its interpreter, attempting again after the failures an {@link OpenPatience}
@@ -31,11 +33,34 @@ public final class InterpreterOpener {
      *                      requested
      */
     public OpenedProcess open(long pid, OpenPatience patience, StopSignal stop) {
+        return retrying(patience, stop, () -> attempt(pid));
+    }
+
+    /**
+     * Opens a program that has just been started without letting it run ahead of the search: it is paused while
+     * each attempt looks for its interpreter and runs only in the waits between attempts. In a cold JVM the first
+     * attempt that sees libpython takes a good part of a second, longer than many short scripts run; held so, the
+     * program has run only a few milliseconds more by the time its interpreter is found, and its first line of
+     * Python is still to come. The process is attached once and kept while it runs the same program, so that a
+     * binary parsed by one attempt is not parsed again by the next.
+     *
+     * @throws SpyException as {@link #open}; PERMISSION_DENIED when it cannot be paused
+     */
+    public OpenedProcess openHolding(long pid, OpenPatience patience, StopSignal stop) {
+        HeldProcess held = new HeldProcess(pid);
+        try {
+            return retrying(patience, stop, held::attempt);
+        } finally {
+            held.closeUnlessOpened();
+        }
+    }
+
+    private OpenedProcess retrying(OpenPatience patience, StopSignal stop, Supplier<OpenedProcess> attempt) {
         long start = clock.nanoTime();
         long giveUpAt = start + patience.nanos();
         while (true) {
             try {
-                return attempt(pid);
+                return attempt.get();
             } catch (SpyException e) {
                 long now = clock.nanoTime();
                 if (!patience.retried().contains(e.kind()) || now >= giveUpAt || stop.requested()) {
@@ -54,6 +79,44 @@ public final class InterpreterOpener {
         } catch (RuntimeException | Error e) {
             target.close();
             throw e;
+        }
+    }
+
+    /** The process of {@link #openHolding}, attached afresh only once it runs another program. */
+    private final class HeldProcess {
+        private final long pid;
+        private TargetProcess target;
+        private Fingerprint fingerprint;
+        private boolean opened;
+
+        HeldProcess(long pid) {
+            this.pid = pid;
+        }
+
+        OpenedProcess attempt() {
+            attachToCurrentProgram();
+            try (PauseHandle paused = target.pause()) {
+                PythonInterpreter interpreter = interpreters.open(target);
+                opened = true;
+                return new OpenedProcess(target, interpreter);
+            }
+        }
+
+        /** What was learnt of the program it ran before an exec no longer holds. */
+        private void attachToCurrentProgram() {
+            if (target != null && Fingerprint.of(target).equals(fingerprint)) {
+                return;
+            }
+            closeUnlessOpened();
+            target = access.attach(pid);
+            fingerprint = Fingerprint.of(target);
+        }
+
+        void closeUnlessOpened() {
+            if (target != null && !opened) {
+                target.close();
+                target = null;
+            }
         }
     }
 }

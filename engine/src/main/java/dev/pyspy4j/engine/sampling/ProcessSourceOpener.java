@@ -69,7 +69,21 @@ public final class ProcessSourceOpener {
      * @throws dev.pyspy4j.spi.SpyException the last failure, as {@link InterpreterOpener#open} reports it
      */
     public ProcessSource open(long pid, OpenPatience patience, StopSignal stop) {
-        OpenedProcess opened = interpreters.open(pid, patience, stop);
+        return source(interpreters.open(pid, patience, stop));
+    }
+
+    /**
+     * Opens a program just started, paused while each attempt looks for its interpreter so that it cannot run
+     * ahead of the search (see {@link InterpreterOpener#openHolding}); as {@link #open} when the plan never pauses
+     * the target.
+     *
+     * @throws dev.pyspy4j.spi.SpyException the last failure, as {@link InterpreterOpener#openHolding} reports it
+     */
+    public ProcessSource openHolding(long pid, OpenPatience patience, StopSignal stop) {
+        return plan.pauseTarget() ? source(interpreters.openHolding(pid, patience, stop)) : open(pid, patience, stop);
+    }
+
+    private ProcessSource source(OpenedProcess opened) {
         ThreadActivityProbe probe = null;
         NativeStacks natives = null;
         try {

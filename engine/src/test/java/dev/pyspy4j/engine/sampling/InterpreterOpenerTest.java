@@ -43,6 +43,31 @@ class InterpreterOpenerTest {
     }
 
     @Test
+    void aHeldProgramIsPausedForEveryAttemptAttachedOnceAndLeftRunning() {
+        FakeTarget target = FakeTarget.pid(42).failingToOpen(STARTING, 3).build();
+        FakeProviders world = new FakeProviders().with(target);
+
+        OpenedProcess opened = opener(world).openHolding(42, OpenPatience.startingProgram(), new StopSignal());
+
+        assertThat(opened.target()).isSameAs(target);
+        assertThat(world.opens()).isEqualTo(4);
+        assertThat(target.pauseCount()).as("one pause per attempt").isEqualTo(4);
+        assertThat(target.paused()).as("running again once opened").isFalse();
+        assertThat(target.closeCount()).as("attached once, kept across attempts").isZero();
+    }
+
+    @Test
+    void aHeldProgramThatNeverRunsPythonIsLetGoOfRunning() {
+        FakeTarget target = FakeTarget.pid(42).failingToOpen(STARTING).build();
+        FakeProviders world = new FakeProviders().with(target);
+
+        assertThatThrownBy(() -> opener(world).openHolding(42, OpenPatience.startingProgram(), new StopSignal()))
+                .isSameAs(STARTING);
+        assertThat(target.paused()).isFalse();
+        assertThat(target.closeCount()).isEqualTo(1);
+    }
+
+    @Test
     void givesUpAfterItsPatienceWithTheLastFailure() {
         FakeProviders world = new FakeProviders().with(FakeTarget.pid(42).failingToOpen(STARTING).build());
         long start = clock.nanoTime();
