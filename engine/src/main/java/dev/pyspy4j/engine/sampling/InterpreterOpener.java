@@ -8,6 +8,7 @@ import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.spi.python.PythonInterpreter;
 import dev.pyspy4j.spi.python.PythonInterpreterProvider;
+import dev.pyspy4j.spi.python.SampleRequest;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -98,7 +99,22 @@ public final class InterpreterOpener {
             try (PauseHandle paused = target.pause()) {
                 PythonInterpreter interpreter = interpreters.open(target);
                 opened = true;
+                readOnce(interpreter);
                 return new OpenedProcess(target, interpreter);
+            }
+        }
+
+        /**
+         * Reads the stacks once, for nothing but to load and run that code while the program is still held (it is
+         * paused, so the read asks for no pause of its own): in a cold JVM the first sample takes longer than the
+         * first tenth of a second of a program, which would otherwise run unsampled. A program still starting up
+         * may not be readable yet; the samples that count say so if it stays that way.
+         */
+        private void readOnce(PythonInterpreter interpreter) {
+            try {
+                interpreter.sample(SampleRequest.stacks(false, null));
+            } catch (SpyException e) {
+                // Nothing was kept of this read.
             }
         }
 
