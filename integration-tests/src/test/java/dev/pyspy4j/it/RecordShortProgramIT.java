@@ -67,9 +67,10 @@ class RecordShortProgramIT {
         Path python = Interpreters.pyenv("3.11");
         Interpreters.requireInstalled(python);
 
-        // The launched program is a shell, not Python: only --subprocesses finds the Python it starts.
+        // The launched program is a shell, not Python: only --subprocesses finds the Python it starts. A tree's
+        // processes are opened in the background, which takes a cold JVM a while: the child runs long enough.
         Pyspy4jJar.Result result = RecordRun.run(work, "-s", "-f", "raw", "-o", "tree.txt", "--", "sh", "-c",
-                "\"$0\" \"$1\" 1.0", python.toString(), Interpreters.script("short_phases.py").toString());
+                "\"$0\" \"$1\" 3.0", python.toString(), Interpreters.script("short_phases.py").toString());
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.out()).as(result.describe()).containsPattern(RAN);
