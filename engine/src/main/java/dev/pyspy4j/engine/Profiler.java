@@ -21,6 +21,7 @@ import dev.pyspy4j.engine.sampling.ProgramOrPid;
 import dev.pyspy4j.engine.sampling.Sampler;
 import dev.pyspy4j.engine.sampling.SamplingPlan;
 import dev.pyspy4j.engine.sampling.StopSignal;
+import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;
 import java.util.List;
@@ -100,20 +101,26 @@ public final class Profiler {
         if (!what.launches()) {
             long pid = what.pid().getAsLong();
             return target.subprocesses()
-                    ? openTree(pid, TargetPatience.RUNNING_TREE_NANOS, target, plan, stop, warnings)
-                    : openProcess(pid, OpenPatience.runningProcess(), target, plan, stop, warnings);
+                    ? openTree(pid, TargetPatience.RUNNING_TREE_NANOS, target, opener(plan), stop, warnings, plan)
+                    : openProcess(opener(plan).open(pid, OpenPatience.runningProcess(), stop), target, warnings,
+                            plan, stop);
         }
         LaunchedProgram program = target.programLog()
                 .map(log -> LaunchedProgram.startQuietly(what.program(), log))
                 .orElseGet(() -> LaunchedProgram.start(what.program()));
         try {
+            ProcessSourceOpener opener = opener(plan);
+            // The program waits in its launcher shell meanwhile, so that sampling can start with its first line.
+            opener.rehearseOn(program.launcherPid());
+            program.release();
             long pid = program.awaitProgramPid(TargetPatience.PROGRAM_START_MILLIS);
             ProfilingRun run = target.subprocesses()
-                    ? openTree(pid, Long.MAX_VALUE, target, plan, stop, warnings)
-                    : openProcess(pid, OpenPatience.startingProgram(), target, plan, stop, warnings);
+                    ? openTree(pid, Long.MAX_VALUE, target, opener, stop, warnings, plan)
+                    : openProcess(opener.openHolding(pid, OpenPatience.startingProgram(), stop), target, warnings,
+                            plan, stop);
             return run.owning(program);
         } catch (SpyException e) {
-            SpyException failure = program.isRunning() ? e : exitedEarly(program, what, e);
+            SpyException failure = hasEnded(program, e) ? exitedEarly(program, what, e) : e;
             program.close();
             throw failure;
         } catch (RuntimeException | Error e) {
@@ -122,30 +129,35 @@ public final class Profiler {
         }
     }
 
+    /** Whether the program has ended, given a moment to when the failure says it is gone. */
+    private static boolean hasEnded(LaunchedProgram program, SpyException failure) {
+        boolean gone = failure.kind() == FailureKind.PROCESS_EXITED || failure.kind() == FailureKind.PROCESS_NOT_FOUND;
+        return gone ? program.hasEndedWithin(TargetPatience.PROGRAM_END_MILLIS) : !program.isRunning();
+    }
+
     private static SpyException exitedEarly(LaunchedProgram program, ProgramOrPid what, SpyException cause) {
         return new ProgramExitedException(what.program().get(0),
                 program.finish(TargetPatience.PROGRAM_GRACE_MILLIS), cause);
     }
 
-    private ProfilingRun openProcess(long pid, OpenPatience patience, Target target, SamplingPlan plan,
-                                     StopSignal stop, Consumer<String> warnings) {
-        ProcessSource source = opener(plan).open(pid, patience, stop);
+    private ProfilingRun openProcess(ProcessSource source, Target target, Consumer<String> warnings,
+                                     SamplingPlan plan, StopSignal stop) {
         try {
             SampledProcess subject = new SampledProcess(source.pid(), source.commandLine(),
                     source.interpreter().version(), source.interpreter().warnings());
             FilenameShortener names = target.fullFilenames() ? FilenameShortener.keepingFullNames()
                     : FilenameShortener.seenBy(source::fileAsSeenByTarget);
-            return new ProfilingRun(source, "process " + pid, subject, anyPid -> names, List::of, sampler(plan),
-                    stop, warnings);
+            return new ProfilingRun(source, "process " + source.pid(), subject, anyPid -> names, List::of,
+                    sampler(plan), stop, warnings);
         } catch (RuntimeException | Error e) {
             source.close();
             throw e;
         }
     }
 
-    private ProfilingRun openTree(long rootPid, long patienceNanos, Target target, SamplingPlan plan,
-                                  StopSignal stop, Consumer<String> warnings) {
-        ProcessTreeSource tree = ProcessTreeSource.open(rootPid, processTree, opener(plan), clock, warnings);
+    private ProfilingRun openTree(long rootPid, long patienceNanos, Target target, ProcessSourceOpener opener,
+                                  StopSignal stop, Consumer<String> warnings, SamplingPlan plan) {
+        ProcessTreeSource tree = ProcessTreeSource.open(rootPid, processTree, opener, clock, warnings);
         try {
             tree.awaitPython(patienceNanos, stop);
             ProcessSource naming = tree.namingProcess();

@@ -6,6 +6,8 @@ package dev.pyspy4j.engine;
 final class TargetPatience {
     /** How long a launched program may take to appear as the shell's child. */
     static final long PROGRAM_START_MILLIS = 5_000;
+    /** How long the shell of a launched program that is gone may take to reap it and exit. */
+    static final long PROGRAM_END_MILLIS = 1_000;
     /** How long a launched program that still runs at the end gets to exit after SIGTERM, before SIGKILL. */
     static final long PROGRAM_GRACE_MILLIS = 2_000;
     /**

@@ -54,6 +54,11 @@ public final class RecordMessages {
                 + (failures.total() == 0 ? "" : " (" + failures.breakdown() + ")");
     }
 
+    /** The closing line of a recording in which nothing could be sampled, e.g. of a program that ended at once. */
+    public static String wroteEmpty(String announcement) {
+        return announcement + ", with no samples";
+    }
+
     /**
      * The per-process summary of a process tree ({@code --subprocesses}), one line per process read, e.g.
      * {@code   4243 "python worker.py": 498 stacks, 0 errors, read 99.6 times/s for 5.0 s}; after

@@ -11,17 +11,20 @@ import dev.pyspy4j.engine.Profiler;
 import dev.pyspy4j.engine.ProfilingRun;
 import dev.pyspy4j.engine.Providers;
 import dev.pyspy4j.engine.Target;
+import dev.pyspy4j.engine.launch.ProgramExitedException;
 import dev.pyspy4j.engine.sampling.ProcessTree;
 import dev.pyspy4j.engine.sampling.StopSignal;
 import dev.pyspy4j.engine.sampling.StopTriggers;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.output.OutputFormat;
+import dev.pyspy4j.spi.output.Recorder;
 import java.util.Optional;
 
 /**
  * {@code record} without the command line: checks the output, opens the target through the engine, samples it into
  * the chosen format and writes the file. Every normal end (duration, Control-C, SIGTERM, the process exiting)
- * writes the file; so do failed samples, which are counted. Failures before sampling starts are thrown.
+ * writes the file; so do failed samples, which are counted. Failures before sampling starts are thrown; when the
+ * failure is a launched program that ended before it could be sampled, an empty file is written first.
  */
 public final class RecordSession {
     private final Providers providers;
@@ -64,6 +67,12 @@ public final class RecordSession {
             run.finishProgram().ifPresent(end -> console.info(
                     RecordMessages.programEnded(request.target().program().get(0), end)));
             return outcome;
+        } catch (ProgramExitedException e) {
+            // Nothing could be sampled, yet a script that reads the file finds one, in the format it asked for.
+            Recorder empty = SampledRecording.newRecorder(format, request);
+            file.write(empty);
+            console.info(RecordMessages.wroteEmpty(empty.announce(file.shownAs())));
+            throw e;
         } finally {
             triggers.close();
         }

@@ -33,6 +33,13 @@ final class SampledRecording {
         this.verbose = verbose;
     }
 
+    /** A recorder of {@code format} for what {@code request} asks. */
+    static Recorder newRecorder(OutputFormat format, RecordRequest request) {
+        SamplingPlan plan = request.sampling();
+        return format.newRecorder(new OutputSettings(request.title(), plan.rate(),
+                plan.lineNumbers() != LineNumbers.NONE, BuildVersion.producer(), request.includeIdle()));
+    }
+
     /** Samples {@code run} until it ends, lets go of its processes and writes the file; per-process lines for a tree. */
     RecordOutcome record(ProfilingRun run, RecordRequest request, OutputFormat format, OutputFile file) {
         SamplingPlan plan = request.sampling();
@@ -44,8 +51,7 @@ final class SampledRecording {
         SamplingResult result;
         List<ProcessTally> perProcess;
         try {
-            recorder = format.newRecorder(new OutputSettings(request.title(), plan.rate(),
-                    plan.lineNumbers() != LineNumbers.NONE, BuildVersion.producer(), request.includeIdle()));
+            recorder = newRecorder(format, request);
             recording = new Recording(recorder, new TraceFilter(request.includeIdle(), plan.gilOnly()),
                     new TraceDecorator(run.names(), request.threadFrames()),
                     new LagMonitor(plan.rate(), LAG_WARNING_QUIET_NANOS), console, plan.durationSeconds(),

@@ -76,6 +76,12 @@ class RecordMessagesTest {
     }
 
     @Test
+    void anEmptyRecordingSaysSo() {
+        assertThat(RecordMessages.wroteEmpty("Wrote flamegraph data to 'x.svg'"))
+                .isEqualTo("Wrote flamegraph data to 'x.svg', with no samples");
+    }
+
+    @Test
     void howALaunchedProgramEnded() {
         assertThat(RecordMessages.programEnded("python", new ProgramEnd(3, false)))
                 .isEqualTo("'python' exited with status 3");

@@ -17,8 +17,9 @@ import java.util.function.Consumer;
  * A program pyspy4j starts for the user ({@code record -- python app.py}), with the user's terminal, environment
  * and working directory. It runs as the child of a {@code /bin/sh}, never of the JVM: pausing a direct child with
  * ptrace corrupts its {@link Process}, because the JDK's reaper thread calls {@code waitpid(2)} on it and takes
- * the tracer's stop reports (a tracee's stops are reported to every thread of the tracer's process). Closing it
- * ends whatever still runs of it, so no program is ever left behind.
+ * the tracer's stop reports (a tracee's stops are reported to every thread of the tracer's process). The shell
+ * holds the program back until {@link #release} (see {@link LaunchGate}), so that sampling can start with its first
+ * line. Closing it ends whatever still runs of it, so no program is ever left behind.
  */
 public final class LaunchedProgram implements AutoCloseable {
     private static final String SHELL = "/bin/sh";
@@ -30,22 +31,31 @@ public final class LaunchedProgram implements AutoCloseable {
      * that execs it (a redirection on the command itself would be in force in the shell while it waits).
      */
     private static final String SCRIPT = "exec 3>&2 2>/dev/null; (exec \"$0\" \"$@\" 2>&3 3>&-); exit $?";
-    private static final long POLL_MILLIS = 5;
+    /**
+     * {@link #SCRIPT} behind a gate: the named pipe {@code $0} must give a line before the program ({@code $1} on)
+     * starts; end-of-file (pyspy4j gone) or a missing pipe ends the shell without starting it.
+     */
+    private static final String GATED_SCRIPT = "exec 3>&2 2>/dev/null; read go <\"$0\" || exit 125; "
+            + "(exec \"$@\" 2>&3 3>&-); exit $?";
+    /** Short, because a program released from its gate is sampled only once it is found. */
+    private static final long POLL_MILLIS = 1;
     /** How long a SIGKILL'd process gets to disappear. */
     private static final long KILL_WAIT_MILLIS = 5_000;
 
     private final Process shell;
     private final List<String> command;
+    private final Optional<LaunchGate> gate;
     private ProcessHandle program;
     private ProgramEnd end;
 
-    private LaunchedProgram(Process shell, List<String> command) {
+    private LaunchedProgram(Process shell, List<String> command, Optional<LaunchGate> gate) {
         this.shell = shell;
         this.command = command;
+        this.gate = gate;
     }
 
     /**
-     * Starts {@code command} (program first).
+     * Starts {@code command} (program first), held back until {@link #release}.
      *
      * @throws SpyException PROCESS_NOT_FOUND when the program cannot be found or started
      */
@@ -56,7 +66,8 @@ public final class LaunchedProgram implements AutoCloseable {
     /**
      * Starts {@code command} (program first) away from the terminal, as py-spy starts the program of {@code top}:
      * standard input from {@code /dev/null}, so that it cannot take the keys meant for pyspy4j, and standard output
-     * and error appended to {@code log}, so that they cannot draw over pyspy4j's screen.
+     * and error appended to {@code log}, so that they cannot draw over pyspy4j's screen. It is held back until
+     * {@link #release}.
      *
      * @throws SpyException PROCESS_NOT_FOUND when the program cannot be found or started
      */
@@ -70,16 +81,34 @@ public final class LaunchedProgram implements AutoCloseable {
             throw new IllegalArgumentException("no program to launch");
         }
         ProgramLookup.checkRunnable(command.get(0), System.getenv("PATH"));
-        List<String> shellCommand = new ArrayList<>(List.of(SHELL, "-c", SCRIPT));
+        Optional<LaunchGate> gate = LaunchGate.create();
+        List<String> shellCommand = new ArrayList<>(List.of(SHELL, "-c"));
+        gate.ifPresentOrElse(closed -> shellCommand.addAll(List.of(GATED_SCRIPT, closed.path())),
+                () -> shellCommand.add(SCRIPT));
         shellCommand.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(shellCommand);
         streams.accept(builder);
         try {
-            return new LaunchedProgram(builder.start(), List.copyOf(command));
+            return new LaunchedProgram(builder.start(), List.copyOf(command), gate);
         } catch (IOException e) {
+            gate.ifPresent(LaunchGate::close);
             throw new SpyException(FailureKind.PROCESS_NOT_FOUND, "cannot run '" + command.get(0) + "': "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The pid of the shell that holds the program until {@link #release}: a process that is not Python, which
+     * a profiler may open to load and run its code before the program starts. Never pause it: it is this JVM's
+     * child (see above).
+     */
+    public long launcherPid() {
+        return shell.pid();
+    }
+
+    /** Lets the program start (at once when no gate could be made); does nothing the second time. */
+    public void release() {
+        gate.ifPresent(LaunchGate::open);
     }
 
     /** The command line as given. */
@@ -88,7 +117,7 @@ public final class LaunchedProgram implements AutoCloseable {
     }
 
     /**
-     * The pid of the program, once the shell has started it.
+     * The pid of the program, once the shell has started it ({@link #release} first).
      *
      * @throws SpyException PROCESS_EXITED when the shell ends first, or the program does not appear in time
      */
@@ -98,6 +127,8 @@ public final class LaunchedProgram implements AutoCloseable {
             Optional<ProcessHandle> child = shell.children().findFirst();
             if (child.isPresent()) {
                 program = child.get();
+                // The shell has read the gate's line, so the pipe is no longer needed.
+                gate.ifPresent(LaunchGate::close);
             } else if (!shell.isAlive()) {
                 throw new SpyException(FailureKind.PROCESS_EXITED, "'" + command.get(0) + "' exited with status "
                         + shell.exitValue() + " before it could be sampled");
@@ -117,12 +148,27 @@ public final class LaunchedProgram implements AutoCloseable {
     }
 
     /**
+     * Whether the program (and the shell around it) has ended, waiting up to {@code patienceMillis} for it: the
+     * program is gone a moment before its shell has reaped it and exited.
+     */
+    public boolean hasEndedWithin(long patienceMillis) {
+        try {
+            return shell.waitFor(patienceMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !shell.isAlive();
+        }
+    }
+
+    /**
      * Ends the program if it still runs: SIGTERM to it and to every process it started, SIGKILL to whatever is left
      * after {@code graceMillis}. Then returns how it ended (the exit status only when it ended on its own); calling
      * again returns the same.
      */
     public ProgramEnd finish(long graceMillis) {
         if (end == null) {
+            // A shell still at the gate reads end-of-file and exits without starting the program.
+            gate.ifPresent(LaunchGate::close);
             boolean stillRunning = shell.isAlive();
             if (stillRunning) {
                 terminate(graceMillis);

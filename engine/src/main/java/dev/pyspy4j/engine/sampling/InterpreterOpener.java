@@ -3,11 +3,14 @@
 package dev.pyspy4j.engine.sampling;
 
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.process.PauseHandle;
 import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.spi.python.PythonInterpreter;
 import dev.pyspy4j.spi.python.PythonInterpreterProvider;
+import dev.pyspy4j.spi.python.SampleRequest;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Attaches to a process and finds its interpreter, attempting again after the failures an {@link OpenPatience}
@@ -31,16 +34,40 @@ public final class InterpreterOpener {
      *                      requested
      */
     public OpenedProcess open(long pid, OpenPatience patience, StopSignal stop) {
-        long giveUpAt = clock.nanoTime() + patience.nanos();
+        return retrying(patience, stop, () -> attempt(pid));
+    }
+
+    /**
+     * Opens a program that has just been started without letting it run ahead of the search: it is paused while
+     * each attempt looks for its interpreter and runs only in the waits between attempts. In a cold JVM the first
+     * attempt that sees libpython takes a good part of a second, longer than many short scripts run; held so, the
+     * program has run only a few milliseconds more by the time its interpreter is found, and its first line of
+     * Python is still to come. The process is attached once and kept while it runs the same program, so that a
+     * binary parsed by one attempt is not parsed again by the next.
+     *
+     * @throws SpyException as {@link #open}; PERMISSION_DENIED when it cannot be paused
+     */
+    public OpenedProcess openHolding(long pid, OpenPatience patience, StopSignal stop) {
+        HeldProcess held = new HeldProcess(pid);
+        try {
+            return retrying(patience, stop, held::attempt);
+        } finally {
+            held.closeUnlessOpened();
+        }
+    }
+
+    private OpenedProcess retrying(OpenPatience patience, StopSignal stop, Supplier<OpenedProcess> attempt) {
+        long start = clock.nanoTime();
+        long giveUpAt = start + patience.nanos();
         while (true) {
             try {
-                return attempt(pid);
+                return attempt.get();
             } catch (SpyException e) {
                 long now = clock.nanoTime();
                 if (!patience.retried().contains(e.kind()) || now >= giveUpAt || stop.requested()) {
                     throw e;
                 }
-                clock.sleepUntil(Math.min(giveUpAt, now + patience.spacingNanos()), stop);
+                clock.sleepUntil(Math.min(giveUpAt, now + patience.spacingAfter(now - start)), stop);
             }
         }
     }
@@ -53,6 +80,59 @@ public final class InterpreterOpener {
         } catch (RuntimeException | Error e) {
             target.close();
             throw e;
+        }
+    }
+
+    /** The process of {@link #openHolding}, attached afresh only once it runs another program. */
+    private final class HeldProcess {
+        private final long pid;
+        private TargetProcess target;
+        private Fingerprint fingerprint;
+        private boolean opened;
+
+        HeldProcess(long pid) {
+            this.pid = pid;
+        }
+
+        OpenedProcess attempt() {
+            attachToCurrentProgram();
+            try (PauseHandle paused = target.pause()) {
+                PythonInterpreter interpreter = interpreters.open(target);
+                opened = true;
+                readOnce(interpreter);
+                return new OpenedProcess(target, interpreter);
+            }
+        }
+
+        /**
+         * Reads the stacks once, for nothing but to load and run that code while the program is still held (it is
+         * paused, so the read asks for no pause of its own): in a cold JVM the first sample takes longer than the
+         * first tenth of a second of a program, which would otherwise run unsampled. A program still starting up
+         * may not be readable yet; the samples that count say so if it stays that way.
+         */
+        private void readOnce(PythonInterpreter interpreter) {
+            try {
+                interpreter.sample(SampleRequest.stacks(false, null));
+            } catch (SpyException e) {
+                // Nothing was kept of this read.
+            }
+        }
+
+        /** What was learnt of the program it ran before an exec no longer holds. */
+        private void attachToCurrentProgram() {
+            if (target != null && Fingerprint.of(target).equals(fingerprint)) {
+                return;
+            }
+            closeUnlessOpened();
+            target = access.attach(pid);
+            fingerprint = Fingerprint.of(target);
+        }
+
+        void closeUnlessOpened() {
+            if (target != null && !opened) {
+                target.close();
+                target = null;
+            }
         }
     }
 }

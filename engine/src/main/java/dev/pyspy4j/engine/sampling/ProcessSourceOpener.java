@@ -23,6 +23,7 @@ public final class ProcessSourceOpener {
     private final ThreadActivityProvider activity;
     private final SamplingPlan plan;
     private final NativeProviders nativeProviders;
+    private final OpenRehearsal rehearsal;
 
     /**
      * @param activity opens the activity probes; {@code null} when the plan needs none
@@ -51,6 +52,15 @@ public final class ProcessSourceOpener {
             throw new IllegalArgumentException("the plan tells idle threads apart, but no activity provider was given");
         }
         this.activity = activity;
+        this.rehearsal = new OpenRehearsal(access, interpreterProvider, plan.needsActivity() ? activity : null);
+    }
+
+    /**
+     * Runs what {@link #open} and a sample run against process {@code pid}, which is not Python and is neither
+     * paused nor changed, so that they are fast for the process opened next (see {@link OpenRehearsal}).
+     */
+    public void rehearseOn(long pid) {
+        rehearsal.rehearseOn(pid);
     }
 
     /**
@@ -59,7 +69,21 @@ public final class ProcessSourceOpener {
      * @throws dev.pyspy4j.spi.SpyException the last failure, as {@link InterpreterOpener#open} reports it
      */
     public ProcessSource open(long pid, OpenPatience patience, StopSignal stop) {
-        OpenedProcess opened = interpreters.open(pid, patience, stop);
+        return source(interpreters.open(pid, patience, stop));
+    }
+
+    /**
+     * Opens a program just started, paused while each attempt looks for its interpreter so that it cannot run
+     * ahead of the search (see {@link InterpreterOpener#openHolding}); as {@link #open} when the plan never pauses
+     * the target.
+     *
+     * @throws dev.pyspy4j.spi.SpyException the last failure, as {@link InterpreterOpener#openHolding} reports it
+     */
+    public ProcessSource openHolding(long pid, OpenPatience patience, StopSignal stop) {
+        return plan.pauseTarget() ? source(interpreters.openHolding(pid, patience, stop)) : open(pid, patience, stop);
+    }
+
+    private ProcessSource source(OpenedProcess opened) {
         ThreadActivityProbe probe = null;
         NativeStacks natives = null;
         try {

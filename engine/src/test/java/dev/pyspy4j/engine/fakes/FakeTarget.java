@@ -41,6 +41,8 @@ public final class FakeTarget implements TargetProcess {
     private int samplesTaken;
     private boolean exited;
     private int closeCount;
+    private int pauseCount;
+    private boolean paused;
 
     private FakeTarget(Builder builder) {
         this.pid = builder.pid;
@@ -134,9 +136,23 @@ public final class FakeTarget implements TargetProcess {
         return Optional.empty();
     }
 
+    /** Pauses nothing, but counts the pauses and whether one is held. */
     @Override
     public PauseHandle pause() {
-        throw new SpyException(FailureKind.INTERNAL, "the fake cannot pause");
+        if (paused) {
+            throw new SpyException(FailureKind.INTERNAL, "process " + pid + " is already paused");
+        }
+        paused = true;
+        pauseCount++;
+        return () -> paused = false;
+    }
+
+    public int pauseCount() {
+        return pauseCount;
+    }
+
+    public boolean paused() {
+        return paused;
     }
 
     @Override

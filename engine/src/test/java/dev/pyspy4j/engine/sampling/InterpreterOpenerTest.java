@@ -43,6 +43,31 @@ class InterpreterOpenerTest {
     }
 
     @Test
+    void aHeldProgramIsPausedForEveryAttemptAttachedOnceAndLeftRunning() {
+        FakeTarget target = FakeTarget.pid(42).failingToOpen(STARTING, 3).build();
+        FakeProviders world = new FakeProviders().with(target);
+
+        OpenedProcess opened = opener(world).openHolding(42, OpenPatience.startingProgram(), new StopSignal());
+
+        assertThat(opened.target()).isSameAs(target);
+        assertThat(world.opens()).isEqualTo(4);
+        assertThat(target.pauseCount()).as("one pause per attempt").isEqualTo(4);
+        assertThat(target.paused()).as("running again once opened").isFalse();
+        assertThat(target.closeCount()).as("attached once, kept across attempts").isZero();
+    }
+
+    @Test
+    void aHeldProgramThatNeverRunsPythonIsLetGoOfRunning() {
+        FakeTarget target = FakeTarget.pid(42).failingToOpen(STARTING).build();
+        FakeProviders world = new FakeProviders().with(target);
+
+        assertThatThrownBy(() -> opener(world).openHolding(42, OpenPatience.startingProgram(), new StopSignal()))
+                .isSameAs(STARTING);
+        assertThat(target.paused()).isFalse();
+        assertThat(target.closeCount()).isEqualTo(1);
+    }
+
+    @Test
     void givesUpAfterItsPatienceWithTheLastFailure() {
         FakeProviders world = new FakeProviders().with(FakeTarget.pid(42).failingToOpen(STARTING).build());
         long start = clock.nanoTime();
@@ -50,8 +75,18 @@ class InterpreterOpenerTest {
         assertThatThrownBy(() -> opener(world).open(42, OpenPatience.startingProgram(), new StopSignal()))
                 .isSameAs(STARTING);
         assertThat(clock.nanoTime() - start).isEqualTo(OpenPatience.startingProgram().nanos());
-        // One attempt every 20 ms for 5 s, and one at the end.
-        assertThat(world.opens()).isEqualTo(251);
+        // One attempt every millisecond for 0.5 s, then every 20 ms until 5 s, and one at the end.
+        assertThat(world.opens()).isEqualTo(500 + 225 + 1);
+    }
+
+    @Test
+    void aStartingProgramIsTriedEveryMillisecondAtFirstThenEvery20Ms() {
+        OpenPatience patience = OpenPatience.startingProgram();
+
+        assertThat(patience.spacingAfter(0)).isEqualTo(1_000_000L);
+        assertThat(patience.spacingAfter(499_999_999L)).isEqualTo(1_000_000L);
+        assertThat(patience.spacingAfter(500_000_000L)).isEqualTo(20_000_000L);
+        assertThat(OpenPatience.runningProcess().spacingAfter(0)).isEqualTo(20_000_000L);
     }
 
     @Test
