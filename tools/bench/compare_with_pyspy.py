@@ -16,7 +16,7 @@ How each figure is computed (each per repetition, then the median over the repet
 - target speed: loop iterations per second the target reports while sampled (from the moment the profiler says it
   samples, leaving half a second out at both ends) over the mean of those in unsampled windows just before and just
   after (each half the run's duration).
-- achieved samples/s: two runs stopped with Control-C (SIGINT) after a short and a long wall time;
+- achieved samples/s: two runs stopped with Control-C (SIGINT) a short and a long time after they start sampling;
   (samples_long - samples_short) / (wall_long - wall_short), so that start-up and writing the output cancel out.
 
 Exit codes: 0 done, 2 bad arguments, 3 py-spy could not be obtained, 4 a profiler or target failed, 130 interrupted.
@@ -169,6 +169,11 @@ class Processes(object):
         proc.returncode = status
         self.live.pop(proc.pid, None)
 
+    def kill(self, proc):
+        signal_group(proc, signal.SIGKILL)
+        proc.wait()
+        self.live.pop(proc.pid, None)
+
     def kill_all(self):
         # Profilers first, with SIGINT so that they release the target (detach) before it is killed.
         profilers = [p for p, is_profiler in self.live.values() if is_profiler]
@@ -280,24 +285,32 @@ class Run(object):
 
 
 def run_tool(command, stop_after=None, rss_every=None, expect=None):
-    """Runs a profiler to its end, or sends it SIGINT after stop_after wall seconds; returns a Run with wall and CPU
+    """Runs a profiler to its end, or sends it SIGINT stop_after seconds after it says it samples; returns a Run with wall and CPU
     seconds, peak RSS (MiB), when it said it started sampling, its stderr, stdout and an RSS trace."""
     start = time.time()
     proc = PROCESSES.start(command, True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
     lines, out, sampling_since, trace = [], [], [None], []
+    sampling = threading.Event()
 
     def read_stderr():
         for line in proc.stderr:
             if sampling_since[0] is None and "Sampling process" in line:
                 sampling_since[0] = time.time()
+                sampling.set()
             lines.append(line)
+
+    def stop():
+        # Counted from when it samples: a JVM that starts slowly on a busy machine would otherwise be interrupted
+        # before its first sample.
+        sampling.wait(120)
+        if not done.wait(stop_after):
+            signal_group(proc, signal.SIGINT)
 
     readers = [threading.Thread(target=read_stderr, daemon=True),
                threading.Thread(target=lambda: out.append(proc.stdout.read()), daemon=True)]
     done = threading.Event()
     if stop_after is not None:
-        readers.append(threading.Thread(
-            target=lambda: done.wait(stop_after) or signal_group(proc, signal.SIGINT), daemon=True))
+        readers.append(threading.Thread(target=stop, daemon=True))
     if rss_every:
         def poll():
             while not done.wait(rss_every):
@@ -354,6 +367,7 @@ class Bench(object):
             for tool in (TOOLS if i % 2 == 0 else TOOLS[::-1]):
                 runs[tool].append(run_tool(self.commands[tool] + ["dump", "--pid", str(target.pid)],
                                            expect="Thread"))
+        PROCESSES.kill(target.proc)
         for tool in TOOLS:
             results[tool]["dump_wall"] = [r.wall for r in runs[tool]]
             results[tool]["dump_rss"] = [r.rss for r in runs[tool]]
@@ -567,8 +581,8 @@ def parse_args(argv):
     parser.add_argument("--short-seconds", type=int, default=2, help="-d of the short 1000 Hz record")
     parser.add_argument("--long-seconds", type=int, default=8,
                         help="-d of the long 1000 Hz and the 100 Hz records; also the unsampled windows around them")
-    parser.add_argument("--rate-short", type=float, default=2, help="wall seconds of the short high-rate run")
-    parser.add_argument("--rate-long", type=float, default=6, help="wall seconds of the long high-rate run")
+    parser.add_argument("--rate-short", type=float, default=2, help="seconds of sampling in the short high-rate run")
+    parser.add_argument("--rate-long", type=float, default=6, help="seconds of sampling in the long high-rate run")
     parser.add_argument("--memory-seconds", type=int, default=60,
                         help="-d of the 1000 Hz record whose RSS is followed (0: none)")
     parser.add_argument("--long", action="store_true", help="follow the RSS over a 10-minute record (600 s)")
