@@ -87,13 +87,13 @@ SUMMARY_PYSPY4J = re.compile(r"Samples: (\d+) stacks in (\d+) rounds")
 SUMMARY_PYSPY = re.compile(r"Samples: (\d+) Errors: (\d+)")
 
 
-def samples_from_summary(stderr_text):
+def samples_from_summary(output):
     """The number of sampling instants a tool reports in its summary line: pyspy4j's rounds (a round samples every
     thread once, as one py-spy sample does), py-spy's samples; None when there is no summary line."""
-    found = SUMMARY_PYSPY4J.findall(stderr_text)
+    found = SUMMARY_PYSPY4J.findall(output)
     if found:
         return int(found[-1][1])
-    found = SUMMARY_PYSPY.findall(stderr_text)
+    found = SUMMARY_PYSPY.findall(output)
     if found:
         return int(found[-1][0])
     return None
@@ -286,14 +286,15 @@ class Run(object):
 
 def run_tool(command, stop_after=None, rss_every=None, expect=None):
     """Runs a profiler to its end, or sends it SIGINT stop_after seconds after it says it samples; returns a Run with wall and CPU
-    seconds, peak RSS (MiB), when it said it started sampling, its stderr, stdout and an RSS trace."""
+    seconds, peak RSS (MiB), when it said it started sampling, its output (both streams) and an RSS trace."""
     start = time.time()
-    proc = PROCESSES.start(command, True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
-    lines, out, sampling_since, trace = [], [], [None], []
+    # One stream: py-spy writes its messages (the summary too) on standard output, pyspy4j on standard error.
+    proc = PROCESSES.start(command, True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    lines, sampling_since, trace = [], [None], []
     sampling = threading.Event()
 
-    def read_stderr():
-        for line in proc.stderr:
+    def read_output():
+        for line in proc.stdout:
             if sampling_since[0] is None and "Sampling process" in line:
                 sampling_since[0] = time.time()
                 sampling.set()
@@ -306,8 +307,7 @@ def run_tool(command, stop_after=None, rss_every=None, expect=None):
         if not done.wait(stop_after):
             signal_group(proc, signal.SIGINT)
 
-    readers = [threading.Thread(target=read_stderr, daemon=True),
-               threading.Thread(target=lambda: out.append(proc.stdout.read()), daemon=True)]
+    readers = [threading.Thread(target=read_output, daemon=True)]
     done = threading.Event()
     if stop_after is not None:
         readers.append(threading.Thread(target=stop, daemon=True))
@@ -322,17 +322,15 @@ def run_tool(command, stop_after=None, rss_every=None, expect=None):
     end = time.time()
     done.set()
     PROCESSES.reaped(proc, status)
-    for reader in readers[:2]:
-        reader.join(10)
-    stderr = "".join(lines)
+    readers[0].join(10)
+    output = "".join(lines)
     if status != 0:
-        last = [l for l in stderr.splitlines() if l.strip()][-1:] or ["no message"]
+        last = [l for l in output.splitlines() if l.strip()][-1:] or ["no message"]
         raise BenchError("%s failed (wait status %d): %s" % (" ".join(command[:3]), status, last[0]))
-    stdout = "".join(out)
-    if expect and expect not in stdout:
+    if expect and expect not in output:
         raise BenchError("%s printed no %r" % (" ".join(command[:3]), expect))
     return Run(wall=end - start, cpu=usage.ru_utime + usage.ru_stime, rss=usage.ru_maxrss / 1024.0, start=start,
-               end=end, sampling_since=sampling_since[0], stderr=stderr, stdout=stdout, trace=trace)
+               end=end, sampling_since=sampling_since[0], output=output, trace=trace)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -352,7 +350,7 @@ class Bench(object):
         if nonblocking:
             command.append("--nonblocking")
         run = run_tool(command, **run_args)
-        run.samples = samples_from_summary(run.stderr)
+        run.samples = samples_from_summary(run.output)
         if run.samples is None:
             with open(out) as raw:
                 run.samples = samples_from_raw(raw.read())
