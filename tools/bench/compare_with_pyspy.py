@@ -17,7 +17,8 @@ How each figure is computed (each per repetition, then the median over the repet
   samples, leaving half a second out at both ends) over the mean of those in unsampled windows just before and just
   after (each half the run's duration).
 - achieved samples/s: two runs stopped with Control-C (SIGINT) a short and a long time after they start sampling;
-  (samples_long - samples_short) / (wall_long - wall_short), so that start-up and writing the output cancel out.
+  (samples_long - samples_short) / (time_long - time_short), each time from its "Sampling process" line to its
+  exit, so that attaching and writing the output cancel out.
 
 Exit codes: 0 done, 2 bad arguments, 3 py-spy could not be obtained, 4 a profiler or target failed, 130 interrupted.
 """
@@ -402,7 +403,9 @@ class Bench(object):
             for key, rate, nonblocking in (("rate10000", 10000, False), ("rate20000nb", 20000, True)):
                 short = self.record(tool, target.pid, rate, nonblocking=nonblocking, stop_after=a.rate_short)
                 long = self.record(tool, target.pid, rate, nonblocking=nonblocking, stop_after=a.rate_long)
-                r[key].append(achieved_rate(short.samples, short.wall, long.samples, long.wall))
+                # Timed from "Sampling process": a JVM's start-up varies by seconds on a busy machine.
+                r[key].append(achieved_rate(short.samples, short.end - (short.sampling_since or short.start),
+                                            long.samples, long.end - (long.sampling_since or long.start)))
             progress("repetition %d, %s: marginal %.1f µs, fixed %.3f s, speed %.2f / %.2f, %.0f and %.0f samples/s"
                      % (rep + 1, tool, 1e6 * marginal, fixed, r["speed100"][-1], r["speed1000"][-1],
                         r["rate10000"][-1], r["rate20000nb"][-1]))
