@@ -286,8 +286,9 @@ class Run(object):
 
 
 def run_tool(command, stop_after=None, rss_every=None, expect=None):
-    """Runs a profiler to its end, or sends it SIGINT stop_after seconds after it says it samples; returns a Run with wall and CPU
-    seconds, peak RSS (MiB), when it said it started sampling, its output (both streams) and an RSS trace."""
+    """Runs a profiler to its end, or sends it SIGINT stop_after seconds after it says it samples; returns a Run
+    with wall and CPU seconds, peak RSS (MiB), when it said it started sampling, its output (both streams) and an
+    RSS trace."""
     start = time.time()
     # One stream: py-spy writes its messages (the summary too) on standard output, pyspy4j on standard error.
     proc = PROCESSES.start(command, True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
@@ -353,9 +354,12 @@ class Bench(object):
         run = run_tool(command, **run_args)
         run.samples = samples_from_summary(run.output)
         if run.samples is None:
+            if not os.path.exists(out):
+                raise BenchError("%s record wrote no summary line and no %s" % (tool, out))
             with open(out) as raw:
                 run.samples = samples_from_raw(raw.read())
-        os.remove(out)
+        if os.path.exists(out):
+            os.remove(out)
         return run
 
     def dump(self, results):
@@ -377,7 +381,7 @@ class Bench(object):
         """The target's unsampled speed around a run: the mean of windows just before it and just after it (others'
         work on a shared machine changes the speed within minutes)."""
         after = target.alone(self.args.long_seconds / 2.0)
-        before = target.throughput(run.start - self.args.long_seconds / 2.0 - 0.5, run.start - 0.2)
+        before = target.throughput(run.start - self.args.long_seconds / 2.0 + 0.3, run.start - 0.1)
         return statistics.mean([before, after]) if before == before else after
 
     def sampled_speed(self, target, run, alone):
