@@ -249,8 +249,9 @@ class SleepingTarget(object):
         self.pid = self.proc.pid
 
 
-def tree_rss_kib(pid):
-    """VmRSS of a process and its descendants (a launcher may run the profiler as its child), in KiB."""
+def tree_rss_kib(pid, include_root=True):
+    """VmRSS of a process and its descendants (a launcher may run the profiler as its child), in KiB; without the
+    process itself when that is only the RSS meter."""
     parents = {}
     for stat in glob.glob("/proc/[0-9]*/stat"):
         try:
@@ -267,6 +268,8 @@ def tree_rss_kib(pid):
                 tree.add(child)
                 added = True
     total = 0
+    if not include_root:
+        tree.discard(pid)
     for member in tree:
         try:
             with open("/proc/%d/status" % member) as f:
@@ -285,13 +288,36 @@ class Run(object):
         self.__dict__.update(fields)
 
 
+def rss_meter():
+    """GNU time, when installed: a child's own peak RSS. os.wait4's ru_maxrss also counts the memory of the process
+    that forked it (this script's Python, some 14-19 MiB) as it was when it exec'd, which is more than py-spy's own."""
+    time_command = "/usr/bin/time"
+    try:
+        ok = subprocess.run([time_command, "-f", "%M", "true"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            timeout=30).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        ok = False
+    return time_command if ok else None
+
+
+RSS_METER = None
+
+
 def run_tool(command, stop_after=None, rss_every=None, expect=None):
     """Runs a profiler to its end, or sends it SIGINT stop_after seconds after it says it samples; returns a Run
     with wall and CPU seconds, peak RSS (MiB), when it said it started sampling, its output (both streams) and an
     RSS trace."""
+    rss_file = None
+    if RSS_METER:
+        handle, rss_file = tempfile.mkstemp(prefix="bench-vs-pyspy-rss-")
+        os.close(handle)
+        command_run = [RSS_METER, "-f", "%M", "-o", rss_file] + command
+    else:
+        command_run = command
     start = time.time()
     # One stream: py-spy writes its messages (the summary too) on standard output, pyspy4j on standard error.
-    proc = PROCESSES.start(command, True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    proc = PROCESSES.start(command_run, True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           universal_newlines=True)
     lines, sampling_since, trace = [], [None], []
     sampling = threading.Event()
 
@@ -316,7 +342,7 @@ def run_tool(command, stop_after=None, rss_every=None, expect=None):
     if rss_every:
         def poll():
             while not done.wait(rss_every):
-                trace.append((time.time() - start, tree_rss_kib(proc.pid) / 1024.0))
+                trace.append((time.time() - start, tree_rss_kib(proc.pid, include_root=not rss_file) / 1024.0))
         readers.append(threading.Thread(target=poll, daemon=True))
     for reader in readers:
         reader.start()
@@ -326,12 +352,18 @@ def run_tool(command, stop_after=None, rss_every=None, expect=None):
     PROCESSES.reaped(proc, status)
     readers[0].join(10)
     output = "".join(lines)
+    peak_rss = usage.ru_maxrss / 1024.0
+    if rss_file:
+        with open(rss_file) as f:
+            reported = f.read().split()
+        os.remove(rss_file)
+        peak_rss = int(reported[-1]) / 1024.0 if reported and reported[-1].isdigit() else NAN
     if status != 0:
         last = [l for l in output.splitlines() if l.strip()][-1:] or ["no message"]
         raise BenchError("%s failed (wait status %d): %s" % (" ".join(command[:3]), status, last[0]))
     if expect and expect not in output:
         raise BenchError("%s printed no %r" % (" ".join(command[:3]), expect))
-    return Run(wall=end - start, cpu=usage.ru_utime + usage.ru_stime, rss=usage.ru_maxrss / 1024.0, start=start,
+    return Run(wall=end - start, cpu=usage.ru_utime + usage.ru_stime, rss=peak_rss, start=start,
                end=end, sampling_since=sampling_since[0], output=output, trace=trace)
 
 
@@ -620,6 +652,8 @@ def main(argv):
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, on_signal)
     work = tempfile.mkdtemp(prefix="bench-vs-pyspy-")
+    global RSS_METER
+    RSS_METER = rss_meter()
     try:
         pyspy = args.pyspy or obtain_pyspy(work)
         if run_version(args.pyspy4j.split()) is None:
@@ -631,6 +665,8 @@ def main(argv):
                       "py-spy: %s" % run_version([pyspy]),
                       "target: %s (%s), 40-frame stack" % (first_line([args.python, "-V"]), args.python),
                       "medians of %d repetitions%s" % (args.reps, ", --quick" if args.quick else ""),
+                      "peak RSS from %s" % ("GNU time's %M" if RSS_METER else
+                                            "os.wait4 (counts this script's RSS when it forked: no /usr/bin/time)"),
                       "load average at start: %s" % load()]}
         results = Bench(args, pyspy).run()
         context["lines"].append("at end: %s" % load())
