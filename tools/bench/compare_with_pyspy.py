@@ -123,7 +123,8 @@ def at_least(value, limit):
 
 
 def ratio(a, b):
-    if a != a or b != b or b == 0:
+    # A negative figure (a fixed CPU computed from noisy runs) is noise around zero: no ratio is meaningful.
+    if a != a or b != b or b <= 0 or a < 0:
         return NAN
     return a / b
 
@@ -731,6 +732,10 @@ class ComputationsTest(unittest.TestCase):
         self.assertEqual(at_least(0.97, 0.97), "yes")
         self.assertEqual(at_least(4500, 9000), "no: 50% of the target")
         self.assertEqual(at_least(NAN, 9000), "n/a")
+
+    def test_no_ratio_of_a_negative_figure(self):
+        self.assertEqual(ratio(3.0, 2.0), 1.5)
+        self.assertNotEqual(ratio(1.0, -0.2), ratio(1.0, -0.2))
 
     def test_median_ignores_missing_values(self):
         self.assertEqual(median([3.0, NAN, 1.0, 2.0]), 2.0)
