@@ -19,6 +19,8 @@ How each figure is computed (each per repetition, then the median over the repet
 - achieved samples/s: two runs stopped with Control-C (SIGINT) a short and a long time after they start sampling;
   (samples_long - samples_short) / (time_long - time_short), each time from its "Sampling process" line to its
   exit, so that attaching and writing the output cancel out.
+- peak RSS: GNU time's %M (/usr/bin/time) of each run; the RSS trace of a long record sums VmRSS of the profiler's
+  process tree.
 
 Exit codes: 0 done, 2 bad arguments, 3 py-spy could not be obtained, 4 a profiler or target failed, 130 interrupted.
 """
