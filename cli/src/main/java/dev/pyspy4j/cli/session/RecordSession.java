@@ -62,6 +62,9 @@ public final class RecordSession {
         StopTriggers.Armed triggers = environment.stopTriggers().arm(stop);
         Target target = new Target(request.target(), request.subprocesses(), request.fullFilenames(),
                 Optional.empty());
+        if (request.target().launches()) {
+            SampledRecording.rehearse(format, request);
+        }
         try (ProfilingRun run = profiler.open(target, request.sampling(), stop, console::warning)) {
             RecordOutcome outcome = new SampledRecording(console, verbose).record(run, request, format, file);
             run.finishProgram().ifPresent(end -> console.info(

@@ -8,16 +8,24 @@ import dev.pyspy4j.cli.record.RecordConsole;
 import dev.pyspy4j.cli.record.RecordMessages;
 import dev.pyspy4j.cli.record.Recording;
 import dev.pyspy4j.engine.ProfilingRun;
+import dev.pyspy4j.engine.names.FilenameShortener;
 import dev.pyspy4j.engine.sampling.LagMonitor;
 import dev.pyspy4j.engine.sampling.ProcessTally;
+import dev.pyspy4j.engine.sampling.Sample;
 import dev.pyspy4j.engine.sampling.SamplingPlan;
 import dev.pyspy4j.engine.sampling.SamplingResult;
 import dev.pyspy4j.engine.trace.TraceDecorator;
 import dev.pyspy4j.engine.trace.TraceFilter;
+import dev.pyspy4j.spi.model.Frame;
+import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.output.OutputFormat;
 import dev.pyspy4j.spi.output.OutputSettings;
 import dev.pyspy4j.spi.output.Recorder;
 import dev.pyspy4j.spi.python.LineNumbers;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.List;
 
 /** One opened run recorded into one file: sample it, let go of its processes, write the file, sum it up. */
@@ -38,6 +46,31 @@ final class SampledRecording {
         SamplingPlan plan = request.sampling();
         return format.newRecorder(new OutputSettings(request.title(), plan.rate(),
                 plan.lineNumbers() != LineNumbers.NONE, BuildVersion.producer(), request.includeIdle()));
+    }
+
+    /**
+     * Runs the recording path once, on a made-up sample, into a recorder that is then dropped. A launched program
+     * is held until the sampler is ready for it; in a cold JVM its first samples would otherwise also pay for
+     * loading the recording code, and a short script's first tens of milliseconds would go unsampled.
+     */
+    static void rehearse(OutputFormat format, RecordRequest request) {
+        try {
+            SamplingPlan plan = request.sampling();
+            Recorder recorder = newRecorder(format, request);
+            RecordConsole silent = new RecordConsole(new PrintWriter(Writer.nullWriter()), false, "rehearsal");
+            Recording recording = new Recording(recorder, new TraceFilter(request.includeIdle(), plan.gilOnly()),
+                    new TraceDecorator(FilenameShortener.keepingFullNames(), request.threadFrames()),
+                    new LagMonitor(plan.rate(), LAG_WARNING_QUIET_NANOS), silent, plan.durationSeconds(), false,
+                    false);
+            Frame caller = new Frame("<module>", "rehearsal.py", null, "rehearsal.py", 1, List.of(), true, false);
+            Frame callee = new Frame("work", "rehearsal.py", null, "rehearsal.py", 2, List.of(), false, false);
+            StackTrace trace = new StackTrace(1, 1, "MainThread", 1, true, true, List.of(callee, caller), null);
+            recording.accept(new Sample(0, List.of(trace), List.of(), 0, 0));
+            recording.finish();
+            recorder.writeTo(OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException e) {
+            // Only a head start is lost: a format (a plugin's, say) that rejects a made-up sample gets real ones.
+        }
     }
 
     /** Samples {@code run} until it ends, lets go of its processes and writes the file; per-process lines for a tree. */
