@@ -4,6 +4,7 @@ package dev.pyspy4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyspy4j.testsupport.GoPprof;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,20 +43,20 @@ class RecordPprofIT {
         assertThat(recorded.exitCode()).as(recorded.describe()).isZero();
         Path profile = work.resolve("profile.pb.gz");
 
-        String top = GoTool.pprof(profile, "-top", "-sample_index=samples");
+        String top = GoPprof.run(profile, "-top", "-sample_index=samples");
         long samples = total(top);
         assertThat(samples).as(top).isPositive();
         assertThat(top).contains("Type: samples").containsPattern("(?m)\\sfifty$").containsPattern("(?m)\\sthirty$");
-        assertThat(GoTool.pprof(profile, "-top")).contains("Type: cpu");
-        assertThat(GoTool.pprof(profile, "-comments")).contains("record -p " + target.pid() + " -f pprof");
+        assertThat(GoPprof.run(profile, "-top")).contains("Type: cpu");
+        assertThat(GoPprof.run(profile, "-comments")).contains("record -p " + target.pid() + " -f pprof");
 
-        String traces = GoTool.pprof(profile, "-traces");
+        String traces = GoPprof.run(profile, "-traces");
         assertThat(traces).contains("thread_name:  MainThread", "thread_id:  " + target.pid());
 
-        String lines = GoTool.pprof(profile, "-top", "-lines");
+        String lines = GoPprof.run(profile, "-top", "-lines");
         assertThat(lines).containsPattern("fifty " + Pattern.quote(script + ":" + markers.line("fifty")));
 
-        String mainThread = GoTool.pprof(profile, "-top", "-sample_index=samples", "-tagfocus=thread_name=MainThread");
+        String mainThread = GoPprof.run(profile, "-top", "-sample_index=samples", "-tagfocus=thread_name=MainThread");
         assertThat(total(mainThread)).as(mainThread).isEqualTo(samples);
 
         Pyspy4jJar.Result converted = Pyspy4jJar.runCommand(java("convert", profile.toString(), "-f", "raw", "-o",

@@ -9,6 +9,7 @@ import dev.pyspy4j.output.Traces.Timed;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.output.OutputSettings;
+import dev.pyspy4j.testsupport.GoPprof;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
-package dev.pyspy4j.output.pprof;
+package dev.pyspy4j.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
