@@ -101,10 +101,14 @@ public final class Profiler {
         if (!what.launches()) {
             long pid = what.pid().getAsLong();
             return target.subprocesses()
-                    ? openTree(pid, TargetPatience.RUNNING_TREE_NANOS, target, opener(plan), stop, warnings, plan)
+                    ? openTree(pid, TargetPatience.RUNNING_TREE_NANOS, target, opener(plan), stop, warnings,
+                            sampler(plan))
                     : openProcess(opener(plan).open(pid, OpenPatience.runningProcess(), stop), target, warnings,
-                            plan, stop);
+                            sampler(plan), stop);
         }
+        // A duration counts from here, as py-spy's counts from the launch: the program's wait at its gate and its
+        // interpreter's start-up are part of it, and `record -d 5 -- python app.py` ends after about five seconds.
+        Sampler sampler = sampler(plan).countingFrom(clock.nanoTime());
         LaunchedProgram program = target.programLog()
                 .map(log -> LaunchedProgram.startQuietly(what.program(), log))
                 .orElseGet(() -> LaunchedProgram.start(what.program()));
@@ -115,9 +119,9 @@ public final class Profiler {
             program.release();
             long pid = program.awaitProgramPid(TargetPatience.PROGRAM_START_MILLIS);
             ProfilingRun run = target.subprocesses()
-                    ? openTree(pid, Long.MAX_VALUE, target, opener, stop, warnings, plan)
+                    ? openTree(pid, Long.MAX_VALUE, target, opener, stop, warnings, sampler)
                     : openProcess(opener.openHolding(pid, OpenPatience.startingProgram(), stop), target, warnings,
-                            plan, stop);
+                            sampler, stop);
             return run.owning(program);
         } catch (SpyException e) {
             SpyException failure = hasEnded(program, e) ? exitedEarly(program, what, e) : e;
@@ -141,14 +145,14 @@ public final class Profiler {
     }
 
     private ProfilingRun openProcess(ProcessSource source, Target target, Consumer<String> warnings,
-                                     SamplingPlan plan, StopSignal stop) {
+                                     Sampler sampler, StopSignal stop) {
         try {
             SampledProcess subject = new SampledProcess(source.pid(), source.commandLine(),
                     source.interpreter().version(), source.interpreter().warnings());
             FilenameShortener names = target.fullFilenames() ? FilenameShortener.keepingFullNames()
                     : FilenameShortener.seenBy(source::fileAsSeenByTarget);
             return new ProfilingRun(source, "process " + source.pid(), subject, anyPid -> names, List::of,
-                    sampler(plan), stop, warnings);
+                    sampler, stop, warnings);
         } catch (RuntimeException | Error e) {
             source.close();
             throw e;
@@ -156,7 +160,7 @@ public final class Profiler {
     }
 
     private ProfilingRun openTree(long rootPid, long patienceNanos, Target target, ProcessSourceOpener opener,
-                                  StopSignal stop, Consumer<String> warnings, SamplingPlan plan) {
+                                  StopSignal stop, Consumer<String> warnings, Sampler sampler) {
         ProcessTreeSource tree = ProcessTreeSource.open(rootPid, processTree, opener, clock, warnings);
         try {
             tree.awaitPython(patienceNanos, stop);
@@ -165,7 +169,7 @@ public final class Profiler {
                     naming.interpreter().version(), naming.interpreter().warnings());
             return new ProfilingRun(tree, "the processes of the tree of process " + rootPid, subject,
                     FilenameShortener.perProcess(target.fullFilenames(), tree::fileAsSeenBy), tree::tallies,
-                    sampler(plan), stop, warnings);
+                    sampler, stop, warnings);
         } catch (RuntimeException | Error e) {
             tree.close();
             throw e;

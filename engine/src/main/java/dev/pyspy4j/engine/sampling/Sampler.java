@@ -16,19 +16,33 @@ public final class Sampler {
     private final Clock clock;
     private final Intervals intervals;
     private final OptionalLong durationNanos;
+    private final OptionalLong originNanos;
 
     /**
      * @param durationNanos how long to sample; empty for as long as the processes run or until stopped
      */
     public Sampler(Clock clock, Intervals intervals, OptionalLong durationNanos) {
+        this(clock, intervals, durationNanos, OptionalLong.empty());
+    }
+
+    private Sampler(Clock clock, Intervals intervals, OptionalLong durationNanos, OptionalLong originNanos) {
         this.clock = Objects.requireNonNull(clock, "clock is null");
         this.intervals = Objects.requireNonNull(intervals, "intervals is null");
         this.durationNanos = Objects.requireNonNull(durationNanos, "durationNanos is null");
+        this.originNanos = originNanos;
+    }
+
+    /**
+     * The same loop with its duration counted from {@code originNanos} (a {@link Clock#nanoTime}) instead of the
+     * start of sampling: from the launch of a program, so that the wait for its interpreter is part of the duration.
+     */
+    public Sampler countingFrom(long originNanos) {
+        return new Sampler(clock, intervals, durationNanos, OptionalLong.of(originNanos));
     }
 
     /** Samples until one of the ends described above; the source stays open for the caller to close. */
     public SamplingResult run(SampleSource source, SampleConsumer consumer, StopSignal stop) {
-        SampleTimer timer = new SampleTimer(clock, intervals, durationNanos);
+        SampleTimer timer = new SampleTimer(clock, intervals, durationNanos, originNanos);
         long start = timer.start();
         SamplingStats stats = SamplingStats.empty();
         StopReason reason = null;

@@ -77,6 +77,33 @@ class SampleTimerTest {
     }
 
     @Test
+    void aDurationCountedFromAnEarlierOriginEndsThatMuchSooner() {
+        long launched = clock.nanoTime();
+        clock.advance(12 * MS);
+        SampleTimer timer = new SampleTimer(clock, Intervals.fixed(100), OptionalLong.of(35 * MS),
+                OptionalLong.of(launched));
+        long start = timer.start();
+
+        // Ends 35 ms after the origin, 23 ms after the start: ticks at 10 and 20 ms of sampling, no third.
+        assertThat(timer.await(stop)).contains(new Tick(10 * MS, 0, 0));
+        assertThat(timer.await(stop)).contains(new Tick(20 * MS, 0, 0));
+        assertThat(timer.await(stop)).isEmpty();
+        assertThat(clock.nanoTime() - start).isEqualTo(23 * MS);
+    }
+
+    @Test
+    void oneTickFiresEvenWhenTheDurationWasOverBeforeSamplingStarted() {
+        long launched = clock.nanoTime();
+        clock.advance(2_000 * MS);
+        SampleTimer timer = new SampleTimer(clock, Intervals.fixed(100), OptionalLong.of(1_000 * MS),
+                OptionalLong.of(launched));
+        timer.start();
+
+        assertThat(timer.await(stop)).contains(new Tick(10 * MS, 0, 0));
+        assertThat(timer.await(stop)).isEmpty();
+    }
+
+    @Test
     void aStopRequestedBeforeTheTickEndsTheWait() {
         SampleTimer timer = timer(100, OptionalLong.empty());
         stop.request(StopReason.INTERRUPTED);
