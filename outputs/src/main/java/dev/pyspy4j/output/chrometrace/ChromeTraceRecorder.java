@@ -20,7 +20,13 @@ import java.util.Map;
  * Turns each thread's successive stacks into begin/end events, as py-spy's {@code chrometrace.rs}: frames are
  * compared root first (the same function, file and, when shown, line); at each sample the frames that left are
  * ended leaf first and the new ones begun root first, at the sample's time. Memory grows with stack changes.
- * Unlike py-spy, a thread that goes unsampled for a while has its frames ended rather than left open.
+ *
+ * <p>A thread that goes unsampled for a while (idle and filtered out, or waiting for the GIL) keeps open the frames
+ * it still has when it is sampled again: they were on its stack at both ends of the gap. The frames it left are
+ * ended where the last sample that saw them ends, one interval after it, and a thread never sampled again has all
+ * its frames ended so. py-spy leaves everything open across any gap, which draws an idle thread busy in code it
+ * had left; ending everything and beginning it again, as pyspy4j once did, made files several times larger than
+ * py-spy's for threads that sleep often and cut the timeline into pieces a reader must join by eye.
  */
 final class ChromeTraceRecorder implements Recorder {
     /**
@@ -55,13 +61,11 @@ final class ChromeTraceRecorder implements Recorder {
             processNames.putIfAbsent(trace.pid(), trace.processInfo().commandLine());
         }
         int[] now = rootFirstIds(trace.frames());
-        if (micros - thread.lastSampleMicros() > GAP_INTERVALS * intervalMicros) {
-            closeAll(thread, thread.lastSampleMicros() + intervalMicros);
-        }
         int[] before = thread.openFrames();
         int common = commonPrefix(before, now);
+        long leftAt = isStale(thread, micros) ? thread.lastSampleMicros() + intervalMicros : micros;
         for (int i = before.length - 1; i >= common; i--) {
-            events.end(thread.index(), before[i], micros);
+            events.end(thread.index(), before[i], leftAt);
         }
         for (int i = common; i < now.length; i++) {
             events.begin(thread.index(), now[i], micros);
@@ -70,15 +74,16 @@ final class ChromeTraceRecorder implements Recorder {
         thread.setLastSampleMicros(micros);
     }
 
-    /**
-     * Ends every open frame of a thread that went unsampled for longer than {@link #GAP_INTERVALS} intervals
-     * (filtered out as idle, or the sampler fell behind) where its last sample's interval ended: py-spy keeps them
-     * open across any gap, which draws the thread busy in code it had left.
-     */
-    private void closeAll(TracedThread thread, long micros) {
+    /** Whether the thread went unsampled for longer than {@link #GAP_INTERVALS} intervals before {@code micros}. */
+    private boolean isStale(TracedThread thread, long micros) {
+        return micros - thread.lastSampleMicros() > GAP_INTERVALS * intervalMicros;
+    }
+
+    /** Ends every open frame of a thread where its last sample's interval ended. */
+    private void endAllAfterLastSample(TracedThread thread) {
         int[] open = thread.openFrames();
         for (int i = open.length - 1; i >= 0; i--) {
-            events.end(thread.index(), open[i], micros);
+            events.end(thread.index(), open[i], thread.lastSampleMicros() + intervalMicros);
         }
         thread.setOpenFrames(new int[0]);
     }
@@ -110,6 +115,11 @@ final class ChromeTraceRecorder implements Recorder {
     public void writeTo(OutputStream out) throws IOException {
         // Frames still open end one sampling interval after the last sample, the time that sample stands for.
         long endMicros = lastMicros + intervalMicros;
+        for (TracedThread thread : threads.values()) {
+            if (isStale(thread, endMicros)) {
+                endAllAfterLastSample(thread);
+            }
+        }
         new ChromeTraceWriter(frames, settings.lineNumbers())
                 .write(new ArrayList<>(threads.values()), processNames, events, endMicros, out);
     }

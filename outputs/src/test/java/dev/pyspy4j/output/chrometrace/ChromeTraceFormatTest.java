@@ -85,20 +85,38 @@ class ChromeTraceFormatTest extends OutputFormatContract {
     }
 
     @Test
-    void endsTheFramesOfAThreadThatWentUnsampledAndBeginsThemAgainWhenItIsBack() throws IOException {
+    void keepsAcrossAGapTheFramesAThreadStillHasAndEndsTheOthersAfterTheirLastSample() throws IOException {
         JsonNode events = TraceChecks.balancedEvents(Traces.write(format(), Traces.WITH_LINES, List.of(
                 new Timed(stack(1, "t", 11, F, MAIN), 10_000_000),
                 new Timed(stack(1, "t", 11, F, MAIN), 59_000_000),
                 new Timed(stack(1, "t", 11, F, MAIN), 159_000_000),
-                new Timed(stack(1, "t", 11, G, MAIN), 261_000_000))));
+                new Timed(stack(1, "t", 11, G, MAIN), 261_000_000),
+                new Timed(stack(1, "t", 11, G, MAIN), 500_000_000))));
 
-        // At 100 Hz, gaps of 49 and 100 ms (up to ten intervals, which random sampling intervals make happen) keep
-        // the stack open; 102 ms does not: the frames end at 169 ms, one interval after the last sample.
+        // At 100 Hz, gaps of 49 and 100 ms (up to ten intervals, which random sampling intervals make happen) are
+        // sampling's own. After the gap of 102 ms, main (on the stack at both ends) stays open; f, left during the
+        // gap, ends at 169 ms, one interval after its last sample; g begins when it is seen. A gap with the same
+        // stack at both ends adds nothing.
         assertThat(summary(events)).containsExactly("M thread_name 11:11: t",
                 "B main 11@10000", "B f 11@10000",
-                "E f 11@169000", "E main 11@169000",
-                "B main 11@261000", "B g 11@261000",
-                "E g 11@271000", "E main 11@271000");
+                "E f 11@169000",
+                "B g 11@261000",
+                "E g 11@510000", "E main 11@510000");
+    }
+
+    @Test
+    void endsTheFramesOfAThreadNeverSampledAgainAfterItsLastSample() throws IOException {
+        JsonNode events = TraceChecks.balancedEvents(Traces.write(format(), Traces.WITH_LINES, List.of(
+                new Timed(stack(1, "t", 11, F, MAIN), 10_000_000),
+                new Timed(stack(2, "u", 12, G), 10_000_000),
+                new Timed(stack(2, "u", 12, G), 300_000_000))));
+
+        // Thread 11 was last seen at 10 ms, long before the recording ended at 310 ms: it may have gone idle or
+        // exited, so its frames end at 20 ms rather than being drawn busy to the end.
+        assertThat(summary(events)).containsExactly("M thread_name 11:11: t", "M thread_name 12:12: u",
+                "B main 11@10000", "B f 11@10000", "B g 12@10000",
+                "E f 11@20000", "E main 11@20000",
+                "E g 12@310000");
     }
 
     @Test
