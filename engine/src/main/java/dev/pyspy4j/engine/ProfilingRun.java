@@ -120,9 +120,17 @@ public final class ProfilingRun implements AutoCloseable {
      * @return how the launched program ended; empty when the run attached to a running process
      */
     public Optional<ProgramEnd> finishProgram() {
+        // Sampling learns that a program ends as its interpreter shuts down, before the process is gone: on a busy
+        // machine it may still be finishing (flushing, exiting) a moment later, which is not a reason to stop it.
+        boolean ending = program != null && source.exhausted();
         detach();
-        return program == null ? Optional.empty()
-                : Optional.of(program.finish(TargetPatience.PROGRAM_GRACE_MILLIS));
+        if (program == null) {
+            return Optional.empty();
+        }
+        if (ending) {
+            program.hasEndedWithin(TargetPatience.PROGRAM_GRACE_MILLIS);
+        }
+        return Optional.of(program.finish(TargetPatience.PROGRAM_GRACE_MILLIS));
     }
 
     @Override

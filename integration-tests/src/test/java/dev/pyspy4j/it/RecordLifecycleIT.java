@@ -44,6 +44,9 @@ class RecordLifecycleIT {
         try (RecordRun run = RecordRun.start(work, "ping\n", "-f", "raw", "-o", "launched.txt", "--",
                 python.toString(), script.toString(), "3", go.toString())) {
             run.awaitErr("Press Control-C to exit.");
+            // Written just before work starts: on a loaded machine the interpreter's start-up can outlast the second
+            // below, and a go file found at once would leave nothing of work to sample.
+            run.awaitErr("launched writes to stderr\n");
             Thread.sleep(1_000);
             Files.createFile(go);
             result = run.finish();
@@ -67,12 +70,14 @@ class RecordLifecycleIT {
     void aLaunchedProgramStillRunningWhenSamplingEndsIsStopped(Path python) throws Exception {
         String token = "still-running-" + UUID.randomUUID();
 
-        Pyspy4jJar.Result result = RecordRun.run(work, "-f", "raw", "-o", "stopped.txt", "-d", "1", "--",
+        // The duration counts from the launch, pyspy4j's warm-up and the interpreter's start-up (site, .pth files)
+        // included: five seconds leave the program time to reach its work on a loaded machine.
+        Pyspy4jJar.Result result = RecordRun.run(work, "-f", "raw", "-o", "stopped.txt", "-d", "5", "--",
                 python.toString(), Interpreters.script("busy_then_exit.py").toString(), "600", "0", "", token);
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.out()).isEqualTo("ready\n");
-        assertThat(result.err()).as(result.describe()).contains("pyspy4j> Stopped sampling after 1 s\n",
+        assertThat(result.err()).as(result.describe()).contains("pyspy4j> Stopped sampling after 5 s\n",
                 "pyspy4j> Stopped '" + python + "', which was still running\n");
         assertThat(result.err()).as("the shell around the program says nothing").doesNotContain("Terminated");
         assertThat(ProcessHandle.allProcesses().filter(process -> process.info().arguments()
