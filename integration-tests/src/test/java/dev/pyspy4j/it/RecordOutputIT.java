@@ -164,8 +164,10 @@ class RecordOutputIT {
         assertThat(exitCode(List.of("chown", fileOwner, shared.toString()))).isZero();
         assertThat(exitCode(List.of("chmod", fileMode, shared.toString()))).isZero();
 
+        // The duration counts from the launch, the JVM's warm-up and the interpreter's start-up included: five
+        // seconds leave the program time to reach its work on a loaded machine.
         Pyspy4jJar.Result result = Pyspy4jJar.runCommand(List.of("runuser", "-u", "nobody", "--", Pyspy4jJar.java(),
-                "-jar", Pyspy4jJar.path().toString(), "record", "-d", "1", "-f", "raw", "-o", shared.toString(),
+                "-jar", Pyspy4jJar.path().toString(), "record", "-d", "5", "-f", "raw", "-o", shared.toString(),
                 "--", "/usr/bin/python3.11", Interpreters.script("busy_then_exit.py").toString(), "600"), directory);
 
         assertThat(result.exitCode()).as(result.describe()).isZero();

@@ -63,8 +63,9 @@ class RecordShortProgramIT {
         RawProfile profile = RawProfile.read(work.resolve("short.txt"));
         assertThat(profile.total()).as("samples of a %.3f s script at %.1f rounds/s; %s", seconds, achieved,
                 result.describe()).isGreaterThanOrEqualTo((long) Math.ceil(LEAST_SHARE * seconds * achieved));
-        assertThat(profile.withLeaf("first_phase")).as("its first 50 ms: %s", profile).isPositive();
-        assertThat(profile.withLeaf("second_phase")).as("the rest: %s", profile).isPositive();
+        assertThat(profile.withLeaf("first_phase")).as("its first 50 ms: %s; %s", profile, result.describe())
+                .isPositive();
+        assertThat(profile.withLeaf("second_phase")).as("the rest: %s; %s", profile, result.describe()).isPositive();
     }
 
     @Test
