@@ -41,6 +41,22 @@ final class GeckoThread {
         this.processName = first.processInfo() == null ? null : first.processInfo().commandLine();
     }
 
+    private GeckoThread(String name) {
+        this.pid = 0;
+        this.tid = "0";
+        this.name = name;
+        this.mainThread = true;
+        this.processName = null;
+    }
+
+    /**
+     * A track without samples, for a recording that sampled no thread: the profiler refuses a profile without
+     * threads ("nothing to display"), while an empty recording is still a valid file that opens.
+     */
+    static GeckoThread withoutSamples() {
+        return new GeckoThread("No samples");
+    }
+
     /** Adds {@code count} samples of {@code trace} taken {@code elapsedNanos} after the recording started. */
     void add(StackTrace trace, long elapsedNanos, long count, boolean lineNumbers) {
         int stack = intern(trace, lineNumbers);

@@ -12,6 +12,7 @@ import dev.pyspy4j.spi.output.OutputSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Writes the Firefox Profiler's processed profile format at version 48 ({@code meta.preprocessedProfileVersion}),
@@ -22,7 +23,8 @@ import java.util.Collection;
  * frame and the {@code prefix} stack it was called from, {@code null} at the root); and {@code samples} (a stack
  * and a {@code time} in milliseconds since {@code meta.startTime}). Columns the format requires but a Python
  * profile has no values for (native addresses, JavaScript flags, browser windows) hold their "none" values; the
- * marker, resource and native-symbol tables are written empty. One line, streamed: nothing is built in memory.
+ * marker, resource and native-symbol tables are written empty. A recording without samples gets one empty track,
+ * as the profiler refuses a profile without threads. One line, streamed: nothing is built in memory.
  */
 final class GeckoWriter {
     static final int PROCESSED_VERSION = 48;
@@ -40,13 +42,13 @@ final class GeckoWriter {
     void write(Collection<GeckoThread> threads, OutputStream out) throws IOException {
         try (JsonGenerator json = JsonOutput.generator(out)) {
             json.writeStartObject();
-            writeMeta(json);
+            writeMeta(json, threads);
             json.writeArrayFieldStart("libs");
             json.writeEndArray();
             json.writeArrayFieldStart("pages");
             json.writeEndArray();
             json.writeArrayFieldStart("threads");
-            for (GeckoThread thread : threads) {
+            for (GeckoThread thread : threads.isEmpty() ? List.of(GeckoThread.withoutSamples()) : threads) {
                 writeThread(json, thread);
             }
             json.writeEndArray();
@@ -55,10 +57,15 @@ final class GeckoWriter {
         }
     }
 
-    private void writeMeta(JsonGenerator json) throws IOException {
+    private void writeMeta(JsonGenerator json, Collection<GeckoThread> threads) throws IOException {
+        double interval = 1000.0 / settings.sampleRate();
         json.writeObjectFieldStart("meta");
-        json.writeNumberField("interval", 1000.0 / settings.sampleRate());
+        json.writeNumberField("interval", interval);
         json.writeNumberField("startTime", startEpochMillis);
+        // The range the profiler shows: from the start of the recording, which the first sample may come well after,
+        // to the end of the last sample; without samples, one interval, as an empty range breaks its views.
+        json.writeNumberField("profilingStartTime", 0);
+        json.writeNumberField("profilingEndTime", lastSampleMillis(threads) + interval);
         json.writeNumberField("processType", 0);
         json.writeStringField("product", WellFormedText.of(settings.title()));
         json.writeStringField("importedFrom", WellFormedText.of(settings.producer()));
@@ -83,7 +90,17 @@ final class GeckoWriter {
         json.writeEndObject();
     }
 
-    private void writeThread(JsonGenerator json, GeckoThread thread) throws IOException {
+    private static double lastSampleMillis(Collection<GeckoThread> threads) {
+        long last = 0;
+        for (GeckoThread thread : threads) {
+            if (thread.samples() > 0) {
+                last = Math.max(last, thread.sampleNanos(thread.samples() - 1));
+            }
+        }
+        return last / 1e6;
+    }
+
+        private void writeThread(JsonGenerator json, GeckoThread thread) throws IOException {
         json.writeStartObject();
         json.writeStringField("processType", "default");
         json.writeNumberField("processStartupTime", 0);

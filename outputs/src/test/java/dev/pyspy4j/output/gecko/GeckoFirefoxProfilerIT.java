@@ -76,6 +76,22 @@ class GeckoFirefoxProfilerIT {
         }
     }
 
+    @Test
+    void theFirefoxProfilerOpensAnEmptyRecording() throws IOException, InterruptedException {
+        requireTools();
+        Files.createDirectories(WORK);
+        Path profile = WORK.resolve("empty.json");
+        try (OutputStream out = Files.newOutputStream(profile)) {
+            new GeckoFormat().newRecorder(IDLE_SHOWN).writeTo(out);
+        }
+
+        try (ProfilerCli cli = ProfilerCli.load(CLI_DIR, WORK.resolve("sessions"), "empty", profile)) {
+            JsonNode threads = cli.json("thread", "list").get("threads");
+            assertThat(threads.findValuesAsText("name")).containsExactly("No samples");
+            assertThat(cli.json("thread", "info", "--thread", "t-0").get("sampleCount").asInt()).isZero();
+        }
+    }
+
     /** Main thread of process 1000, a worker sampled every other tick, and a child process 2000. */
     private static void write(Path file) throws IOException {
         Recorder recorder = new GeckoFormat().newRecorder(IDLE_SHOWN);

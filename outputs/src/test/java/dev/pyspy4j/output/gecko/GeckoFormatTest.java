@@ -75,6 +75,8 @@ class GeckoFormatTest extends OutputFormatContract {
         assertThat(thread.at("/samples/weight").isNull()).isTrue();
         assertThat(profile.at("/meta/interval").asDouble()).isEqualTo(10.0);
         assertThat(profile.at("/meta/startTime").asLong()).isPositive();
+        assertThat(profile.at("/meta/profilingStartTime").asDouble()).isZero();
+        assertThat(profile.at("/meta/profilingEndTime").asDouble()).isEqualTo(1022.5);
     }
 
     @Test
@@ -165,10 +167,11 @@ class GeckoFormatTest extends OutputFormatContract {
     }
 
     @Test
-    void writesAnEmptyRecordingAsAProfileWithoutThreads() throws IOException {
+    void writesAnEmptyRecordingAsOneTrackWithoutSamples() throws IOException {
         JsonNode profile = GeckoProfiles.write(Traces.WITH_LINES, List.of());
 
-        assertThat(profile.get("threads").isEmpty()).isTrue();
+        assertThat(profile.get("threads")).hasSize(1);
+        assertThat(GeckoProfiles.thread(profile, "No samples").at("/samples/length").asInt()).isZero();
         assertThat(profile.at("/meta/preprocessedProfileVersion").asInt()).isEqualTo(48);
     }
 

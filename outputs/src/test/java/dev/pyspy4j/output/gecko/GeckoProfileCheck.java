@@ -47,6 +47,10 @@ final class GeckoProfileCheck {
         expect(meta.path("interval").isNumber() && meta.path("interval").asDouble() > 0,
                 "meta.interval is not a positive number");
         expect(meta.path("startTime").isNumber(), "meta.startTime is not a number");
+        // The profiler takes the shown range from these two only when the end is not zero.
+        expect(meta.path("profilingStartTime").isNumber() && meta.path("profilingEndTime").asDouble() > 0
+                && meta.path("profilingEndTime").asDouble() > meta.path("profilingStartTime").asDouble(),
+                "meta.profilingStartTime and profilingEndTime are not a range");
         expect(meta.path("product").isTextual(), "meta.product is not a string");
         expect(meta.path("markerSchema").isArray(), "meta.markerSchema is not an array");
         categories = meta.path("categories");

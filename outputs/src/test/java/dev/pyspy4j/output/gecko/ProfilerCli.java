@@ -91,7 +91,8 @@ final class ProfilerCli implements AutoCloseable {
 
     private static boolean notReady(Result result) {
         String said = result.err + result.out;
-        return said.contains("did not become ready") || said.contains("ECONNREFUSED") || said.contains("ENOENT")
+        return said.contains("did not become ready") || said.contains("Unknown session")
+                || said.contains("ECONNREFUSED") || said.contains("ENOENT")
                 || said.contains("not running") || said.contains("still loading");
     }
 
