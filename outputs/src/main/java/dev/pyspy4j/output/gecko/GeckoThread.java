@@ -5,6 +5,7 @@ package dev.pyspy4j.output.gecko;
 import dev.pyspy4j.output.support.IntList;
 import dev.pyspy4j.output.support.Interner;
 import dev.pyspy4j.output.support.LongList;
+import dev.pyspy4j.output.support.ThreadIds;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.StackTrace;
 import java.util.List;
@@ -33,8 +34,8 @@ final class GeckoThread {
 
     GeckoThread(StackTrace first) {
         this.pid = first.pid();
-        this.tid = first.hasOsThreadId() ? Long.toString(first.osThreadId())
-                : "0x" + Long.toHexString(first.threadId());
+        // The OS thread id, else the interpreter's pthread id in hex, as the other formats name threads.
+        this.tid = ThreadIds.format(first);
         this.name = (first.threadName() == null ? "Thread" : first.threadName()) + " (" + tid + ")";
         // Linux gives a process's first thread the process's id; the profiler makes that thread the process's track.
         this.mainThread = first.hasOsThreadId() && first.osThreadId() == first.pid();

@@ -59,7 +59,7 @@ class GeckoFormatTest extends OutputFormatContract {
         JsonNode worker = GeckoProfiles.thread(profile, "worker (11)");
         assertThat(worker.get("isMainThread").asBoolean()).isFalse();
         // Without an OS thread id, the interpreter's pthread id names the thread.
-        assertThat(GeckoProfiles.thread(profile, "Thread (0x7f02)").get("tid").asText()).isEqualTo("0x7f02");
+        assertThat(GeckoProfiles.thread(profile, "Thread (0x7F02)").get("tid").asText()).isEqualTo("0x7F02");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -56,7 +57,7 @@ class GeckoPropertiesTest {
 
     private static String threadName(StackTrace trace) {
         String tid = trace.hasOsThreadId() ? Long.toString(trace.osThreadId())
-                : "0x" + Long.toHexString(trace.threadId());
+                : "0x" + Long.toHexString(trace.threadId()).toUpperCase(Locale.ROOT);
         return (trace.threadName() == null ? "Thread" : trace.threadName()) + " (" + tid + ")";
     }
 
