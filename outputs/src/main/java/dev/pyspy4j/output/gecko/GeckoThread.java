@@ -31,6 +31,9 @@ final class GeckoThread {
     private final IntList sampleStacks = new IntList();
     private final LongList sampleNanos = new LongList();
     private LongList sampleWeights;
+    private List<Frame> lastFrames;
+    private boolean lastActive;
+    private int lastStack;
 
     GeckoThread(StackTrace first) {
         this.pid = first.pid();
@@ -39,7 +42,8 @@ final class GeckoThread {
         this.name = (first.threadName() == null ? "Thread" : first.threadName()) + " (" + tid + ")";
         // Linux gives a process's first thread the process's id; the profiler makes that thread the process's track.
         this.mainThread = first.hasOsThreadId() && first.osThreadId() == first.pid();
-        this.processName = first.processInfo() == null ? null : first.processInfo().commandLine();
+        // Without a name the profiler calls every process by Firefox's name for its main one, "Parent Process".
+        this.processName = first.processInfo() == null ? "Python" : first.processInfo().commandLine();
     }
 
     private GeckoThread(String name) {
@@ -47,7 +51,7 @@ final class GeckoThread {
         this.tid = "0";
         this.name = name;
         this.mainThread = true;
-        this.processName = null;
+        this.processName = "Python";
     }
 
     /**
@@ -75,6 +79,33 @@ final class GeckoThread {
     }
 
     private int intern(StackTrace trace, boolean lineNumbers) {
+        List<Frame> leafFirst = trace.frames();
+        if (sameAsLast(leafFirst, trace.active())) {
+            return lastStack;
+        }
+        lastFrames = leafFirst;
+        lastActive = trace.active();
+        lastStack = internAll(trace, lineNumbers);
+        return lastStack;
+    }
+
+    /**
+     * Whether {@code leafFirst} holds the very frame objects of the last sample: samplers hand out the same frame
+     * objects while a stack stays the same, so a steady thread costs a comparison per frame, not a lookup.
+     */
+    private boolean sameAsLast(List<Frame> leafFirst, boolean active) {
+        if (lastFrames == null || active != lastActive || leafFirst.size() != lastFrames.size()) {
+            return false;
+        }
+        for (int i = 0; i < leafFirst.size(); i++) {
+            if (leafFirst.get(i) != lastFrames.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int internAll(StackTrace trace, boolean lineNumbers) {
         List<Frame> leafFirst = trace.frames();
         int prefix = NO_STACK;
         for (int i = leafFirst.size() - 1; i >= 0; i--) {
@@ -104,7 +135,7 @@ final class GeckoThread {
         return mainThread;
     }
 
-    /** The command line of the thread's process when sampling a process tree, else {@code null}. */
+    /** The command line of the thread's process when sampling a process tree, else {@code Python}. */
     String processName() {
         return processName;
     }

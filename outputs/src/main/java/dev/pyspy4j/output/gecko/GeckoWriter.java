@@ -111,9 +111,7 @@ final class GeckoWriter {
         json.writeEndArray();
         json.writeStringField("name", WellFormedText.of(thread.name()));
         json.writeBooleanField("isMainThread", thread.isMainThread());
-        if (thread.processName() != null) {
-            json.writeStringField("processName", WellFormedText.of(thread.processName()));
-        }
+        json.writeStringField("processName", WellFormedText.of(thread.processName()));
         json.writeStringField("pid", Long.toString(thread.pid()));
         writeTid(json, thread.tid());
         writeSamples(json, thread);

@@ -56,6 +56,7 @@ class GeckoFormatTest extends OutputFormatContract {
         assertThat(main.get("pid").asText()).isEqualTo("10");
         assertThat(main.get("tid").asLong()).isEqualTo(10);
         assertThat(main.get("isMainThread").asBoolean()).isTrue();
+        assertThat(main.get("processName").asText()).isEqualTo("Python");
         JsonNode worker = GeckoProfiles.thread(profile, "worker (11)");
         assertThat(worker.get("isMainThread").asBoolean()).isFalse();
         // Without an OS thread id, the interpreter's pthread id names the thread.
@@ -164,6 +165,37 @@ class GeckoFormatTest extends OutputFormatContract {
         JsonNode thread = GeckoProfiles.thread(GeckoProfiles.valid(out.toByteArray()), "t (11)");
         assertThat(thread.at("/samples/weight").toString()).isEqualTo("[1,40,2]");
         assertThat(thread.at("/samples/time").toString()).isEqualTo("[0.0,10.0,410.0]");
+    }
+
+    @Test
+    void keepsOneHourOfASteadyDeepStackAsOneStackAndTwoColumnsOfSamples() {
+        List<Frame> deep = new ArrayList<>();
+        for (int depth = 0; depth < 200; depth++) {
+            deep.add(frame("level" + depth, "/app/deep.py", depth + 1));
+        }
+        StackTrace trace = new StackTrace(10, 1, "t", 11, true, true, deep, null);
+        GeckoThread thread = new GeckoThread(trace);
+        int samples = 3600 * 100;
+        StackTrace copy = trace.withFrames(copies(deep));
+        for (int i = 0; i < samples; i++) {
+            // Now and then equal frames in other objects, as a sampler gives after its frame cache lost them.
+            thread.add(i % 1000 == 999 ? copy : trace, i * 10_000_000L, 1, true);
+        }
+
+        // Aggregated tables as large as the stack, whatever the length of the recording; a stack and a time per sample.
+        assertThat(thread.stacks().size()).isEqualTo(200);
+        assertThat(thread.frames().size()).isEqualTo(200);
+        assertThat(thread.funcs().size()).isEqualTo(200);
+        assertThat(thread.samples()).isEqualTo(samples);
+        assertThat(thread.weighted()).isFalse();
+    }
+
+    private static List<Frame> copies(List<Frame> frames) {
+        List<Frame> copied = new ArrayList<>();
+        for (Frame frame : frames) {
+            copied.add(frame(frame.name(), frame.filename(), frame.line()));
+        }
+        return copied;
     }
 
     @Test
