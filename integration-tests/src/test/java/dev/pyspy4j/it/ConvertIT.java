@@ -4,6 +4,8 @@ package dev.pyspy4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pyspy4j.cli.CliContext;
 import dev.pyspy4j.cli.Main;
 import java.io.IOException;
@@ -33,7 +35,8 @@ class ConvertIT {
     private static final String RAW = "<module> (app.py:30);main (app.py:25);compute (app.py:12) 30\n"
             + "<module> (app.py:30);main (app.py:25) 5\n"
             + "thread (4243): Worker-1;run (threading.py:975);poll (net/io.py:8) 20\n";
-    private static final List<String> FORMATS = List.of("flamegraph", "speedscope", "raw", "chrometrace", "pprof");
+    private static final List<String> FORMATS = List.of("flamegraph", "speedscope", "raw", "chrometrace", "pprof",
+            "gecko");
 
     @TempDir
     Path work;
@@ -53,6 +56,26 @@ class ConvertIT {
         assertThat(back.exitCode()).as(back.err()).isZero();
         assertThat(back.err()).contains("read as pprof");
         assertThat(Files.readAllLines(work.resolve("back.txt"))).containsExactlyInAnyOrderElementsOf(RAW.lines().toList());
+    }
+
+    @Test
+    void rawConvertsToAFirefoxProfileWithEachStackWeighedByItsCount() throws IOException {
+        Path raw = Files.writeString(work.resolve("in.txt"), RAW);
+        Result result = convert(raw.toString(), "-f", "gecko", "-o", work.resolve("out.json").toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+
+        JsonNode profile = new ObjectMapper().readTree(work.resolve("out.json").toFile());
+        long weights = 0;
+        List<Double> times = new ArrayList<>();
+        for (JsonNode thread : profile.get("threads")) {
+            for (JsonNode weight : thread.at("/samples/weight")) {
+                weights += weight.asLong();
+            }
+            thread.at("/samples/time").forEach(time -> times.add(time.asDouble()));
+        }
+        assertThat(weights).isEqualTo(55);
+        // Stacks one after another, each as long as its samples at the default 100 Hz.
+        assertThat(times).containsExactlyInAnyOrder(0.0, 300.0, 350.0);
     }
 
     @Test

@@ -87,7 +87,7 @@ class RecordShortProgramIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"flamegraph", "speedscope", "chrometrace", "raw"})
+    @ValueSource(strings = {"flamegraph", "speedscope", "chrometrace", "raw", "gecko"})
     void aProgramThatEndsBeforeAnyPythonRunsGetsAnEmptyFileOfItsFormat(String format) throws Exception {
         Path output = work.resolve("empty." + format);
 
@@ -117,6 +117,12 @@ class RecordShortProgramIT {
                 assertThat(events.isArray()).as(trace.toString()).isTrue();
                 events.forEach(event -> assertThat(event.path("ph").asText()).as(event.toString()).isNotIn("B", "E",
                         "X"));
+            }
+            case "gecko" -> {
+                JsonNode profile = new ObjectMapper().readTree(output.toFile());
+                assertThat(profile.at("/meta/preprocessedProfileVersion").isInt()).as(profile.toString()).isTrue();
+                assertThat(profile.path("threads").isArray()).as(profile.toString()).isTrue();
+                profile.path("threads").forEach(thread -> assertThat(thread.at("/samples/length").asInt()).isZero());
             }
             default -> throw new IllegalArgumentException(format);
         }

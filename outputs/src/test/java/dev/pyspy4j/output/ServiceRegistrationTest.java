@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pyspy4j.output.chrometrace.ChromeTraceFormat;
 import dev.pyspy4j.output.collapsed.CollapsedFormat;
 import dev.pyspy4j.output.flamegraph.FlameGraphFormat;
+import dev.pyspy4j.output.gecko.GeckoFormat;
 import dev.pyspy4j.output.pprof.PprofFormat;
 import dev.pyspy4j.output.speedscope.SpeedscopeFormat;
 import dev.pyspy4j.spi.Platform;
@@ -25,7 +26,7 @@ class ServiceRegistrationTest {
     void everyFormatIsRegistered() {
         assertThat(ServiceLoader.load(OutputFormat.class).stream().map(ServiceLoader.Provider::type))
                 .containsExactlyInAnyOrder(FlameGraphFormat.class, SpeedscopeFormat.class, CollapsedFormat.class,
-                        ChromeTraceFormat.class, PprofFormat.class);
+                        ChromeTraceFormat.class, PprofFormat.class, GeckoFormat.class);
     }
 
     @Test
@@ -49,6 +50,7 @@ class ServiceRegistrationTest {
                 .containsExactly(
                         Tuple.tuple("chrometrace", "json", SpiVersion.CURRENT),
                         Tuple.tuple("flamegraph", "svg", SpiVersion.CURRENT),
+                        Tuple.tuple("gecko", "json", SpiVersion.CURRENT),
                         Tuple.tuple("pprof", "pb.gz", SpiVersion.CURRENT),
                         Tuple.tuple("raw", "txt", SpiVersion.CURRENT),
                         Tuple.tuple("speedscope", "json", SpiVersion.CURRENT));
