@@ -61,7 +61,11 @@ class NativeRecordIT {
         assertThat(temp.resolve("never.svg")).doesNotExist();
     }
 
-    /** The flame graph of a launched program compressing with zlib shows deflate under compress under the caller. */
+    /**
+     * The flame graph of a launched program compressing with zlib shows deflate under compress under the caller. The
+     * program runs 8 s: a first native sample loads the unwind tables and symbols of every binary it meets, which on a
+     * loaded machine took longer than a 3 s program ran.
+     */
     @Test
     void flameGraphOfLaunchedProgramShowsDeflateUnderCompress() throws Exception {
         Path python = Interpreters.pyenv("3.12");
@@ -75,7 +79,7 @@ class NativeRecordIT {
                 "def squeeze(until):",
                 "    while time.time() < until:",
                 "        zlib.compress(data, 9)",
-                "squeeze(time.time() + 3)");
+                "squeeze(time.time() + 8)");
 
         Pyspy4jJar.Result result = RecordRun.run(temp, "--native", "-o", svg.toString(), "--", python.toString(),
                 "-c", program);
