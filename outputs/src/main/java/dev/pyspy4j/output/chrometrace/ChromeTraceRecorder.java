@@ -5,6 +5,7 @@ package dev.pyspy4j.output.chrometrace;
 import dev.pyspy4j.output.support.FrameKey;
 import dev.pyspy4j.output.support.Interner;
 import dev.pyspy4j.output.support.ThreadIds;
+import dev.pyspy4j.output.support.ThreadKey;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.output.OutputSettings;
@@ -54,7 +55,7 @@ final class ChromeTraceRecorder implements Recorder {
     public void record(StackTrace trace, long elapsedNanos) {
         long micros = elapsedNanos / 1000;
         lastMicros = Math.max(lastMicros, micros);
-        TracedThread thread = threads.computeIfAbsent(new ThreadKey(trace.pid(), trace.threadId()),
+        TracedThread thread = threads.computeIfAbsent(ThreadKey.of(trace),
                 key -> new TracedThread(threads.size(), trace.hasOsThreadId() ? trace.osThreadId() : threads.size(),
                         trace.pid(), threadName(trace)));
         if (trace.processInfo() != null) {
@@ -132,9 +133,5 @@ final class ChromeTraceRecorder implements Recorder {
     @Override
     public String hint() {
         return "Visit chrome://tracing or https://ui.perfetto.dev/ to view";
-    }
-
-    /** A thread of one process: interpreter thread ids repeat across processes. */
-    private record ThreadKey(long pid, long threadId) {
     }
 }

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.output.gecko;
 
+import dev.pyspy4j.output.support.ThreadKey;
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.output.OutputSettings;
 import dev.pyspy4j.spi.output.Recorder;
@@ -39,7 +40,7 @@ final class GeckoRecorder implements Recorder {
         if (count <= 0) {
             return;
         }
-        threads.computeIfAbsent(new ThreadKey(trace.pid(), trace.threadId()), key -> new GeckoThread(trace))
+        threads.computeIfAbsent(ThreadKey.of(trace), key -> new GeckoThread(trace))
                 .add(trace, elapsedNanos, count, settings.lineNumbers());
     }
 
@@ -56,9 +57,5 @@ final class GeckoRecorder implements Recorder {
     @Override
     public String hint() {
         return "Visit https://profiler.firefox.com/ and load the file to view";
-    }
-
-    /** A thread of one process. */
-    private record ThreadKey(long pid, long threadId) {
     }
 }

@@ -6,6 +6,7 @@ import dev.pyspy4j.output.support.FrameIds;
 import dev.pyspy4j.output.support.FrameKey;
 import dev.pyspy4j.output.support.Interner;
 import dev.pyspy4j.output.support.ThreadIds;
+import dev.pyspy4j.output.support.ThreadKey;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.output.OutputSettings;
@@ -41,7 +42,7 @@ final class SpeedscopeRecorder implements Recorder {
             rootFirst[rootFirst.length - 1 - i] = frames.intern(FrameKey.of(leafFirst.get(i), settings.lineNumbers()));
         }
         int stack = stacks.intern(new FrameIds(rootFirst));
-        threads.computeIfAbsent(new ThreadKey(trace.pid(), trace.threadId()),
+        threads.computeIfAbsent(ThreadKey.of(trace),
                 key -> new ThreadTimeline(profileName(trace), intervalNanos)).add(stack, elapsedNanos);
     }
 
@@ -65,9 +66,5 @@ final class SpeedscopeRecorder implements Recorder {
     @Override
     public String hint() {
         return "Visit https://www.speedscope.app/ to view";
-    }
-
-    /** A thread of one process, as py-spy keys profiles. */
-    private record ThreadKey(long pid, long threadId) {
     }
 }
