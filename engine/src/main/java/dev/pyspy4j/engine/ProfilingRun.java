@@ -24,7 +24,9 @@ import java.util.function.Supplier;
  * An opened target, ready to be sampled: one process or a process tree, and the program launched for it if any.
  * {@link #sampleInto} samples it on the calling thread until the plan's duration passes, the processes exit or
  * {@link #stop} is called from any thread. Closing lets go of every process (none is left paused) and ends a
- * launched program that still runs.
+ * launched program that still runs. A launched program is held paused from the moment its interpreter is found
+ * until the first sample, so that nothing of it runs unsampled while the front end sets up; a pause belongs to the
+ * thread that made it, so the thread that opened the run samples it, closes it, or hands {@link #source} over.
  */
 public final class ProfilingRun implements AutoCloseable {
     private final SampleSource source;
@@ -75,8 +77,13 @@ public final class ProfilingRun implements AutoCloseable {
         return stop;
     }
 
-    /** What is read at every tick, for front ends that sample on a thread of their own. */
+    /**
+     * What is read at every tick, for front ends that sample on a thread of their own; to be called on the thread
+     * that opened the run, as it lets a launched program that is held until its first sample run (only the thread
+     * that paused it can).
+     */
     public SampleSource source() {
+        source.releaseHeldStart();
         return source;
     }
 

@@ -45,6 +45,11 @@ public final class InterpreterOpener {
      * Python is still to come. The process is attached once and kept while it runs the same program, so that a
      * binary parsed by one attempt is not parsed again by the next.
      *
+     * <p>The program is returned still paused ({@link OpenedProcess#held}): whatever the caller sets up before its
+     * first sample (probes, native unwinding, output) takes a busy machine tens of milliseconds, which a short
+     * script would otherwise spend unsampled. Only the calling thread can let it go (a pause belongs to the thread
+     * that made it).
+     *
      * @throws SpyException as {@link #open}; PERMISSION_DENIED when it cannot be paused
      */
     public OpenedProcess openHolding(long pid, OpenPatience patience, StopSignal stop) {
@@ -96,11 +101,15 @@ public final class InterpreterOpener {
 
         OpenedProcess attempt() {
             attachToCurrentProgram();
-            try (PauseHandle paused = target.pause()) {
+            PauseHandle paused = target.pause();
+            try {
                 PythonInterpreter interpreter = interpreters.open(target);
-                opened = true;
                 readOnce(interpreter);
-                return new OpenedProcess(target, interpreter);
+                opened = true;
+                return new OpenedProcess(target, interpreter, paused);
+            } catch (RuntimeException | Error e) {
+                paused.close();
+                throw e;
             }
         }
 

@@ -6,6 +6,7 @@ import dev.pyspy4j.engine.nativestack.NativeStacks;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.model.StackTrace;
+import dev.pyspy4j.spi.process.PauseHandle;
 import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.spi.process.ThreadActivityProbe;
 import dev.pyspy4j.spi.python.PythonInterpreter;
@@ -26,6 +27,7 @@ public final class ProcessSource implements SampleSource {
     private final ThreadActivityProbe probe;
     private final SampleRequest request;
     private final NativeStacks nativeStacks;
+    private PauseHandle heldStart;
     private boolean exited;
 
     /**
@@ -43,6 +45,20 @@ public final class ProcessSource implements SampleSource {
      */
     public ProcessSource(TargetProcess target, PythonInterpreter interpreter, ThreadActivityProbe probe,
                          SampleRequest request, NativeStacks nativeStacks) {
+        this(target, interpreter, probe, request, nativeStacks, null);
+    }
+
+    /**
+     * @param probe        the activity probe named by {@code request}, closed with this source; {@code null} for none
+     * @param nativeStacks merges native stacks into every sample, closed with this source; {@code null} for Python
+     *                     stacks only
+     * @param heldStart    the pause that holds a program since its launch, closed by the first read (or
+     *                     {@link #releaseHeldStart}, or {@link #close}) on the thread that made it; {@code null} for
+     *                     a process that runs
+     */
+    public ProcessSource(TargetProcess target, PythonInterpreter interpreter, ThreadActivityProbe probe,
+                         SampleRequest request, NativeStacks nativeStacks, PauseHandle heldStart) {
+        this.heldStart = heldStart;
         this.target = Objects.requireNonNull(target, "target is null");
         this.interpreter = Objects.requireNonNull(interpreter, "interpreter is null");
         this.probe = probe;
@@ -69,8 +85,22 @@ public final class ProcessSource implements SampleSource {
         return target.fileAsSeenByTarget(pathInTarget);
     }
 
+    /**
+     * Lets a program held since its launch run: the first read does it just before it samples, so that the program
+     * runs unsampled for no longer than the sampler takes to read it.
+     */
+    @Override
+    public void releaseHeldStart() {
+        if (heldStart != null) {
+            PauseHandle held = heldStart;
+            heldStart = null;
+            held.close();
+        }
+    }
+
     @Override
     public SourceReading read() {
+        releaseHeldStart();
         if (exited) {
             return SourceReading.none();
         }
@@ -106,6 +136,7 @@ public final class ProcessSource implements SampleSource {
     @Override
     public void close() {
         try {
+            releaseHeldStart();
             if (probe != null) {
                 probe.close();
             }

@@ -74,7 +74,8 @@ public final class ProcessSourceOpener {
 
     /**
      * Opens a program just started, paused while each attempt looks for its interpreter so that it cannot run
-     * ahead of the search (see {@link InterpreterOpener#openHolding}); as {@link #open} when the plan never pauses
+     * ahead of the search (see {@link InterpreterOpener#openHolding}), and still paused until the source's first
+     * read or {@link ProcessSource#releaseHeldStart}, on this thread; as {@link #open} when the plan never pauses
      * the target.
      *
      * @throws dev.pyspy4j.spi.SpyException the last failure, as {@link InterpreterOpener#openHolding} reports it
@@ -93,8 +94,12 @@ public final class ProcessSourceOpener {
             if (nativeProviders != null) {
                 natives = nativeProviders.open(opened.target(), opened.interpreter(), NativeDepth.maxFrames());
             }
-            return new ProcessSource(opened.target(), opened.interpreter(), probe, plan.request(probe), natives);
+            return new ProcessSource(opened.target(), opened.interpreter(), probe, plan.request(probe), natives,
+                    opened.held());
         } catch (RuntimeException | Error e) {
+            if (opened.held() != null) {
+                opened.held().close();
+            }
             if (probe != null) {
                 probe.close();
             }

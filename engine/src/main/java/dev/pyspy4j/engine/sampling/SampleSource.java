@@ -10,6 +10,14 @@ public interface SampleSource extends AutoCloseable {
     /** Reads every process once. A process that fails is reported in the result, not thrown. */
     SourceReading read();
 
+    /**
+     * Lets a program that is held paused since its launch run, if this source holds one; a no-op otherwise. Reading
+     * does it too, but only the thread that opened the source can: a front end that reads it on another thread
+     * calls this first, on the opening thread.
+     */
+    default void releaseHeldStart() {
+    }
+
     /** Whether every process has exited, so that nothing is left to sample. */
     boolean exhausted();
 

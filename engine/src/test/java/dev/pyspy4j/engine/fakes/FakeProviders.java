@@ -202,12 +202,18 @@ public final class FakeProviders {
         @Override
         public InterpreterSample sample(SampleRequest request) {
             requests.add(request);
-            InterpreterSample sample = new InterpreterSample(target.nextSample(), 0);
-            if (request.pauseTarget() && request.whilePaused() != null) {
-                pausedWorkRuns++;
-                request.whilePaused().run(new StoppedThreads(target.stoppedThreads));
+            if (!request.pauseTarget()) {
+                return new InterpreterSample(target.nextSample(), 0);
             }
-            return sample;
+            // Paused as the real interpreters pause: a pause already held fails as it would on a real target.
+            try (PauseHandle paused = target.pause()) {
+                InterpreterSample sample = new InterpreterSample(target.nextSample(), 0);
+                if (request.whilePaused() != null) {
+                    pausedWorkRuns++;
+                    request.whilePaused().run(new StoppedThreads(target.stoppedThreads));
+                }
+                return sample;
+            }
         }
     }
 

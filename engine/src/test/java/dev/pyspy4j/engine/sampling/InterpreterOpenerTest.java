@@ -43,7 +43,7 @@ class InterpreterOpenerTest {
     }
 
     @Test
-    void aHeldProgramIsPausedForEveryAttemptAttachedOnceAndLeftRunning() {
+    void aHeldProgramIsPausedForEveryAttemptAttachedOnceAndReturnedStillHeld() {
         FakeTarget target = FakeTarget.pid(42).failingToOpen(STARTING, 3).build();
         FakeProviders world = new FakeProviders().with(target);
 
@@ -52,8 +52,21 @@ class InterpreterOpenerTest {
         assertThat(opened.target()).isSameAs(target);
         assertThat(world.opens()).isEqualTo(4);
         assertThat(target.pauseCount()).as("one pause per attempt").isEqualTo(4);
-        assertThat(target.paused()).as("running again once opened").isFalse();
         assertThat(target.closeCount()).as("attached once, kept across attempts").isZero();
+        assertThat(target.paused()).as("held until its first sample").isTrue();
+        opened.held().close();
+        assertThat(target.paused()).isFalse();
+    }
+
+    @Test
+    void aRunningProcessIsReturnedRunning() {
+        FakeTarget target = FakeTarget.pid(42).build();
+
+        OpenedProcess opened = opener(new FakeProviders().with(target)).open(42, OpenPatience.runningProcess(),
+                new StopSignal());
+
+        assertThat(opened.held()).isNull();
+        assertThat(target.paused()).isFalse();
     }
 
     @Test

@@ -45,6 +45,37 @@ class ProcessSourceTest {
     }
 
     @Test
+    void aProgramHeldSinceItsLaunchRunsFromTheFirstReadWhichPausesItAfresh() {
+        FakeTarget target = FakeTarget.pid(7).traces(TRACE).build();
+        ProcessSource source = heldSource(target);
+
+        assertThat(source.read().traces()).containsExactly(TRACE);
+
+        assertThat(target.paused()).isFalse();
+        assertThat(target.pauseCount()).as("the hold, then the read's own pause").isEqualTo(2);
+    }
+
+    @Test
+    void aHeldProgramThatIsNeverReadRunsOnceTheSourceIsClosedOrHandedOver() {
+        FakeTarget closed = FakeTarget.pid(7).traces(TRACE).build();
+        heldSource(closed).close();
+        assertThat(closed.paused()).isFalse();
+
+        FakeTarget handedOver = FakeTarget.pid(8).traces(TRACE).build();
+        ProcessSource source = heldSource(handedOver);
+        source.releaseHeldStart();
+        assertThat(handedOver.paused()).isFalse();
+        source.releaseHeldStart();
+        assertThat(source.read().traces()).containsExactly(TRACE);
+    }
+
+    private ProcessSource heldSource(FakeTarget target) {
+        Providers providers = world.with(target).providers();
+        return new ProcessSource(target, providers.interpreters().select(Platform.current(), Optional.empty())
+                .open(target), null, REQUEST, null, target.pause());
+    }
+
+    @Test
     void aFailedReadOfALiveProcessIsAFailureNotAnEnd() {
         ProcessSource source = source(FakeTarget.pid(7).traces(TRACE).failingAtSamples(0).build(), null);
 
