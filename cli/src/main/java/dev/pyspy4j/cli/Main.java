@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import dev.pyspy4j.engine.sampling.StopTriggers;
 import picocli.CommandLine;
 
 /** Entry point of the {@code pyspy4j} command line. */
@@ -17,6 +18,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StopTriggers.restoreStopSignalsInBackground();
         CommandLine commandLine = commandLine(CliContext.fromSystem(), args);
         // UTF-8 whatever the locale, as py-spy writes it: function and file names are often not ASCII.
         commandLine.setOut(utf8(FileDescriptor.out));

@@ -106,9 +106,10 @@ public final class Profiler {
                     : openProcess(opener(plan).open(pid, OpenPatience.runningProcess(), stop), target, warnings,
                             sampler(plan), stop);
         }
-        // A duration counts from here, as py-spy's counts from the launch: the program's wait at its gate and its
-        // interpreter's start-up are part of it, and `record -d 5 -- python app.py` ends after about five seconds.
-        Sampler sampler = sampler(plan).countingFrom(clock.nanoTime());
+        // A duration counts from the request (or from here), as py-spy's counts from its start: the program's wait
+        // at its gate and its interpreter's start-up are part of it, and `record -d 5 -- python app.py` ends about
+        // five seconds after it was typed.
+        Sampler sampler = sampler(plan).countingFrom(target.requestedAt().orElseGet(clock::nanoTime));
         LaunchedProgram program = target.programLog()
                 .map(log -> LaunchedProgram.startQuietly(what.program(), log))
                 .orElseGet(() -> LaunchedProgram.start(what.program()));

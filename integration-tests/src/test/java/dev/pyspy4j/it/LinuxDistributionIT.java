@@ -79,16 +79,39 @@ class LinuxDistributionIT {
         assertThat(Files.readString(svg, StandardCharsets.UTF_8)).contains("<svg").contains("recurse (recursion.py:");
     }
 
+    @Test
+    void theLauncherFoundThroughLinksStartedWithStopSignalsIgnoredStillStopsOnControlC() throws Exception {
+        Process target = targets.startPython(Interpreters.pyenv("3.11"), Interpreters.script("spin_and_sleep.py"));
+        // An absolute link to a relative link to the launcher, as a package manager's bin directory may hold.
+        Path relative = Files.createSymbolicLink(temp.resolve("unpacked/pyspy4j"), temp.resolve("unpacked")
+                .relativize(launcher));
+        Path absolute = Files.createSymbolicLink(Files.createDirectories(temp.resolve("links")).resolve("pyspy4j"),
+                relative);
+        // As a shell script's background job starts: the launcher sees them ignored and has env restore them.
+        List<String> command = List.of("/usr/bin/env", "--ignore-signal=INT,TERM", absolute.toString(), "record",
+                "--pid", Long.toString(target.pid()), "-d", "600", "-f", "raw", "-o", "linked.txt");
+        Path tools = tools();
+
+        try (RecordRun run = RecordRun.startCommand(temp, command, variables -> {
+            variables.clear();
+            variables.put("PATH", tools.toString());
+            variables.put("LC_ALL", "C.UTF-8");
+        })) {
+            run.awaitErr("Press Control-C to exit.");
+            Thread.sleep(1_000);
+            run.signal("INT");
+            Pyspy4jJar.Result result = run.finish();
+
+            assertThat(result.exitCode()).as(result.describe()).isZero();
+            assertThat(result.err()).as(result.describe()).contains("Stopped sampling because Control-C pressed");
+        }
+        assertThat(RawProfile.read(temp.resolve("linked.txt")).withLeaf("spin")).isPositive();
+    }
+
     /** Runs the launcher in the temporary directory, with only {@code environment} and a PATH without java. */
     private Pyspy4jJar.Result runWithoutJdk(Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        Path tools = Files.createDirectories(temp.resolve("tools"));
-        for (String tool : List.of("readlink", "dirname", "env")) {
-            Path link = tools.resolve(tool);
-            if (!Files.exists(link)) {
-                Files.createSymbolicLink(link, Path.of("/usr/bin", tool));
-            }
-        }
+        Path tools = tools();
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         return Pyspy4jJar.runCommand(command, temp, variables -> {
@@ -97,5 +120,17 @@ class LinuxDistributionIT {
             variables.put("LC_ALL", "C.UTF-8");
             variables.putAll(environment);
         });
+    }
+
+    /** A directory of the only tools the launcher may call: no java, and nothing else of the machine's. */
+    private Path tools() throws IOException {
+        Path tools = Files.createDirectories(temp.resolve("tools"));
+        for (String tool : List.of("readlink", "env")) {
+            Path link = tools.resolve(tool);
+            if (!Files.exists(link)) {
+                Files.createSymbolicLink(link, Path.of("/usr/bin", tool));
+            }
+        }
+        return tools;
     }
 }

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * {@code java -jar pyspy4j.jar record ...} running in the background, its output going to files (no pipe can fill
@@ -50,11 +52,25 @@ final class RecordRun implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("env", signalDisposition, Pyspy4jJar.java(), "-jar",
                 Pyspy4jJar.path().toString(), "record"));
         command.addAll(List.of(args));
+        return start(directory, stdin, command, variables -> variables.put("LC_ALL", "C.UTF-8"));
+    }
+
+    /**
+     * Starts {@code command}, another way of running pyspy4j (a distribution's launcher, say), in {@code directory}
+     * with its environment changed by {@code environment}.
+     */
+    static RecordRun startCommand(Path directory, List<String> command, Consumer<Map<String, String>> environment)
+            throws IOException {
+        return start(directory, "", command, environment);
+    }
+
+    private static RecordRun start(Path directory, String stdin, List<String> command,
+                                   Consumer<Map<String, String>> environment) throws IOException {
         Path out = Files.createTempFile(directory, "record", ".out");
         Path err = Files.createTempFile(directory, "record", ".err");
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("LC_ALL", "C.UTF-8");
+        environment.accept(builder.environment());
         Process process = builder.start();
         try (OutputStream input = process.getOutputStream()) {
             input.write(stdin.getBytes(StandardCharsets.UTF_8));

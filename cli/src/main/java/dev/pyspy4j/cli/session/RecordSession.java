@@ -19,6 +19,7 @@ import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.output.OutputFormat;
 import dev.pyspy4j.spi.output.Recorder;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * {@code record} without the command line: checks the output, opens the target through the engine, samples it into
@@ -61,7 +62,7 @@ public final class RecordSession {
         // file is written, which a shutdown hook among the triggers waits for.
         StopTriggers.Armed triggers = environment.stopTriggers().arm(stop);
         Target target = new Target(request.target(), request.subprocesses(), request.fullFilenames(),
-                Optional.empty());
+                Optional.empty(), OptionalLong.of(environment.startedAt()));
         if (request.target().launches()) {
             SampledRecording.rehearse(format, request);
         }

@@ -24,9 +24,17 @@ import java.util.function.Supplier;
  * @param stopTriggers     what turns signals into stop requests
  * @param wallClock        the local date and time
  * @param stderrIsTerminal whether a status line can be redrawn on standard error
+ * @param startedAt        the {@link Clock#nanoTime} at which the command started, from which the duration of a
+ *                         launched program's recording counts
  */
 public record SessionEnvironment(Clock clock, IntFunction<Intervals> intervals, StopTriggers stopTriggers,
-                                 Supplier<ZonedDateTime> wallClock, boolean stderrIsTerminal) {
+                                 Supplier<ZonedDateTime> wallClock, boolean stderrIsTerminal, long startedAt) {
+    /** An environment whose command starts now. */
+    public SessionEnvironment(Clock clock, IntFunction<Intervals> intervals, StopTriggers stopTriggers,
+                              Supplier<ZonedDateTime> wallClock, boolean stderrIsTerminal) {
+        this(clock, intervals, stopTriggers, wallClock, stderrIsTerminal, clock.nanoTime());
+    }
+
     public SessionEnvironment {
         Objects.requireNonNull(clock, "clock is null");
         Objects.requireNonNull(intervals, "intervals is null");
@@ -39,7 +47,10 @@ public record SessionEnvironment(Clock clock, IntFunction<Intervals> intervals, 
         return new Profiler(providers, platform, clock, intervals, processTree);
     }
 
-    /** The real thing: system time, random exponential intervals, SIGINT/SIGTERM, the local time zone. */
+    /**
+     * The real thing: system time, random exponential intervals, SIGINT/SIGTERM, the local time zone; the command
+     * starts now (made first thing in {@code main}).
+     */
     public static SessionEnvironment system(boolean stderrIsTerminal) {
         return new SessionEnvironment(Clock.system(), rate -> Intervals.exponential(rate, new SplittableRandom()),
                 StopTriggers.signalsAndShutdown(), ZonedDateTime::now, stderrIsTerminal);
