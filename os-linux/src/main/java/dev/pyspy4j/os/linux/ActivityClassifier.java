@@ -14,8 +14,10 @@ import java.util.Optional;
  * system call. One exception keeps sampling honest: pausing and resuming the target (ptrace) wakes every sleeping
  * thread, which then stays runnable until a CPU lets it go back to sleep, possibly past the next snapshot on a busy
  * machine. So a thread that was idle at the last snapshot counts as active again only once it has really run
- * since: for more than {@link #WOKEN_RUN_NANOS} and more than {@link #WOKEN_RUN_SHARE} of the time between the
- * snapshots ({@code schedstat}'s run time), far more than entering and leaving a ptrace stop takes.
+ * since it was last seen asleep: for more than {@link #WOKEN_RUN_NANOS} and more than {@link #WOKEN_RUN_SHARE} of
+ * the time since ({@code schedstat}'s run time), far more than entering and leaving a ptrace stop takes. The share
+ * is of all that time, not of the last interval: on a loaded machine a woken thread may wait for a CPU past many
+ * snapshots, each pause waking it again, and its few microseconds per wake-up add up.
  */
 final class ActivityClassifier {
     private final boolean consultSyscall;
@@ -27,8 +29,13 @@ final class ActivityClassifier {
 
     /** Run time that a wake-up by ptrace alone never reaches (a few microseconds are typical). */
     static final long WOKEN_RUN_NANOS = 50_000;
-    /** Share of the time between snapshots that a thread woken by ptrace alone never runs. */
+    /** Share of the time since it was last seen asleep that a thread woken by ptrace alone never runs. */
     static final double WOKEN_RUN_SHARE = 0.05;
+    /**
+     * The longest time the share is taken of, so that a thread that starts to run after a long wait for a CPU is
+     * seen active after {@code WOKEN_RUN_SHARE} of this at most.
+     */
+    static final long WOKEN_WINDOW_NANOS = 1_000_000_000L;
 
     /** @param sinceLastNanos time since the previous snapshot, or a negative value for the first one */
     Optional<ThreadActivity> classify(TaskFiles files, ByteBuffer buffer, long sinceLastNanos) throws IOException {
@@ -45,15 +52,17 @@ final class ActivityClassifier {
             return Optional.of(files.remember(ThreadActivity.IDLE, ran));
         }
         boolean wasIdle = files.lastVerdict() == ThreadActivity.IDLE && files.lastRunNanos() >= 0 && ran >= 0;
-        if (wasIdle && !ranSince(ran - files.lastRunNanos(), sinceLastNanos)) {
-            // Keep the run time of the idle look: what counts is how much it ran since it was last seen asleep.
-            files.remember(ThreadActivity.IDLE, files.lastRunNanos());
-            return Optional.of(ThreadActivity.IDLE);
+        if (wasIdle) {
+            long awake = Math.min(WOKEN_WINDOW_NANOS, files.awakeNanos() + Math.max(0, sinceLastNanos));
+            if (!ranSince(ran - files.lastRunNanos(), awake)) {
+                // The run time of the idle look is kept: what counts is how much it ran since it was seen asleep.
+                return Optional.of(files.stillIdleAfter(sinceLastNanos));
+            }
         }
         return Optional.of(files.remember(ThreadActivity.ACTIVE, ran));
     }
 
-    private static boolean ranSince(long ranNanos, long sinceLastNanos) {
-        return ranNanos > WOKEN_RUN_NANOS && (sinceLastNanos <= 0 || ranNanos > WOKEN_RUN_SHARE * sinceLastNanos);
+    private static boolean ranSince(long ranNanos, long awakeNanos) {
+        return ranNanos > WOKEN_RUN_NANOS && (awakeNanos <= 0 || ranNanos > WOKEN_RUN_SHARE * awakeNanos);
     }
 }

@@ -23,6 +23,8 @@ final class TaskFiles implements AutoCloseable {
     /** What this thread looked like at the previous snapshot, to tell a thread that ran from one that only woke. */
     private ThreadActivity lastVerdict = ThreadActivity.UNKNOWN;
     private long lastRunNanos = -1;
+    /** How long the thread has been seen runnable without running enough since it was last seen asleep. */
+    private long awakeNanos;
 
     TaskFiles(Path dir) throws IOException {
         this.dir = dir;
@@ -72,11 +74,25 @@ final class TaskFiles implements AutoCloseable {
         return lastRunNanos;
     }
 
+    long awakeNanos() {
+        return awakeNanos;
+    }
+
     /** Remembers this snapshot's verdict and run time for the next one. */
     ThreadActivity remember(ThreadActivity verdict, long runNanos) {
         lastVerdict = verdict;
         lastRunNanos = runNanos;
+        awakeNanos = 0;
         return verdict;
+    }
+
+    /**
+     * Keeps the verdict of the last look at the thread asleep (idle) and its run time then, adding {@code nanos} to
+     * how long it has been seen runnable since.
+     */
+    ThreadActivity stillIdleAfter(long nanos) {
+        awakeNanos += Math.max(0, nanos);
+        return ThreadActivity.IDLE;
     }
 
     private static int readAtStart(FileChannel channel, ByteBuffer buffer) throws IOException {

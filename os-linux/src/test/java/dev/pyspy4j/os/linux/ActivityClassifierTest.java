@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.os.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyspy4j.spi.process.ThreadActivity;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The verdicts on one thread over successive snapshots, its {@code stat} and {@code schedstat} files written here:
+ * a thread the sampler's pauses keep waking stays idle however long it waits for a CPU, and one that really runs
+ * becomes active.
+ */
+class ActivityClassifierTest {
+    private static final long INTERVAL = 10_000_000L;
+
+    @TempDir
+    Path dir;
+
+    private final ActivityClassifier classifier = new ActivityClassifier(false);
+    private final ByteBuffer buffer = ByteBuffer.allocate(4096);
+    private TaskFiles files;
+    private long runNanos = 1_000_000;
+
+    @BeforeEach
+    void openFiles() throws IOException {
+        look('S');
+        files = new TaskFiles(dir);
+    }
+
+    @AfterEach
+    void closeFiles() throws IOException {
+        files.close();
+    }
+
+    @Test
+    void aThreadWokenAtEverySnapshotThatWaitsForACpuStaysIdle() throws IOException {
+        assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
+
+        // Two seconds at 100 Hz, runnable at every snapshot: each pause woke it, and it ran 20 µs per wake-up.
+        for (int snapshot = 0; snapshot < 200; snapshot++) {
+            assertThat(verdict('R', 20_000)).as("snapshot %d", snapshot).isEqualTo(ThreadActivity.IDLE);
+        }
+    }
+
+    @Test
+    void aThreadThatStartsToRunAfterSleepingIsActiveAtTheNextSnapshot() throws IOException {
+        assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
+
+        assertThat(verdict('R', 6_000_000)).isEqualTo(ThreadActivity.ACTIVE);
+        assertThat(verdict('R', 10)).as("active as long as it stays runnable").isEqualTo(ThreadActivity.ACTIVE);
+    }
+
+    @Test
+    void aThreadThatRunsAfterALongWaitForACpuIsActiveOnceItRanAShareOfAtMostASecond() throws IOException {
+        assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
+        for (int snapshot = 0; snapshot < 500; snapshot++) {
+            verdict('R', 20_000);
+        }
+
+        // Five seconds runnable; 5 % of one second is 50 ms, of which the wake-ups made 10 ms.
+        assertThat(verdict('R', 30_000_000)).isEqualTo(ThreadActivity.IDLE);
+        assertThat(verdict('R', 20_000_000)).isEqualTo(ThreadActivity.ACTIVE);
+    }
+
+    @Test
+    void aThreadSeenAsleepAgainStartsAfresh() throws IOException {
+        assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
+        for (int snapshot = 0; snapshot < 100; snapshot++) {
+            verdict('R', 20_000);
+        }
+        assertThat(verdict('S', 5_000)).isEqualTo(ThreadActivity.IDLE);
+
+        assertThat(verdict('R', 1_000_000)).as("1 ms of a 10 ms interval").isEqualTo(ThreadActivity.ACTIVE);
+    }
+
+    /** The verdict of a snapshot taken one interval after the last, the thread in {@code state}, having run more. */
+    private ThreadActivity verdict(char state, long ranSinceLast) throws IOException {
+        runNanos += ranSinceLast;
+        look(state);
+        return classifier.classify(files, buffer, INTERVAL).orElseThrow();
+    }
+
+    private void look(char state) throws IOException {
+        Files.writeString(dir.resolve("stat"), "4242 (python3) " + state + " 1 4242 4242 0 -1 4194304 0 0 0 0\n");
+        Files.writeString(dir.resolve("schedstat"), runNanos + " 0 0\n");
+    }
+}
