@@ -7,6 +7,7 @@ import dev.pyspy4j.cli.options.NativeOptions;
 import dev.pyspy4j.cli.options.ProgramOrPidOptions;
 import dev.pyspy4j.cli.options.SamplingOptions;
 import dev.pyspy4j.cli.record.EverySampleFailed;
+import dev.pyspy4j.cli.record.OutputFile;
 import dev.pyspy4j.cli.record.OutputFormats;
 import dev.pyspy4j.cli.record.RecordConsole;
 import dev.pyspy4j.cli.session.RecordOutcome;
@@ -58,6 +59,12 @@ public final class RecordCommand implements Callable<Integer> {
             description = "The number of seconds to sample for (default: ${DEFAULT-VALUE})")
     private Long durationSeconds;
 
+    @Option(names = "--period", paramLabel = "<seconds>",
+            description = "Also write the stacks of every period of this many seconds to a numbered file beside the"
+                    + " output (out.1.svg, out.2.svg, ...) while recording; SIGUSR1 writes one at once, with or"
+                    + " without a period")
+    private Long periodSeconds;
+
     @Option(names = {"-F", "--function"},
             description = "Aggregate samples by function's first line number, instead of current line number")
     private boolean functionLines;
@@ -88,6 +95,14 @@ public final class RecordCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--function & --nolineno can't be used together");
         }
+        if (periodSeconds != null && periodSeconds <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--period must be a whole number of seconds above 0, not " + periodSeconds);
+        }
+        if (periodSeconds != null && OutputFile.STANDARD_OUTPUT.equals(output)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--period writes numbered files beside the output file, which -o - does not name");
+        }
         ProgramOrPid what = target.target(spec);
         context.reportProviderProblems(spec.commandLine().getErr());
         SamplingPlan plan = new SamplingPlan(sampling.rate(),
@@ -98,7 +113,7 @@ public final class RecordCommand implements Callable<Integer> {
         // its progress bar then too).
         RecordRequest request = new RecordRequest(what, plan, format, Optional.ofNullable(output),
                 sampling.includeIdle(), threads, subprocesses, fullFilenames, !hideProgress && !what.launches(),
-                title());
+                title(), periodSeconds == null ? OptionalLong.empty() : OptionalLong.of(periodSeconds));
         RecordConsole console = new RecordConsole(spec.commandLine().getErr(),
                 context.sessionEnvironment().stderrIsTerminal(), spec.qualifiedName(), context.stderrPalette());
         RecordOutcome outcome = new RecordSession(context.providers(), Platform.current(),

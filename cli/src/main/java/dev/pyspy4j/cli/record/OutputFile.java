@@ -109,6 +109,33 @@ public final class OutputFile {
     }
 
     /**
+     * Whether numbered files may be written beside it: it names a file that does not exist yet or a regular file,
+     * not standard output, a device, a FIFO or a link, beside which files of its name would be out of place.
+     */
+    public boolean takesNumberedSiblings() {
+        if (path == null) {
+            return false;
+        }
+        try {
+            return PathEntry.of(path).map(entry -> entry.type() == PathEntry.Type.REGULAR).orElse(true);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The name of the {@code number}th file beside it, as the user would type it: the number goes before the
+     * format's extension ({@code out.svg} gives {@code out.1.svg}), or at the end of a name without it.
+     */
+    public String numberedName(int number, String extension) {
+        String suffix = "." + extension;
+        if (shownAs.endsWith(suffix) && shownAs.length() > suffix.length()) {
+            return shownAs.substring(0, shownAs.length() - suffix.length()) + "." + number + suffix;
+        }
+        return shownAs + "." + number;
+    }
+
+    /**
      * Writes what {@code recorder} collected.
      *
      * @throws SpyException OUTPUT when writing or renaming fails (e.g. a full disk)

@@ -22,6 +22,7 @@ public final class Recording implements SampleConsumer {
     private static final int FAILURES_SHOWN = 20;
 
     private final RecorderFeed feed;
+    private final RecordingWindows windows;
     private final LagMonitor lag;
     private final RecordConsole console;
     private final ProgressLine progress;
@@ -35,7 +36,18 @@ public final class Recording implements SampleConsumer {
     public Recording(Recorder recorder, TraceFilter filter, TraceDecorator decorator, LagMonitor lag,
                      RecordConsole console, OptionalLong durationSeconds, boolean showStatus,
                      boolean describeFailures) {
-        this.feed = new RecorderFeed(recorder, filter, decorator);
+        this(recorder, RecordingWindows.none(console), filter, decorator, lag, console, durationSeconds, showStatus,
+                describeFailures);
+    }
+
+    /**
+     * @param windows the numbered files written while recording ({@code --period}, SIGUSR1)
+     */
+    public Recording(Recorder recorder, RecordingWindows windows, TraceFilter filter, TraceDecorator decorator,
+                     LagMonitor lag, RecordConsole console, OptionalLong durationSeconds, boolean showStatus,
+                     boolean describeFailures) {
+        this.windows = windows;
+        this.feed = new RecorderFeed(windows.feeding(recorder), filter, decorator);
         this.lag = lag;
         this.console = console;
         this.progress = new ProgressLine(console, durationSeconds, showStatus);
@@ -44,6 +56,7 @@ public final class Recording implements SampleConsumer {
 
     @Override
     public void accept(Sample sample) {
+        windows.beforeTick(sample.elapsedNanos());
         long failedBefore = feed.failures().total();
         feed.accept(sample);
         if (describeFailures) {
@@ -55,9 +68,10 @@ public final class Recording implements SampleConsumer {
         progress.update(sample.elapsedNanos(), feed.stacks(), feed.failures().total());
     }
 
-    /** Removes the status line. */
+    /** Removes the status line; writes the last numbered file, if any, and waits for those being written. */
     public void finish() {
         progress.finish();
+        windows.finish();
     }
 
     public long samples() {

@@ -6,6 +6,7 @@ import dev.pyspy4j.engine.sampling.ProgramOrPid;
 import dev.pyspy4j.engine.sampling.SamplingPlan;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What {@code record} was asked for.
@@ -21,11 +22,14 @@ import java.util.Optional;
  * @param fullFilenames keep full file paths ({@code --full-filenames})
  * @param showStatus    keep a live status line on a terminal
  * @param title         the command line, for formats that show a title
+ * @param periodSeconds how often a numbered file of the last period's stacks is written beside the output
+ *                      ({@code --period}); empty for none but those SIGUSR1 asks for
  */
 public record RecordRequest(ProgramOrPid target, SamplingPlan sampling, String format, Optional<String> output,
                             boolean includeIdle, boolean threadFrames, boolean subprocesses, boolean fullFilenames,
-                            boolean showStatus, String title) {
+                            boolean showStatus, String title, OptionalLong periodSeconds) {
     public RecordRequest {
+        Objects.requireNonNull(periodSeconds, "periodSeconds is null");
         Objects.requireNonNull(target, "target is null");
         Objects.requireNonNull(sampling, "sampling is null");
         Objects.requireNonNull(format, "format is null");

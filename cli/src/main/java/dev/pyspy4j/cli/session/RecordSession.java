@@ -7,19 +7,24 @@ import dev.pyspy4j.cli.record.OutputFormats;
 import dev.pyspy4j.cli.record.OutputNames;
 import dev.pyspy4j.cli.record.RecordConsole;
 import dev.pyspy4j.cli.record.RecordMessages;
+import dev.pyspy4j.cli.record.RecordingWindows;
 import dev.pyspy4j.engine.Profiler;
 import dev.pyspy4j.engine.ProfilingRun;
 import dev.pyspy4j.engine.Providers;
 import dev.pyspy4j.engine.Target;
 import dev.pyspy4j.engine.launch.ProgramExitedException;
 import dev.pyspy4j.engine.sampling.ProcessTree;
+import dev.pyspy4j.engine.sampling.SnapshotTriggers;
 import dev.pyspy4j.engine.sampling.StopSignal;
 import dev.pyspy4j.engine.sampling.StopTriggers;
+import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.Platform;
+import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.output.OutputFormat;
 import dev.pyspy4j.spi.output.Recorder;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code record} without the command line: checks the output, opens the target through the engine, samples it into
@@ -57,17 +62,26 @@ public final class RecordSession {
         OutputFormat format = new OutputFormats(providers.outputFormats(), platform).select(request.format());
         OutputFile file = OutputFile.prepare(request.output().orElseGet(() -> OutputNames.defaultName(
                 request.target().name(), environment.wallClock().get(), format.fileExtension())));
+        if (request.periodSeconds().isPresent() && !file.takesNumberedSiblings()) {
+            throw new SpyException(FailureKind.USAGE, "--period writes numbered files beside the output file, and '"
+                    + file.shownAs() + "' is not a regular file");
+        }
+        RecordingWindows windows = new RecordingWindows(() -> SampledRecording.newRecorder(format, request), file,
+                format.fileExtension(), request.periodSeconds().stream()
+                        .map(seconds -> TimeUnit.SECONDS.toNanos(seconds)).findFirst(), console);
         StopSignal stop = new StopSignal();
         // Armed before a program is launched, so that Control-C at any moment ends it too; disarmed last, once the
         // file is written, which a shutdown hook among the triggers waits for.
         StopTriggers.Armed triggers = environment.stopTriggers().arm(stop);
+        SnapshotTriggers.Armed snapshots = environment.snapshotTriggers().arm(windows::request);
         Target target = new Target(request.target(), request.subprocesses(), request.fullFilenames(),
                 Optional.empty(), OptionalLong.of(environment.startedAt()));
         if (request.target().launches()) {
             SampledRecording.rehearse(format, request);
         }
         try (ProfilingRun run = profiler.open(target, request.sampling(), stop, console::warning)) {
-            RecordOutcome outcome = new SampledRecording(console, verbose).record(run, request, format, file);
+            RecordOutcome outcome = new SampledRecording(console, verbose).record(run, request, format, file,
+                    windows);
             run.finishProgram().ifPresent(end -> console.info(
                     RecordMessages.programEnded(request.target().program().get(0), end)));
             return outcome;
@@ -78,6 +92,7 @@ public final class RecordSession {
             console.info(RecordMessages.wroteEmpty(empty.announce(file.shownAs())));
             throw e;
         } finally {
+            snapshots.close();
             triggers.close();
         }
     }

@@ -7,6 +7,7 @@ import dev.pyspy4j.cli.record.OutputFile;
 import dev.pyspy4j.cli.record.RecordConsole;
 import dev.pyspy4j.cli.record.RecordMessages;
 import dev.pyspy4j.cli.record.Recording;
+import dev.pyspy4j.cli.record.RecordingWindows;
 import dev.pyspy4j.engine.ProfilingRun;
 import dev.pyspy4j.engine.names.FilenameShortener;
 import dev.pyspy4j.engine.sampling.LagMonitor;
@@ -74,7 +75,8 @@ final class SampledRecording {
     }
 
     /** Samples {@code run} until it ends, lets go of its processes and writes the file; per-process lines for a tree. */
-    RecordOutcome record(ProfilingRun run, RecordRequest request, OutputFormat format, OutputFile file) {
+    RecordOutcome record(ProfilingRun run, RecordRequest request, OutputFormat format, OutputFile file,
+                         RecordingWindows windows) {
         SamplingPlan plan = request.sampling();
         if (!request.subprocesses()) {
             run.subject().warnings().forEach(console::warning);
@@ -85,7 +87,7 @@ final class SampledRecording {
         List<ProcessTally> perProcess;
         try {
             recorder = newRecorder(format, request);
-            recording = new Recording(recorder, new TraceFilter(request.includeIdle(), plan.gilOnly()),
+            recording = new Recording(recorder, windows, new TraceFilter(request.includeIdle(), plan.gilOnly()),
                     new TraceDecorator(run.names(), request.threadFrames()),
                     new LagMonitor(plan.rate(), LAG_WARNING_QUIET_NANOS), console, plan.durationSeconds(),
                     request.showStatus(), verbose);

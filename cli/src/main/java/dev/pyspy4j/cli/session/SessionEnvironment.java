@@ -7,6 +7,7 @@ import dev.pyspy4j.engine.Providers;
 import dev.pyspy4j.engine.sampling.Clock;
 import dev.pyspy4j.engine.sampling.Intervals;
 import dev.pyspy4j.engine.sampling.ProcessTree;
+import dev.pyspy4j.engine.sampling.SnapshotTriggers;
 import dev.pyspy4j.engine.sampling.StopTriggers;
 import dev.pyspy4j.spi.Platform;
 import java.time.ZonedDateTime;
@@ -26,16 +27,19 @@ import java.util.function.Supplier;
  * @param stderrIsTerminal whether a status line can be redrawn on standard error
  * @param startedAt        the {@link Clock#nanoTime} at which the command started, from which the duration of a
  *                         launched program's recording counts
+ * @param snapshotTriggers what asks a recording for a numbered file now (SIGUSR1)
  */
 public record SessionEnvironment(Clock clock, IntFunction<Intervals> intervals, StopTriggers stopTriggers,
-                                 Supplier<ZonedDateTime> wallClock, boolean stderrIsTerminal, long startedAt) {
-    /** An environment whose command starts now. */
+                                 Supplier<ZonedDateTime> wallClock, boolean stderrIsTerminal, long startedAt,
+                                 SnapshotTriggers snapshotTriggers) {
+    /** An environment whose command starts now, with no outside snapshot requests. */
     public SessionEnvironment(Clock clock, IntFunction<Intervals> intervals, StopTriggers stopTriggers,
                               Supplier<ZonedDateTime> wallClock, boolean stderrIsTerminal) {
-        this(clock, intervals, stopTriggers, wallClock, stderrIsTerminal, clock.nanoTime());
+        this(clock, intervals, stopTriggers, wallClock, stderrIsTerminal, clock.nanoTime(), SnapshotTriggers.none());
     }
 
     public SessionEnvironment {
+        Objects.requireNonNull(snapshotTriggers, "snapshotTriggers is null");
         Objects.requireNonNull(clock, "clock is null");
         Objects.requireNonNull(intervals, "intervals is null");
         Objects.requireNonNull(stopTriggers, "stopTriggers is null");
@@ -53,6 +57,7 @@ public record SessionEnvironment(Clock clock, IntFunction<Intervals> intervals, 
      */
     public static SessionEnvironment system(boolean stderrIsTerminal) {
         return new SessionEnvironment(Clock.system(), rate -> Intervals.exponential(rate, new SplittableRandom()),
-                StopTriggers.signalsAndShutdown(), ZonedDateTime::now, stderrIsTerminal);
+                StopTriggers.signalsAndShutdown(), ZonedDateTime::now, stderrIsTerminal, Clock.system().nanoTime(),
+                SnapshotTriggers.userSignal());
     }
 }
