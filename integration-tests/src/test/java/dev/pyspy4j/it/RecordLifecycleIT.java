@@ -70,8 +70,8 @@ class RecordLifecycleIT {
     void aLaunchedProgramStillRunningWhenSamplingEndsIsStopped(Path python) throws Exception {
         String token = "still-running-" + UUID.randomUUID();
 
-        // The duration counts from pyspy4j's start, its warm-up and the interpreter's start-up (site, .pth files)
-        // included: five seconds leave the program time to reach its work on a loaded machine.
+        // The duration counts from pyspy4j's start (its first half second at most), the interpreter's start-up
+        // (site, .pth files) included: five seconds leave the program time to reach its work on a loaded machine.
         Pyspy4jJar.Result result = RecordRun.run(work, "-f", "raw", "-o", "stopped.txt", "-d", "5", "--",
                 python.toString(), Interpreters.script("busy_then_exit.py").toString(), "600", "0", "", token);
 

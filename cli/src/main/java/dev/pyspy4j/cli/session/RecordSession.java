@@ -33,6 +33,9 @@ import java.util.concurrent.TimeUnit;
  * failure is a launched program that ended before it could be sampled, an empty file is written first.
  */
 public final class RecordSession {
+    /** The most of pyspy4j's own start-up that counts towards a launched program's duration. */
+    static final long STARTUP_CHARGED_NANOS = 500_000_000L;
+
     private final Providers providers;
     private final Platform platform;
     private final SessionEnvironment environment;
@@ -58,6 +61,18 @@ public final class RecordSession {
         this.verbose = verbose;
     }
 
+    /**
+     * Where a launched program's duration starts: at pyspy4j's own start, as py-spy's does, so that {@code -d 5}
+     * ends about five seconds after it was typed; but a slow start (a cold JVM on a loaded machine) takes no more
+     * than {@link #STARTUP_CHARGED_NANOS} from the sampling asked for.
+     *
+     * @param startedAt when the command started
+     * @param now       just before the program is launched
+     */
+    static long durationOrigin(long startedAt, long now) {
+        return Math.max(startedAt, now - STARTUP_CHARGED_NANOS);
+    }
+
     public RecordOutcome run(RecordRequest request) {
         OutputFormat format = new OutputFormats(providers.outputFormats(), platform).select(request.format());
         OutputFile file = OutputFile.prepare(request.output().orElseGet(() -> OutputNames.defaultName(
@@ -74,11 +89,12 @@ public final class RecordSession {
         // file is written, which a shutdown hook among the triggers waits for.
         StopTriggers.Armed triggers = environment.stopTriggers().arm(stop);
         SnapshotTriggers.Armed snapshots = environment.snapshotTriggers().arm(windows::request);
-        Target target = new Target(request.target(), request.subprocesses(), request.fullFilenames(),
-                Optional.empty(), OptionalLong.of(environment.startedAt()));
         if (request.target().launches()) {
             SampledRecording.rehearse(format, request);
         }
+        Target target = new Target(request.target(), request.subprocesses(), request.fullFilenames(),
+                Optional.empty(), OptionalLong.of(durationOrigin(environment.startedAt(),
+                        environment.clock().nanoTime())));
         try (ProfilingRun run = profiler.open(target, request.sampling(), stop, console::warning)) {
             RecordOutcome outcome = new SampledRecording(console, verbose).record(run, request, format, file,
                     windows);
