@@ -7,6 +7,7 @@ module dev.pyspy4j.binaries {
     requires org.apache.commons.compress;
 
     exports dev.pyspy4j.binaries;
+    exports dev.pyspy4j.binaries.core;
     exports dev.pyspy4j.binaries.demangle;
     exports dev.pyspy4j.binaries.elf;
     exports dev.pyspy4j.binaries.symbols;

@@ -111,6 +111,17 @@ public final class ElfFile {
         return reader.slice(section.sh_offset, section.sh_size, "section [" + section.index + "] '" + section.name + "'");
     }
 
+    /**
+     * The bytes of {@code segment} in the file ({@code p_filesz} of them at {@code p_offset}), read-only and in the
+     * file's byte order.
+     *
+     * @throws dev.pyspy4j.spi.SpyException MALFORMED_INPUT when they do not all lie in the file (a truncated core)
+     */
+    public ByteBuffer segmentData(ElfProgramHeader segment) {
+        return reader.slice(segment.p_offset, segment.p_filesz,
+                String.format("segment at file offset 0x%x", segment.p_offset));
+    }
+
     /** Every entry of the first symbol table section of type {@code SHT_SYMTAB} or {@code SHT_DYNSYM}. */
     public List<ElfSymbol> symbolTable(int sectionType) {
         return sectionOfType(sectionType)
