@@ -13,9 +13,12 @@ import dev.pyspy4j.engine.dump.ProcessDump;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,11 +68,22 @@ public final class DumpCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         context.reportProviderProblems(err);
+        Optional<Long> pid = target.pid(spec);
+        if (pid.isEmpty() && subprocesses) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Subprocesses can't be used for getting stacktraces from coredumps");
+        }
+        if (pid.isEmpty() && nativeOptions.requested()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Native unwinding isn't yet supported with coredumps");
+        }
         Profiler profiler = context.profiler();
-        DumpRequest request = new DumpRequest(target.pid(), !nonblocking, fullFilenames, locals.length,
+        DumpRequest request = new DumpRequest(pid.orElse(0L), !nonblocking, fullFilenames, locals.length,
                 subprocesses, nativeOptions.mode(spec, !nonblocking, context.providers()));
         PrintWriter out = spec.commandLine().getOut();
-        if (subprocesses) {
+        if (target.core().isPresent()) {
+            writeCore(profiler.dumpCore(target.core().get(), request), target.core().get(), err, out);
+        } else if (subprocesses) {
             writeTree(profiler.dumpTree(request), err, out);
         } else {
             write(profiler.dump(request), err, out);
@@ -87,6 +101,15 @@ public final class DumpCommand implements Callable<Integer> {
             new JsonDumpRenderer().render(dump.traces(), out);
         } else {
             new TextDumpRenderer(context.palette()).render(dump, out);
+        }
+    }
+
+    private void writeCore(ProcessDump dump, Path core, PrintWriter err, PrintWriter out) {
+        warn(dump.warnings(), err);
+        if (json) {
+            new JsonDumpRenderer().render(dump.traces(), out);
+        } else {
+            new TextDumpRenderer(context.palette()).renderCore(dump, core, out);
         }
     }
 

@@ -24,6 +24,7 @@ import dev.pyspy4j.engine.sampling.StopSignal;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -205,6 +206,16 @@ public final class Profiler {
      */
     public List<DumpedProcess> dumpTree(DumpRequest request) {
         return dumpSession().dumpTree(request);
+    }
+
+    /**
+     * Reads the stack of every Python thread of the process that core file {@code core} was made of (see
+     * {@link DumpSession#dumpCore}); {@code request}'s pid is not used.
+     *
+     * @throws SpyException why the core cannot be read
+     */
+    public ProcessDump dumpCore(Path core, DumpRequest request) {
+        return dumpSession().dumpCore(core, request);
     }
 
     private DumpSession dumpSession() {

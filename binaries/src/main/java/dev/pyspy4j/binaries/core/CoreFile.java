@@ -205,6 +205,24 @@ public final class CoreFile {
         return Optional.of(bytes.slice((int) offset, length).order(bytes.order()));
     }
 
+    /**
+     * The bytes the core dumped from {@code address} to the end of what it dumped of that region, read-only; empty
+     * when it dumped nothing at {@code address}.
+     */
+    public Optional<ByteBuffer> dumpedFrom(long address) {
+        int index = segmentAt(address);
+        if (index < 0) {
+            return Optional.empty();
+        }
+        long offset = address - segments.get(index).p_vaddr;
+        long dumpedBytes = segments.get(index).p_filesz;
+        if (Long.compareUnsigned(offset, dumpedBytes) >= 0) {
+            return Optional.empty();
+        }
+        ByteBuffer bytes = segmentBytes.get(index);
+        return Optional.of(bytes.slice((int) offset, (int) (dumpedBytes - offset)).order(bytes.order()));
+    }
+
     /** The mapped file that covers {@code address}, if any. */
     public Optional<CoreMapping> mappingAt(long address) {
         for (CoreMapping mapping : mappings) {

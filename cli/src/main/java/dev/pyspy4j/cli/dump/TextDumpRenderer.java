@@ -10,6 +10,7 @@ import dev.pyspy4j.spi.model.LocalVariable;
 import dev.pyspy4j.spi.model.ProcessInfo;
 import dev.pyspy4j.spi.model.StackTrace;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,6 +33,20 @@ public final class TextDumpRenderer {
 
     public void render(ProcessDump dump, PrintWriter out) {
         render(dump, null, out);
+    }
+
+    /**
+     * Writes the dump of a core file: the file first, then the process as {@link #render} writes it, except that a
+     * thread's status says only whether it held the GIL, since a core keeps no thread's activity.
+     */
+    public void renderCore(ProcessDump dump, Path core, PrintWriter out) {
+        line(out, "Core file: " + palette.executable(core.toString()));
+        header(dump, null, out);
+        List<StackTrace> traces = dump.traces();
+        for (int i = traces.size() - 1; i >= 0; i--) {
+            StackTrace trace = traces.get(i);
+            renderThread(trace, trace.ownsGil() ? " (gil)" : "", out);
+        }
     }
 
     /** Writes every process of a tree, in the order given (the root first). */
@@ -60,16 +75,20 @@ public final class TextDumpRenderer {
     }
 
     private void render(ProcessDump dump, ProcessInfo parent, PrintWriter out) {
+        header(dump, parent, out);
+        List<StackTrace> traces = dump.traces();
+        // The interpreter lists the newest thread first; the main thread reads best at the top.
+        for (int i = traces.size() - 1; i >= 0; i--) {
+            renderThread(traces.get(i), " (" + status(traces.get(i)) + ")", out);
+        }
+    }
+
+    private void header(ProcessDump dump, ProcessInfo parent, PrintWriter out) {
         line(out, "Process " + palette.id(Long.toString(dump.pid())) + ": " + String.join(" ", dump.commandLine()));
         line(out, "Python v" + palette.version(dump.version().toString())
                 + " (" + palette.executable(dump.executable()) + ")");
         renderParent(parent, out);
         line(out, "");
-        List<StackTrace> traces = dump.traces();
-        // The interpreter lists the newest thread first; the main thread reads best at the top.
-        for (int i = traces.size() - 1; i >= 0; i--) {
-            renderThread(traces.get(i), out);
-        }
     }
 
     private void renderParent(ProcessInfo parent, PrintWriter out) {
@@ -78,9 +97,9 @@ public final class TextDumpRenderer {
         }
     }
 
-    private void renderThread(StackTrace trace, PrintWriter out) {
+    private void renderThread(StackTrace trace, String status, PrintWriter out) {
         String name = trace.threadName() == null ? "" : ": \"" + trace.threadName() + "\"";
-        line(out, "Thread " + palette.id(threadId(trace)) + " (" + status(trace) + ")" + name);
+        line(out, "Thread " + palette.id(threadId(trace)) + status + name);
         for (Frame frame : trace.frames()) {
             String location = palette.file(frame.displayFilename())
                     + (frame.line() != 0 ? ":" + palette.line(Integer.toString(frame.line())) : "");

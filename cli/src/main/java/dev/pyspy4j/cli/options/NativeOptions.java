@@ -26,6 +26,11 @@ public final class NativeOptions {
                     + " (default: the supported one listed first)")
     private String unwinder;
 
+    /** Whether {@code --native} was given. */
+    public boolean requested() {
+        return nativeStacks;
+    }
+
     /**
      * What was asked for, checked against the other options and the unwinders found.
      *

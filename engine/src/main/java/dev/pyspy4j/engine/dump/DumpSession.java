@@ -25,6 +25,7 @@ import dev.pyspy4j.spi.python.LineNumbers;
 import dev.pyspy4j.spi.python.PythonInterpreter;
 import dev.pyspy4j.spi.python.PythonInterpreterProvider;
 import dev.pyspy4j.spi.python.SampleRequest;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +66,19 @@ public final class DumpSession {
     }
 
     /**
+     * Reads the stack of every Python thread of the process that core file {@code core} was made of. No thread's
+     * activity is known (a core holds no scheduler state): each is reported active, and which one held the GIL.
+     *
+     * @throws dev.pyspy4j.spi.SpyException MALFORMED_INPUT when the file is missing, not a core or truncated;
+     *         NOT_PYTHON, UNSUPPORTED_PYTHON or MEMORY_READ as for a live process
+     */
+    public ProcessDump dumpCore(Path core, DumpRequest request) {
+        try (TargetProcess target = access().openCore(core)) {
+            return read(target, interpreters().open(target), request, null);
+        }
+    }
+
+    /**
      * Dumps the process and every descendant, parents before children; a process that is not Python, or cannot be
      * read, is listed with the reason instead of ending the dump (py-spy stops at the first, #846).
      *
@@ -96,13 +110,18 @@ public final class DumpSession {
     }
 
     private ProcessDump read(TargetProcess target, PythonInterpreter interpreter, DumpRequest request) {
-        ThreadActivityProvider activity = providers.threadActivity().select(platform, Optional.empty());
+        return read(target, interpreter, request, providers.threadActivity().select(platform, Optional.empty()));
+    }
+
+    /** @param activity tells idle threads from running ones; null when it cannot be told (a core file) */
+    private ProcessDump read(TargetProcess target, PythonInterpreter interpreter, DumpRequest request,
+                             ThreadActivityProvider activity) {
         List<String> commandLine = target.commandLine();
         String executable = target.executablePath();
         List<StackTrace> traces;
         List<String> warnings = new ArrayList<>(interpreter.warnings());
         NativeProviders natives = nativeProviders(request);
-        try (ThreadActivityProbe probe = activity.open(target)) {
+        try (ThreadActivityProbe probe = activity == null ? null : activity.open(target)) {
             SampleRequest sampleRequest = new SampleRequest(request.pauseTarget(), LineNumbers.CURRENT, false,
                     request.localsBudget(), probe);
             if (natives == null) {

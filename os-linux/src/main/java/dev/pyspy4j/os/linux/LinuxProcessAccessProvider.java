@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.os.linux;
 
+import dev.pyspy4j.binaries.core.CoreFile;
 import dev.pyspy4j.os.linux.proc.ProcStatus;
 import dev.pyspy4j.os.linux.proc.TaskStat;
 import dev.pyspy4j.spi.FailureKind;
@@ -13,6 +14,7 @@ import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -51,6 +53,15 @@ public final class LinuxProcessAccessProvider implements ProcessAccessProvider {
             target.close();
             throw e;
         }
+    }
+
+    @Override
+    public TargetProcess openCore(Path core) {
+        if (!Files.isRegularFile(core)) {
+            throw new SpyException(FailureKind.MALFORMED_INPUT, "cannot read core file '" + core + "': "
+                    + (Files.exists(core) ? "it is not a regular file" : "no such file"));
+        }
+        return new CoreTargetProcess(CoreFile.open(core));
     }
 
     @Override

@@ -2,7 +2,10 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.spi.process;
 
+import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.Provider;
+import dev.pyspy4j.spi.SpyException;
+import java.nio.file.Path;
 
 /**
  * One per operating system: opens a running process for reading from outside.
@@ -25,5 +28,17 @@ public interface ProcessAccessProvider extends Provider {
      * Does nothing on a system without such signals, which is the default.
      */
     default void restoreDefaultStopSignals() {
+    }
+
+    /**
+     * Opens a core file of a process of this system as a process stopped for good: its memory is what the core
+     * dumped (and what the files it had mapped hold, on this machine now), its threads and their registers are the
+     * core's, a pause stops nothing. The default, for systems whose cores are not read, refuses.
+     *
+     * @throws dev.pyspy4j.spi.SpyException MALFORMED_INPUT naming the file when it is missing, not a core, or
+     *         truncated; UNSUPPORTED_PLATFORM on a system whose cores are not read
+     */
+    default TargetProcess openCore(Path core) {
+        throw new SpyException(FailureKind.UNSUPPORTED_PLATFORM, "core files are not read on this system");
     }
 }

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.os.linux;
+
+import dev.pyspy4j.binaries.core.CoreFile;
+import dev.pyspy4j.binaries.core.CoreMapping;
+import dev.pyspy4j.binaries.core.CoreSegment;
+import dev.pyspy4j.binaries.core.CoreThread;
+import dev.pyspy4j.binaries.elf.ElfBinaryImage;
+import dev.pyspy4j.spi.Platform;
+import dev.pyspy4j.spi.nativestack.Registers;
+import dev.pyspy4j.spi.process.BinaryImage;
+import dev.pyspy4j.spi.process.MemoryRegion;
+import dev.pyspy4j.spi.process.NativeThread;
+import dev.pyspy4j.spi.process.PauseHandle;
+import dev.pyspy4j.spi.process.TargetProcess;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A process as a core file of it keeps it: stopped for good, its memory {@link CoreMemory}'s, its threads and their
+ * registers the core's, its binaries read from this machine at the paths the process had them. A pause stops
+ * nothing and gives each thread's registers from the core.
+ */
+final class CoreTargetProcess implements TargetProcess {
+    /** {@code AT_PHDR}: where the executable's program headers were loaded. */
+    private static final long AT_PHDR = 3;
+
+    private final CoreFile core;
+    private final CoreMemory memory;
+    private final List<MemoryRegion> regions;
+    private final PthreadThreadIds pthreadThreadIds;
+    private final Map<String, BinaryImage> images = new HashMap<>();
+
+    CoreTargetProcess(CoreFile core) {
+        this.core = core;
+        this.memory = new CoreMemory(core);
+        this.regions = regionsOf(core);
+        this.pthreadThreadIds = new PthreadThreadIds(memory, this::threads, platform().arch().byteOrder());
+    }
+
+    /** The mapped files, each with the permissions of the region it lies in, then the regions no file backs. */
+    private static List<MemoryRegion> regionsOf(CoreFile core) {
+        List<MemoryRegion> found = new ArrayList<>();
+        for (CoreMapping mapping : core.mappings()) {
+            if (Long.compareUnsigned(mapping.end(), mapping.start()) > 0) {
+                found.add(new MemoryRegion(mapping.start(), mapping.end(), permissions(core, mapping.start()),
+                        mapping.fileOffset(), mapping.path()));
+            }
+        }
+        for (CoreSegment segment : core.segments()) {
+            if (core.mappingAt(segment.start()).isEmpty() && Long.compareUnsigned(segment.end(), segment.start()) > 0) {
+                found.add(new MemoryRegion(segment.start(), segment.end(), permissions(segment.flags()), 0, ""));
+            }
+        }
+        found.sort((a, b) -> Long.compareUnsigned(a.start(), b.start()));
+        return List.copyOf(found);
+    }
+
+    private static String permissions(CoreFile core, long address) {
+        for (CoreSegment segment : core.segments()) {
+            if (Long.compareUnsigned(address, segment.start()) >= 0
+                    && Long.compareUnsigned(address, segment.end()) < 0) {
+                return permissions(segment.flags());
+            }
+        }
+        return "r--p";
+    }
+
+    private static String permissions(int flags) {
+        return ((flags & 4) != 0 ? "r" : "-") + ((flags & 2) != 0 ? "w" : "-") + ((flags & 1) != 0 ? "x" : "-")
+                + "p";
+    }
+
+    @Override
+    public long pid() {
+        return core.pid();
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.current();
+    }
+
+    @Override
+    public CoreMemory memory() {
+        return memory;
+    }
+
+    @Override
+    public List<MemoryRegion> regions() {
+        return regions;
+    }
+
+    /** The core keeps no thread names; the main thread is given the program's. */
+    @Override
+    public List<NativeThread> threads() {
+        List<NativeThread> threads = new ArrayList<>();
+        for (CoreThread thread : core.threads()) {
+            threads.add(new NativeThread(thread.tid(), thread.tid() == core.pid() ? core.programName() : ""));
+        }
+        return threads;
+    }
+
+    @Override
+    public Map<Long, Long> osThreadIds(List<Long> threadHandles) {
+        return pthreadThreadIds.resolve(threadHandles);
+    }
+
+    /** The file whose mapping holds the program headers the auxiliary vector points at, else the first one mapped. */
+    @Override
+    public String executablePath() {
+        long phdr = core.auxv(AT_PHDR).orElse(-1);
+        return core.mappingAt(phdr).or(() -> core.mappings().stream().findFirst()).map(CoreMapping::path)
+                .orElse(core.programName());
+    }
+
+    /** As the kernel kept it: at most 80 bytes, split at spaces. */
+    @Override
+    public List<String> commandLine() {
+        return core.arguments().isEmpty() ? List.of() : Arrays.asList(core.arguments().split(" "));
+    }
+
+    @Override
+    public Path fileAsSeenByTarget(String pathInTarget) {
+        return Path.of(pathInTarget);
+    }
+
+    @Override
+    public synchronized Optional<BinaryImage> image(String path) {
+        List<MemoryRegion> mappings = regions.stream().filter(region -> region.path().equals(path)).toList();
+        if (mappings.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(images.computeIfAbsent(path, file -> ElfBinaryImage.load(Path.of(file), file, mappings)));
+    }
+
+    /** Nothing to stop: the threads' registers are the core's. */
+    @Override
+    public PauseHandle pause() {
+        return new PauseHandle() {
+            @Override
+            public List<Long> stoppedThreads() {
+                return core.threads().stream().map(CoreThread::tid).toList();
+            }
+
+            @Override
+            public Optional<Registers> registers(long osThreadId) {
+                return core.threads().stream().filter(thread -> thread.tid() == osThreadId).findFirst()
+                        .map(thread -> RegisterReader.toDwarf(thread.generalRegisters()));
+            }
+
+            @Override
+            public void close() {
+                // nothing was stopped
+            }
+        };
+    }
+
+    /** A core's memory stays readable: to readers it is a process that never moves again. */
+    @Override
+    public boolean isAlive() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        memory.close();
+    }
+}
