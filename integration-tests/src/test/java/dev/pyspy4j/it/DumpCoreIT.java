@@ -4,6 +4,7 @@ package dev.pyspy4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,28 @@ class DumpCoreIT {
                         + "    level_two (nested.py:" + markers.line("level_two") + ")\n"
                         + "    level_one (nested.py:" + markers.line("level_one") + ")\n"
                         + "    <module> (nested.py:" + markers.line("<module>") + ")\n");
+    }
+
+    @Test
+    void theKernelsCoreOfAnAbortedProgramShowsWhereItAbortedHoldingTheGil() throws Exception {
+        Path python = Interpreters.python311().get(0);
+        String program = String.join("\n", "import os", "def level_two():", "    os.abort()", "def level_one():",
+                "    level_two()", "level_one()");
+        // core_pattern is "core" on these machines: the kernel writes the core into the working directory.
+        Process aborting = new ProcessBuilder("sh", "-c", "ulimit -c unlimited && exec \"$0\" -c \"$1\"",
+                python.toString(), program).directory(work.toFile()).redirectErrorStream(true).start();
+        assertThat(aborting.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        Path core = work.resolve(Files.exists(work.resolve("core")) ? "core" : "core." + aborting.pid());
+
+        Pyspy4jJar.Result result = DumpCli.run(List.of(), List.of("dump", "--core", core.toString()));
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.out()).as(result.describe())
+                .startsWith("Core file: " + core + "\nProcess " + aborting.pid() + ": " + python + " -c import os")
+                .endsWith("Thread " + aborting.pid() + " (gil): \"MainThread\"\n"
+                        + "    level_two (<string>:3)\n"
+                        + "    level_one (<string>:5)\n"
+                        + "    <module> (<string>:6)\n");
     }
 
     @Test
