@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -34,6 +35,9 @@ class DumpThreadsIT {
     private static final List<String> CREATION_ORDER = List.of("MainThread", "BusyWorker", "Sleeper-1", "Sleeper-2",
             "Waiter");
 
+    /** Dumps tried until one sees the busy worker holding the GIL. */
+    private static final int GIL_ATTEMPTS = 5;
+
     private final RunningProcesses targets = new RunningProcesses();
     private final Path script = Interpreters.script("threads.py");
 
@@ -49,6 +53,20 @@ class DumpThreadsIT {
         targets.killAll();
     }
 
+    /**
+     * A dump in which the busy worker holds the GIL, trying a few times: it gives the GIL up for an instant every
+     * so often (2.7 every 100 bytecodes, 3.x when another thread asks) and a dump may land in that instant.
+     */
+    private static Pyspy4jJar.Result dumpWithTheBusyWorkerHoldingTheGil(Process target, Predicate<String> holding,
+                                                                        String... options) throws Exception {
+        Pyspy4jJar.Result result = DumpCli.dump(target, options);
+        for (int attempt = 1; attempt < GIL_ATTEMPTS && result.exitCode() == 0 && !holding.test(result.out());
+                attempt++) {
+            result = DumpCli.dump(target, options);
+        }
+        return result;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("pythons")
     void eachThreadHasItsNameOsThreadStateAndStack(Path python) throws Exception {
@@ -57,7 +75,8 @@ class DumpThreadsIT {
         Process target = targets.startPython(python, script, identityFile.toString());
         Map<String, ThreadIdentity> identities = byName(ThreadIdentity.read(identityFile));
 
-        Pyspy4jJar.Result result = DumpCli.dump(target);
+        Pyspy4jJar.Result result = dumpWithTheBusyWorkerHoldingTheGil(target,
+                out -> out.contains(" (active+gil): \"BusyWorker\""));
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         List<DumpedThread> threads = DumpText.threads(result.out());
@@ -92,7 +111,8 @@ class DumpThreadsIT {
         Process target = targets.startPython(python, script, identityFile.toString());
         Map<String, ThreadIdentity> identities = byName(ThreadIdentity.read(identityFile));
 
-        Pyspy4jJar.Result result = DumpCli.dump(target, "-j");
+        Pyspy4jJar.Result result = dumpWithTheBusyWorkerHoldingTheGil(target,
+                out -> out.matches("(?s).*\"owns_gil\": ?true.*") && out.contains("BusyWorker"), "-j");
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         JsonNode traces = new ObjectMapper().readTree(result.out());
