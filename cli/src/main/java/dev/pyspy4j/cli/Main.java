@@ -18,7 +18,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        StopTriggers.restoreStopSignalsInBackground();
+        if (Subcommand.armsStopSignals(args)) {
+            StopTriggers.restoreStopSignalsInBackground();
+        }
         CommandLine commandLine = commandLine(CliContext.fromSystem(), args);
         // UTF-8 whatever the locale, as py-spy writes it: function and file names are often not ASCII.
         commandLine.setOut(utf8(FileDescriptor.out));

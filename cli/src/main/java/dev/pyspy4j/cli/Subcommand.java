@@ -49,6 +49,15 @@ enum Subcommand {
      * Anything else (help, an abbreviation, a mistyped name, the completion script, the manual pages, options
      * before the command) may list, match or suggest any of them, so it gets them all.
      */
+    /**
+     * Whether {@code args} run a command that stops on SIGINT and SIGTERM ({@code record}, {@code top}): only those
+     * need the signals restored, and restoring them early loads the native-access library on another thread while
+     * the command line is parsed. Any other command would load it for nothing, or twice over.
+     */
+    static boolean armsStopSignals(String[] args) {
+        return args.length > 0 && (args[0].equals(RECORD.commandName) || args[0].equals(TOP.commandName));
+    }
+
     static List<Subcommand> neededFor(String[] args) {
         if (args.length == 0) {
             return ALL;
