@@ -73,10 +73,6 @@ public final class DumpCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Subprocesses can't be used for getting stacktraces from coredumps");
         }
-        if (pid.isEmpty() && nativeOptions.requested()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Native unwinding isn't yet supported with coredumps");
-        }
         Profiler profiler = context.profiler();
         DumpRequest request = new DumpRequest(pid.orElse(0L), !nonblocking, fullFilenames, locals.length,
                 subprocesses, nativeOptions.mode(spec, !nonblocking, context.providers()));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +60,59 @@ class DumpCoreIT {
                         + "    <module> (nested.py:" + markers.line("<module>") + ")\n");
     }
 
+    /**
+     * gcore leaves code out of the core; the unwind reads it, and the unwind tables, from the mapped files, and must
+     * know which mappings held code although the core does not say.
+     */
+    @ParameterizedTest
+    @MethodSource("pythons")
+    void aGcoreDumpsTheNativeStackTheLiveProgramShows(Path python) throws Exception {
+        Process target = targets.startPython(python, Interpreters.script("nested.py"));
+        // The core first: the program, asleep by the time gcore stops it, sleeps on when the live dump looks.
+        Path core = gcore(target);
+
+        Pyspy4jJar.Result fromCore = DumpCli.run(List.of(), List.of("dump", "--native", "--core", core.toString()));
+        Pyspy4jJar.Result live = DumpCli.run(List.of(), List.of("dump", "--native", "--pid",
+                Long.toString(target.pid())));
+
+        assertThat(live.exitCode()).as(live.describe()).isZero();
+        assertThat(fromCore.exitCode()).as(fromCore.describe()).isZero();
+        List<String> liveFrames = frames(live.out());
+        assertThat(liveFrames).as(live.describe()).filteredOn(frame -> !frame.contains("(nested.py:"))
+                .as("native frames").isNotEmpty();
+        assertThat(frames(fromCore.out())).as(fromCore.describe()).isEqualTo(liveFrames);
+        assertThat(fromCore.err()).as(fromCore.describe()).isEmpty();
+    }
+
+    @Test
+    void aLibraryReplacedSinceTheCoreWasMadeIsNotReadAsTheProcesssCode() throws Exception {
+        // pyenv's build keeps the select module in a shared library; the program loads a copy of it, which is then
+        // overwritten with another extension module, as an upgrade would.
+        Path python = Interpreters.pyenv("3.11");
+        Path modules = Files.createDirectories(work.resolve("modules"));
+        Path select = copyOfExtension(python, "select", modules);
+        Path script = Files.writeString(work.resolve("select_waits.py"), String.join("\n", "import sys",
+                "sys.path.insert(0, sys.argv[1])", "import select",
+                "assert select.__file__.startswith(sys.argv[1]), select.__file__", "def waits():",
+                "    sys.stdout.write('ready\\n')", "    sys.stdout.flush()", "    select.select([], [], [], 600)",
+                "waits()", ""));
+        Process target = targets.startPython(python, script, modules.toString());
+        Path core = gcore(target);
+        Pyspy4jJar.Result before = DumpCli.run(List.of(), List.of("dump", "--native", "--core", core.toString()));
+        Files.copy(copyOfExtension(python, "_json", work), select, StandardCopyOption.REPLACE_EXISTING);
+
+        Pyspy4jJar.Result after = DumpCli.run(List.of(), List.of("dump", "--native", "--core", core.toString()));
+
+        assertThat(frames(before.out())).as(before.describe()).contains("    waits (select_waits.py:8)")
+                .anyMatch(frame -> frame.startsWith("    select_select"));
+        assertThat(after.exitCode()).as(after.describe()).isZero();
+        assertThat(after.out()).as(after.describe()).contains("    waits (select_waits.py:8)")
+                .doesNotContain("select_select").doesNotContain("py_encode");
+        assertThat(after.err()).as(after.describe()).contains("pyspy4j dump: warning: '" + select
+                + "' has changed since the core was made: its code and symbols are not read\n");
+    }
+
+    /** The kernel writes a segment for every mapping, code too, so that the permissions come from the core. */
     @Test
     void theKernelsCoreOfAnAbortedProgramShowsWhereItAbortedHoldingTheGil() throws Exception {
         Path python = Interpreters.python311().get(0);
@@ -71,6 +125,8 @@ class DumpCoreIT {
         Path core = work.resolve(Files.exists(work.resolve("core")) ? "core" : "core." + aborting.pid());
 
         Pyspy4jJar.Result result = DumpCli.run(List.of(), List.of("dump", "--core", core.toString()));
+        Pyspy4jJar.Result withNative = DumpCli.run(List.of(), List.of("dump", "--native", "--core",
+                core.toString()));
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.out()).as(result.describe())
@@ -79,6 +135,13 @@ class DumpCoreIT {
                         + "    level_two (<string>:3)\n"
                         + "    level_one (<string>:5)\n"
                         + "    <module> (<string>:6)\n");
+        assertThat(withNative.exitCode()).as(withNative.describe()).isZero();
+        List<String> frames = frames(withNative.out());
+        assertThat(frames).as(withNative.describe()).endsWith("    level_two (<string>:3)",
+                "    level_one (<string>:5)", "    <module> (<string>:6)");
+        assertThat(frames.subList(0, frames.size() - 3)).as(withNative.describe())
+                .anyMatch(frame -> frame.startsWith("    abort ("))
+                .last().asString().startsWith("    os_abort (");
     }
 
     @Test
@@ -96,18 +159,32 @@ class DumpCoreIT {
     }
 
     @Test
-    void aCoreGoesWithNeitherAPidNorSubprocessesNorNativeStacks() throws Exception {
+    void aCoreGoesWithNeitherAPidNorSubprocesses() throws Exception {
         Pyspy4jJar.Result both = DumpCli.run(List.of(), List.of("dump", "--core", "core", "--pid", "1"));
         Pyspy4jJar.Result tree = DumpCli.run(List.of(), List.of("dump", "--core", "core", "-s"));
-        Pyspy4jJar.Result withNative = DumpCli.run(List.of(), List.of("dump", "--core", "core", "--native"));
 
         assertThat(both.exitCode()).as(both.describe()).isEqualTo(2);
         assertThat(both.err()).startsWith("pyspy4j dump: --pid and --core can't be used together");
         assertThat(tree.exitCode()).as(tree.describe()).isEqualTo(2);
         assertThat(tree.err()).startsWith("pyspy4j dump: Subprocesses can't be used for getting stacktraces from"
                 + " coredumps");
-        assertThat(withNative.exitCode()).as(withNative.describe()).isEqualTo(2);
-        assertThat(withNative.err()).startsWith("pyspy4j dump: Native unwinding isn't yet supported with coredumps");
+    }
+
+    /** The frame lines of a dump, threads' headers left out. */
+    private static List<String> frames(String dump) {
+        return dump.lines().filter(line -> line.startsWith("    ")).toList();
+    }
+
+    /** A copy in {@code directory} of the interpreter's extension module {@code name}'s shared library. */
+    private static Path copyOfExtension(Path python, String name, Path directory) throws Exception {
+        Process find = new ProcessBuilder(python.toString(), "-c", "import " + name + "; print(" + name
+                + ".__file__)").redirectErrorStream(true).start();
+        String file = new String(find.getInputStream().readAllBytes()).trim();
+        assertThat(find.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(file).as("the %s module's file", name).endsWith(".so");
+        Path copy = directory.resolve(Path.of(file).getFileName());
+        Files.copy(Path.of(file), copy, StandardCopyOption.REPLACE_EXISTING);
+        return copy;
     }
 
     private Path gcore(Process target) throws Exception {

@@ -26,11 +26,6 @@ public final class NativeOptions {
                     + " (default: the supported one listed first)")
     private String unwinder;
 
-    /** Whether {@code --native} was given. */
-    public boolean requested() {
-        return nativeStacks;
-    }
-
     /**
      * What was asked for, checked against the other options and the unwinders found.
      *

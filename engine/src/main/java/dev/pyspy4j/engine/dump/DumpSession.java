@@ -119,7 +119,8 @@ public final class DumpSession {
         List<String> commandLine = target.commandLine();
         String executable = target.executablePath();
         List<StackTrace> traces;
-        List<String> warnings = new ArrayList<>(interpreter.warnings());
+        List<String> warnings = new ArrayList<>(target.warnings());
+        warnings.addAll(interpreter.warnings());
         NativeProviders natives = nativeProviders(request);
         try (ThreadActivityProbe probe = activity == null ? null : activity.open(target)) {
             SampleRequest sampleRequest = new SampleRequest(request.pauseTarget(), LineNumbers.CURRENT, false,

@@ -18,14 +18,17 @@ import java.util.Optional;
 /**
  * The memory of a process as its core file keeps it: what the core dumped, and for the pages it left out (code and
  * other read-only pages of mapped files, by default) the bytes of the file they were mapped from, as it is on this
- * machine now. A read that neither can give fails with MEMORY_READ naming the address and the file.
+ * machine now, unless it has changed since. A read that neither can give fails with MEMORY_READ naming the address
+ * and the file.
  */
 final class CoreMemory implements ProcessMemory, AutoCloseable {
     private final CoreFile core;
+    private final MappedFileChanges changes;
     private final Map<String, FileChannel> files = new HashMap<>();
 
-    CoreMemory(CoreFile core) {
+    CoreMemory(CoreFile core, MappedFileChanges changes) {
         this.core = core;
+        this.changes = changes;
     }
 
     @Override
@@ -48,6 +51,10 @@ final class CoreMemory implements ProcessMemory, AutoCloseable {
         }
         CoreMapping mapping = core.mappingAt(address).orElseThrow(() -> new SpyException(FailureKind.MEMORY_READ,
                 String.format("core file '%s' holds nothing at 0x%x", core.name(), address)));
+        if (changes.hasChanged(mapping.path())) {
+            throw new SpyException(FailureKind.MEMORY_READ, String.format("core file '%s' left out 0x%x, and '%s',"
+                    + " mapped there, has changed since the core was made", core.name(), address, mapping.path()));
+        }
         int length = (int) Math.min(dst.remaining(), mapping.end() - address);
         ByteBuffer into = dst.slice(dst.position(), length);
         long position = mapping.fileOffset() + (address - mapping.start());

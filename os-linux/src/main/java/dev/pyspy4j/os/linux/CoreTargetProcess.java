@@ -7,7 +7,9 @@ import dev.pyspy4j.binaries.core.CoreMapping;
 import dev.pyspy4j.binaries.core.CoreSegment;
 import dev.pyspy4j.binaries.core.CoreThread;
 import dev.pyspy4j.binaries.elf.ElfBinaryImage;
+import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.Platform;
+import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.nativestack.Registers;
 import dev.pyspy4j.spi.process.BinaryImage;
 import dev.pyspy4j.spi.process.MemoryRegion;
@@ -30,8 +32,13 @@ import java.util.Optional;
 final class CoreTargetProcess implements TargetProcess {
     /** {@code AT_PHDR}: where the executable's program headers were loaded. */
     private static final long AT_PHDR = 3;
+    /** {@code AT_SYSINFO_EHDR}: where the kernel mapped the vDSO, which a native unwind reads from memory. */
+    private static final long AT_SYSINFO_EHDR = 33;
+    /** The name {@code /proc/PID/maps} gives the vDSO's mapping. */
+    private static final String VDSO = "[vdso]";
 
     private final CoreFile core;
+    private final MappedFileChanges changes;
     private final CoreMemory memory;
     private final List<MemoryRegion> regions;
     private final PthreadThreadIds pthreadThreadIds;
@@ -39,37 +46,46 @@ final class CoreTargetProcess implements TargetProcess {
 
     CoreTargetProcess(CoreFile core) {
         this.core = core;
-        this.memory = new CoreMemory(core);
+        this.changes = new MappedFileChanges(core);
+        this.memory = new CoreMemory(core, changes);
         this.regions = regionsOf(core);
         this.pthreadThreadIds = new PthreadThreadIds(memory, this::threads, platform().arch().byteOrder());
     }
 
-    /** The mapped files, each with the permissions of the region it lies in, then the regions no file backs. */
+    /**
+     * The mapped files, each with the permissions of the region it lies in, then the regions no file backs, the vDSO
+     * named as the live process's memory map names it.
+     */
     private static List<MemoryRegion> regionsOf(CoreFile core) {
         List<MemoryRegion> found = new ArrayList<>();
+        MappedFilePermissions filePermissions = new MappedFilePermissions();
         for (CoreMapping mapping : core.mappings()) {
             if (Long.compareUnsigned(mapping.end(), mapping.start()) > 0) {
-                found.add(new MemoryRegion(mapping.start(), mapping.end(), permissions(core, mapping.start()),
-                        mapping.fileOffset(), mapping.path()));
+                String permissions = permissions(core, mapping.start()).orElseGet(() -> filePermissions.of(mapping));
+                found.add(new MemoryRegion(mapping.start(), mapping.end(), permissions, mapping.fileOffset(),
+                        mapping.path()));
             }
         }
+        long vdso = core.auxv(AT_SYSINFO_EHDR).orElse(0);
         for (CoreSegment segment : core.segments()) {
             if (core.mappingAt(segment.start()).isEmpty() && Long.compareUnsigned(segment.end(), segment.start()) > 0) {
-                found.add(new MemoryRegion(segment.start(), segment.end(), permissions(segment.flags()), 0, ""));
+                found.add(new MemoryRegion(segment.start(), segment.end(), permissions(segment.flags()), 0,
+                        segment.start() == vdso ? VDSO : ""));
             }
         }
         found.sort((a, b) -> Long.compareUnsigned(a.start(), b.start()));
         return List.copyOf(found);
     }
 
-    private static String permissions(CoreFile core, long address) {
+    /** Those of the segment holding {@code address}; none when the core left that memory out. */
+    private static Optional<String> permissions(CoreFile core, long address) {
         for (CoreSegment segment : core.segments()) {
             if (Long.compareUnsigned(address, segment.start()) >= 0
                     && Long.compareUnsigned(address, segment.end()) < 0) {
-                return permissions(segment.flags());
+                return Optional.of(permissions(segment.flags()));
             }
         }
-        return "r--p";
+        return Optional.empty();
     }
 
     private static String permissions(int flags) {
@@ -126,15 +142,31 @@ final class CoreTargetProcess implements TargetProcess {
         return core.arguments().isEmpty() ? List.of() : Arrays.asList(core.arguments().split(" "));
     }
 
+    /** Refuses a mapped file that has changed since the core was made: its bytes are not the process's. */
     @Override
     public Path fileAsSeenByTarget(String pathInTarget) {
+        if (changes.hasChanged(pathInTarget)) {
+            throw new SpyException(FailureKind.MALFORMED_INPUT, changedMessage(pathInTarget));
+        }
         return Path.of(pathInTarget);
     }
 
+    /** One line for each mapped file that has changed since the core was made. */
+    @Override
+    public List<String> warnings() {
+        return core.mappings().stream().map(CoreMapping::path).distinct().filter(changes::hasChanged)
+                .map(CoreTargetProcess::changedMessage).toList();
+    }
+
+    private static String changedMessage(String path) {
+        return "'" + path + "' has changed since the core was made: its code and symbols are not read";
+    }
+
+    /** None for a file that has changed since the core was made: its symbols and unwind tables are another's. */
     @Override
     public synchronized Optional<BinaryImage> image(String path) {
         List<MemoryRegion> mappings = regions.stream().filter(region -> region.path().equals(path)).toList();
-        if (mappings.isEmpty()) {
+        if (mappings.isEmpty() || changes.hasChanged(path)) {
             return Optional.empty();
         }
         return Optional.of(images.computeIfAbsent(path, file -> ElfBinaryImage.load(Path.of(file), file, mappings)));

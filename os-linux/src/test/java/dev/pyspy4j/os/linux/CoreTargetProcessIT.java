@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A process read from gdb's gcore of it gives what the live process gave: its threads and the OS ids of their
  * {@code pthread_t}s, its program, libpython's symbols at the same addresses, the same bytes of runtime state (which
- * the core dumped) and of code (which it left out, read from the mapped file), and every thread's registers.
+ * the core dumped) and of code (which it left out, read from the mapped file), which of its mappings hold code, and
+ * every thread's registers.
  */
 class CoreTargetProcessIT {
     @Test
@@ -35,6 +36,7 @@ class CoreTargetProcessIT {
         byte[] codeBytes;
         Path corePath = directory.resolve("core");
         long pid;
+        Map<Long, Boolean> liveCodeMappings = new HashMap<>();
         try (PythonProcess python = PythonProcess.start("thread_handles.py", "2");
              TargetProcess live = new LinuxProcessAccessProvider().attach(python.pid())) {
             pid = python.pid();
@@ -43,6 +45,8 @@ class CoreTargetProcessIT {
                 liveThreadIds.put(Long.parseUnsignedLong(parts[0]), Long.parseLong(parts[1]));
             }
             executable = live.executablePath();
+            live.regions().stream().filter(region -> region.path().startsWith("/") || region.path().equals("[vdso]"))
+                    .forEach(region -> liveCodeMappings.put(region.start(), region.isExecutable()));
             libpython = live.regions().stream().map(MemoryRegion::path)
                     .filter(path -> path.endsWith("/libpython3.11.so.1.0")).findFirst().orElseThrow();
             BinaryImage image = live.image(libpython).orElseThrow();
@@ -62,6 +66,13 @@ class CoreTargetProcessIT {
                     .containsExactlyInAnyOrderElementsOf(liveThreadIds.values());
             assertThat(core.osThreadIds(List.copyOf(liveThreadIds.keySet()))).isEqualTo(liveThreadIds);
             assertThat(core.executablePath()).isEqualTo(executable);
+            // gcore writes no segment for code it can read back from the file: the file's own headers must tell. The
+            // vDSO, which a core dumps without a name, is found by the auxiliary vector.
+            Map<Long, Boolean> coreCodeMappings = new HashMap<>();
+            core.regions().stream().filter(region -> !region.path().isEmpty())
+                    .forEach(region -> coreCodeMappings.put(region.start(), region.isExecutable()));
+            assertThat(coreCodeMappings).as("which file mappings hold code").isEqualTo(liveCodeMappings)
+                    .containsValue(true);
             BinaryImage image = core.image(libpython).orElseThrow();
             assertThat(image.symbol("_PyRuntime").orElseThrow().address()).isEqualTo(runtime);
             assertThat(core.memory().readBytes(runtime, 20)).as("dumped").isEqualTo(runtimeBytes);

@@ -45,8 +45,19 @@ public interface TargetProcess extends AutoCloseable {
     /**
      * A path through which this JVM reads a file as the target sees it; differs from {@code pathInTarget} when the
      * target runs in another mount namespace (a container): on Linux, {@code /proc/<pid>/root<pathInTarget>}.
+     *
+     * @throws dev.pyspy4j.spi.SpyException MALFORMED_INPUT when the file there is known not to be the one the
+     *         process mapped (a core file's process, whose libraries were replaced since)
      */
     Path fileAsSeenByTarget(String pathInTarget);
+
+    /**
+     * What a reader of this process should be told about what it reads, one line each, e.g. that a mapped file
+     * changed since a core file was made. Empty for a live process.
+     */
+    default List<String> warnings() {
+        return List.of();
+    }
 
     /**
      * The symbols and sections of a binary mapped in this process, relocated to where it is loaded.
