@@ -61,6 +61,13 @@ final class RunningProcesses {
         return process;
     }
 
+    /** Starts {@code builder}'s command, which must print {@code ready} (standard error merged), and waits for it. */
+    Process startUntilReady(ProcessBuilder builder) throws IOException, InterruptedException {
+        Process process = start(builder.redirectErrorStream(true));
+        awaitReady(process);
+        return process;
+    }
+
     /** Starts a program and returns once the kernel shows it running {@code program} (after its exec). */
     Process startProgram(String program, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(program));

@@ -67,7 +67,7 @@ public final class CPythonInterpreter implements PythonInterpreter {
         }
         ThreadNames names = new ThreadNames(b.objects, collector.layout().modules());
         this.decoder = new SampleDecoder(target.pid(), interpreter, codes, b.codes, names, b.instructionIsPointer,
-                target::osThreadIds, b.locals);
+                target::osThreadIds, target::hostThreadId, b.locals);
     }
 
     public static Builder builder(DiscoveredInterpreter found) {

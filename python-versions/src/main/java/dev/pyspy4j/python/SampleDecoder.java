@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongUnaryOperator;
 
 /** Turns copied raw frames into {@link StackTrace}s: code names, lines, thread names, idle and GIL states. */
 final class SampleDecoder {
@@ -37,13 +38,16 @@ final class SampleDecoder {
     private final boolean instructionIsPointer;
     /** The target's map from thread handles ({@code pthread_t}) to OS thread ids. */
     private final Function<List<Long>, Map<Long, Long>> osThreadIdsOfHandles;
+    /** The target's map from the ids its threads know themselves by to this machine's (they differ in a container). */
+    private final LongUnaryOperator hostThreadIds;
     private final LocalsReader locals;
     private final FrameCache frameCache = new FrameCache();
 
     SampleDecoder(long pid, long interpreter, CodeCache codes, CodeReader codeReader, ThreadNames names,
                   boolean instructionIsPointer, Function<List<Long>, Map<Long, Long>> osThreadIdsOfHandles,
-                  LocalsReader locals) {
+                  LongUnaryOperator hostThreadIds, LocalsReader locals) {
         this.osThreadIdsOfHandles = osThreadIdsOfHandles;
+        this.hostThreadIds = hostThreadIds;
         this.locals = locals;
         this.pid = pid;
         this.interpreter = interpreter;
@@ -62,7 +66,9 @@ final class SampleDecoder {
                 continue;
             }
             List<Frame> frames = readableFrames(thread, request);
-            long tid = thread.nativeThreadId() != 0 ? thread.nativeThreadId() : tids.getOrDefault(thread.threadId(), 0L);
+            long idInProcess = thread.nativeThreadId() != 0 ? thread.nativeThreadId()
+                    : tids.getOrDefault(thread.threadId(), 0L);
+            long tid = idInProcess == 0 ? 0 : hostThreadIds.applyAsLong(idInProcess);
             traces.add(new StackTrace(pid, thread.threadId(), names.nameOf(interpreter, thread.threadId()), tid,
                     isActive(tid, frames, activity), ownsGil, frames, null));
         }

@@ -84,7 +84,10 @@ public final class TextDumpRenderer {
     }
 
     private void header(ProcessDump dump, ProcessInfo parent, PrintWriter out) {
-        line(out, "Process " + palette.id(Long.toString(dump.pid())) + ": " + String.join(" ", dump.commandLine()));
+        String inNamespace = dump.namespacePid().isPresent()
+                ? " (pid " + palette.id(Long.toString(dump.namespacePid().getAsLong())) + " in its namespace)" : "";
+        line(out, "Process " + palette.id(Long.toString(dump.pid())) + inNamespace + ": "
+                + String.join(" ", dump.commandLine()));
         line(out, "Python v" + palette.version(dump.version().toString())
                 + " (" + palette.executable(dump.executable()) + ")");
         renderParent(parent, out);

@@ -16,12 +16,17 @@ import dev.pyspy4j.spi.python.PythonVersion;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** py-spy's dump text, line by line. */
 class TextDumpRendererTest {
     private static String render(Palette palette, StackTrace... traces) {
-        ProcessDump dump = new ProcessDump(31, List.of("python3", "-c", "pass"), "/usr/bin/python3.11",
+        return render(palette, OptionalLong.empty(), traces);
+    }
+
+    private static String render(Palette palette, OptionalLong namespacePid, StackTrace... traces) {
+        ProcessDump dump = new ProcessDump(31, namespacePid, List.of("python3", "-c", "pass"), "/usr/bin/python3.11",
                 PythonVersion.parse("3.12.0rc1"), List.of(), List.of(traces));
         StringWriter text = new StringWriter();
         new TextDumpRenderer(palette).render(dump, new PrintWriter(text));
@@ -47,6 +52,12 @@ class TextDumpRendererTest {
                 Thread 33 (active): "second"
                     b (b.py:2)
                 """);
+    }
+
+    @Test
+    void aProcessInAPidNamespaceOfItsOwnShowsItsIdThereToo() {
+        assertThat(render(Palette.PLAIN, OptionalLong.of(1), trace("t", 32, true, false)))
+                .startsWith("Process 31 (pid 1 in its namespace): python3 -c pass\n");
     }
 
     @Test
@@ -168,11 +179,11 @@ class TextDumpRendererTest {
         ProcessInfo denied = new ProcessInfo(43, "setuid-helper", app);
         PythonVersion version = PythonVersion.parse("3.12.1");
         List<DumpedProcess> tree = List.of(
-                DumpedProcess.read(app, new ProcessDump(40, List.of("python", "app.py"), "/usr/bin/python3.12",
+                DumpedProcess.read(app, new ProcessDump(40, OptionalLong.empty(), List.of("python", "app.py"), "/usr/bin/python3.12",
                         version, List.of(), List.of(new StackTrace(40, 1, "MainThread", 40, false, false,
                                 List.of(Frame.python("main", "app.py", 3)), app)))),
                 DumpedProcess.failed(shell, "/usr/bin/dash", new SpyException(FailureKind.NOT_PYTHON, "no python")),
-                DumpedProcess.read(worker, new ProcessDump(42, List.of("python", "w.py"), "/usr/bin/python2.7",
+                DumpedProcess.read(worker, new ProcessDump(42, OptionalLong.empty(), List.of("python", "w.py"), "/usr/bin/python2.7",
                         PythonVersion.parse("2.7.18"), List.of(), List.of(new StackTrace(42, 2, null, 42, true, true,
                                 List.of(Frame.python("spin", "w.py", 5)), worker)))),
                 DumpedProcess.failed(denied, "", new SpyException(FailureKind.PERMISSION_DENIED, "cannot attach")));

@@ -141,7 +141,7 @@ public final class DumpSession {
         FilenameShortener names = request.fullFilenames()
                 ? FilenameShortener.keepingFullNames()
                 : FilenameShortener.seenBy(target::fileAsSeenByTarget);
-        return new ProcessDump(target.pid(), commandLine, executable, interpreter.version(),
+        return new ProcessDump(target.pid(), target.namespacePid(), commandLine, executable, interpreter.version(),
                 warnings, names.shortenAll(traces));
     }
 }

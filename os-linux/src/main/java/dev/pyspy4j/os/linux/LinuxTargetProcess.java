@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A Linux process read from outside: memory through {@code process_vm_readv}, everything else through
@@ -32,6 +33,7 @@ public final class LinuxTargetProcess implements TargetProcess {
     private final LinuxProcessMemory memory;
     private final BinaryImages images;
     private final PthreadThreadIds pthreadThreadIds;
+    private final Optional<PidNamespace> namespace;
     private PtracePauser pauser;
 
     LinuxTargetProcess(long pid) {
@@ -39,7 +41,10 @@ public final class LinuxTargetProcess implements TargetProcess {
         this.proc = new ProcFs(pid);
         this.memory = new LinuxProcessMemory(pid);
         this.images = new BinaryImages(this, proc);
-        this.pthreadThreadIds = new PthreadThreadIds(memory, this::threads, platform().arch().byteOrder());
+        this.namespace = PidNamespace.of(proc);
+        // glibc's struct pthread holds the id the thread has in its own namespace.
+        this.pthreadThreadIds = new PthreadThreadIds(memory, namespace.isPresent() ? this::threadsAsTheyKnowThemselves
+                : this::threads, platform().arch().byteOrder());
     }
 
     @Override
@@ -86,9 +91,24 @@ public final class LinuxTargetProcess implements TargetProcess {
         return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
 
+    /** The ids are those the threads have in the process's own namespace; {@link #hostThreadId} maps them. */
     @Override
     public Map<Long, Long> osThreadIds(List<Long> threadHandles) {
         return pthreadThreadIds.resolve(threadHandles);
+    }
+
+    @Override
+    public long hostThreadId(long threadIdInProcess) {
+        return namespace.isEmpty() ? threadIdInProcess : namespace.get().outerThreadId(threadIdInProcess);
+    }
+
+    @Override
+    public OptionalLong namespacePid() {
+        return namespace.isEmpty() ? OptionalLong.empty() : OptionalLong.of(namespace.get().innerPid());
+    }
+
+    private List<NativeThread> threadsAsTheyKnowThemselves() {
+        return namespace.orElseThrow().innerThreadIds().stream().map(tid -> new NativeThread(tid, "")).toList();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A process opened for reading. Owned by whoever attached it, who must {@link #close()} it;
@@ -50,6 +51,21 @@ public interface TargetProcess extends AutoCloseable {
      *         process mapped (a core file's process, whose libraries were replaced since)
      */
     Path fileAsSeenByTarget(String pathInTarget);
+
+    /**
+     * The id this machine's kernel gives the thread that the process itself knows as {@code threadIdInProcess} (the
+     * {@code gettid()} of that thread, which CPython records): they differ when the process runs in a PID namespace
+     * of its own (a container seen from the host). 0 when no thread of the process has that id now. The default
+     * suits processes that share this JVM's namespace.
+     */
+    default long hostThreadId(long threadIdInProcess) {
+        return threadIdInProcess;
+    }
+
+    /** The process's id inside its own PID namespace, when that is not this JVM's (a container); else empty. */
+    default OptionalLong namespacePid() {
+        return OptionalLong.empty();
+    }
 
     /**
      * What a reader of this process should be told about what it reads, one line each, e.g. that a mapped file
