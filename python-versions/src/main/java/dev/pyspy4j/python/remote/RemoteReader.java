@@ -75,6 +75,19 @@ public final class RemoteReader {
     }
 
     /**
+     * Reads {@code size} bytes like {@link #struct}, into {@code reusable} when it can hold them (else into a new
+     * buffer); returns the buffer read into, which the caller keeps for its next read of the same kind.
+     */
+    public ByteBuffer structInto(long address, int size, ByteBuffer reusable) {
+        checkAddress(address);
+        checkLength(address, size);
+        ByteBuffer buffer = reusable != null && reusable.capacity() >= size
+                ? reusable.clear().limit(size) : ByteBuffer.allocate(size).order(byteOrder);
+        memory.read(address, buffer);
+        return buffer;
+    }
+
+    /**
      * Reads {@code size} bytes like {@link #struct}, into a buffer this reader reuses: valid only until the next
      * call, for walks that look at one struct at a time (a frame per step) and would otherwise allocate a buffer
      * per step of every sample.

@@ -33,10 +33,14 @@ public final class ThreadNames {
 
     /** The name of the thread with ident {@code threadId}, or {@code null} when it has none. */
     public String nameOf(long interpreter, long threadId) {
-        if (!names.containsKey(threadId) && lookedFor.add(threadId)) {
+        // One boxing of the id per call: this runs for every thread of every sample.
+        Long id = threadId;
+        String name = names.get(id);
+        if (name == null && !names.containsKey(id) && lookedFor.add(id)) {
             refresh(interpreter);
+            name = names.get(id);
         }
-        return names.get(threadId);
+        return name;
     }
 
     private void refresh(long interpreter) {

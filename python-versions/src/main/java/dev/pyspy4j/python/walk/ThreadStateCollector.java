@@ -18,6 +18,8 @@ public final class ThreadStateCollector {
     private final ThreadLayout layout;
     private final FrameCollector frames;
     private final GilLocator gil;
+    /** The thread state being read: a sample reads one at a time, so one buffer serves every thread and sample. */
+    private ByteBuffer state;
 
     public ThreadStateCollector(ThreadLayout layout, FrameCollector frames, GilLocator gil) {
         this.layout = layout;
@@ -56,7 +58,7 @@ public final class ThreadStateCollector {
             if (threads.size() >= MAX_THREADS) {
                 throw new TornSampleException("thread list longer than " + MAX_THREADS + " entries");
             }
-            ByteBuffer state = reader.struct(threadState, layout.size());
+            state = reader.structInto(threadState, layout.size(), state);
             if (state.getLong(layout.interp()) != interpreter) {
                 throw new TornSampleException("thread state 0x" + Long.toHexString(threadState)
                         + " does not belong to the interpreter");

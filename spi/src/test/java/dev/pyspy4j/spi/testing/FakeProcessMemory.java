@@ -8,6 +8,7 @@ import dev.pyspy4j.spi.process.ProcessMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,6 +19,13 @@ import java.util.TreeMap;
  */
 public final class FakeProcessMemory implements ProcessMemory {
     private final TreeMap<Long, byte[]> segments = new TreeMap<>();
+    /**
+     * The segments' start addresses and bytes in address order, for reads that allocate nothing (benchmarks of the
+     * sampling path measure its allocations over this memory); rebuilt after a {@link #put}.
+     */
+    private long[] starts = new long[0];
+    private byte[][] contents = new byte[0][];
+    private boolean indexStale;
     private int readCalls;
 
     /** Places {@code bytes} at {@code address}; overlapping an existing segment is a test bug. */
@@ -28,6 +36,7 @@ public final class FakeProcessMemory implements ProcessMemory {
                     + Long.toHexString(before.getKey()));
         }
         segments.put(address, bytes.clone());
+        indexStale = true;
         return this;
     }
 
@@ -58,20 +67,35 @@ public final class FakeProcessMemory implements ProcessMemory {
     @Override
     public void read(long address, ByteBuffer dst) {
         readCalls++;
+        if (indexStale) {
+            reindex();
+        }
         int length = dst.remaining();
         int done = 0;
         while (done < length) {
             long at = address + done;
-            Map.Entry<Long, byte[]> segment = segments.floorEntry(at);
-            if (segment == null || at >= segment.getKey() + segment.getValue().length) {
+            int index = Arrays.binarySearch(starts, at);
+            index = index >= 0 ? index : -index - 2;
+            if (index < 0 || at >= starts[index] + contents[index].length) {
                 throw new SpyException(FailureKind.MEMORY_READ, "cannot read " + length + " bytes at 0x"
                         + Long.toHexString(address) + ": 0x" + Long.toHexString(at) + " is not mapped");
             }
-            int offset = (int) (at - segment.getKey());
-            int n = Math.min(length - done, segment.getValue().length - offset);
-            dst.put(dst.position() + done, segment.getValue(), offset, n);
+            int offset = (int) (at - starts[index]);
+            int n = Math.min(length - done, contents[index].length - offset);
+            dst.put(dst.position() + done, contents[index], offset, n);
             done += n;
         }
+    }
+
+    private void reindex() {
+        starts = new long[segments.size()];
+        contents = new byte[segments.size()][];
+        int i = 0;
+        for (Map.Entry<Long, byte[]> segment : segments.entrySet()) {
+            starts[i] = segment.getKey();
+            contents[i++] = segment.getValue();
+        }
+        indexStale = false;
     }
 
     /** Fills a struct's bytes field by field, then places it. */
