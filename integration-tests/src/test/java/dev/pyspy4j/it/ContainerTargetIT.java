@@ -107,7 +107,7 @@ class ContainerTargetIT {
     }
 
     @Test
-    void recordAndTopSampleTheSpinnerOnly() throws Exception {
+    void recordAndTopSeeTheSpinnerRunAndTheMainThreadSleep() throws Exception {
         Path output = work.resolve("profile.txt");
         Pyspy4jJar.Result record = RecordRun.run(work, "-d", "2", "-r", "50", "-f", "raw", "-o", output.toString(),
                 "--pid", Long.toString(pid));
@@ -119,8 +119,11 @@ class ContainerTargetIT {
                 .isLessThanOrEqualTo(profile.total() / 10);
 
         String snapshot = lastTopSnapshot();
-        assertThat(snapshot).contains(", pid " + pid + ")\n").contains(" Threads: 2\n").contains("spin (app.py)")
-                .doesNotContain("main (app.py)");
+        assertThat(snapshot).contains(", pid " + pid + ")\n").contains(" Threads: 2\n").contains("spin (app.py)");
+        Matcher running = Pattern.compile("\\(([0-9.]+) threads running\\)").matcher(snapshot);
+        assertThat(running.find()).as(snapshot).isTrue();
+        assertThat(Double.parseDouble(running.group(1))).as("one of the two threads runs: %s", snapshot)
+                .isBetween(0.8, 1.2);
     }
 
     /** A few dumps, until one saw the spinner running: the scheduler may catch it between two time slices. */
