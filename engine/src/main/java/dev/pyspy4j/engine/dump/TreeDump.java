@@ -95,7 +95,8 @@ final class TreeDump {
 
     private static ProcessDump withProcess(ProcessDump dump, ProcessInfo info) {
         return new ProcessDump(dump.pid(), dump.namespacePid(), dump.commandLine(), dump.executable(),
-                dump.version(), dump.warnings(), dump.traces().stream().map(trace -> trace.withProcessInfo(info)).toList());
+                dump.version(), dump.warnings(),
+                dump.traces().stream().map(trace -> trace.withProcessInfo(info)).toList());
     }
 
     private SpyException nothingRead(long root) {
