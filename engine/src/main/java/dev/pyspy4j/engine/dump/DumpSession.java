@@ -20,7 +20,6 @@ import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.spi.process.ThreadActivityProbe;
 import dev.pyspy4j.spi.process.ThreadActivityProvider;
-import dev.pyspy4j.spi.python.InterpreterSample;
 import dev.pyspy4j.spi.python.LineNumbers;
 import dev.pyspy4j.spi.python.PythonInterpreter;
 import dev.pyspy4j.spi.python.PythonInterpreterProvider;
