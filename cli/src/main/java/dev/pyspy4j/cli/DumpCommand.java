@@ -6,6 +6,7 @@ import dev.pyspy4j.cli.dump.JsonDumpRenderer;
 import dev.pyspy4j.cli.dump.TextDumpRenderer;
 import dev.pyspy4j.cli.options.NativeOptions;
 import dev.pyspy4j.cli.options.TargetOptions;
+import dev.pyspy4j.cli.options.ThreadSelectionOptions;
 import dev.pyspy4j.engine.Profiler;
 import dev.pyspy4j.engine.dump.DumpRequest;
 import dev.pyspy4j.engine.dump.DumpedProcess;
@@ -36,6 +37,9 @@ public final class DumpCommand implements Callable<Integer> {
 
     @Mixin
     private TargetOptions target;
+
+    @Mixin
+    private ThreadSelectionOptions threadSelection;
 
     @Mixin
     private NativeOptions nativeOptions;
@@ -75,7 +79,8 @@ public final class DumpCommand implements Callable<Integer> {
         }
         Profiler profiler = context.profiler();
         DumpRequest request = new DumpRequest(pid.orElse(0L), !nonblocking, fullFilenames, locals.length,
-                subprocesses, nativeOptions.mode(spec, !nonblocking, context.providers()));
+                subprocesses, nativeOptions.mode(spec, !nonblocking, context.providers()),
+                threadSelection.selection(spec));
         PrintWriter out = spec.commandLine().getOut();
         if (target.core().isPresent()) {
             writeCore(profiler.dumpCore(target.core().get(), request), target.core().get(), err, out);

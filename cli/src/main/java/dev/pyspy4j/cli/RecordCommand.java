@@ -6,6 +6,7 @@ import dev.pyspy4j.cli.options.DurationConverter;
 import dev.pyspy4j.cli.options.NativeOptions;
 import dev.pyspy4j.cli.options.ProgramOrPidOptions;
 import dev.pyspy4j.cli.options.SamplingOptions;
+import dev.pyspy4j.cli.options.ThreadSelectionOptions;
 import dev.pyspy4j.cli.record.EverySampleFailed;
 import dev.pyspy4j.cli.record.OutputFile;
 import dev.pyspy4j.cli.record.OutputFormats;
@@ -41,6 +42,9 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Mixin
     private SamplingOptions sampling;
+
+    @Mixin
+    private ThreadSelectionOptions threadSelection;
 
     @Mixin
     private NativeOptions nativeOptions;
@@ -108,7 +112,8 @@ public final class RecordCommand implements Callable<Integer> {
         SamplingPlan plan = new SamplingPlan(sampling.rate(),
                 durationSeconds == null ? OptionalLong.empty() : OptionalLong.of(durationSeconds),
                 sampling.pauseTarget(), sampling.gilOnly(), lineNumbers(),
-                nativeOptions.mode(spec, sampling.pauseTarget(), context.providers()));
+                nativeOptions.mode(spec, sampling.pauseTarget(), context.providers()))
+                .withThreads(threadSelection.selection(spec));
         // A launched program writes to the same terminal, so the status line would garble its output (py-spy hides
         // its progress bar then too).
         RecordRequest request = new RecordRequest(what, plan, format, Optional.ofNullable(output),

@@ -6,6 +6,7 @@ import dev.pyspy4j.cli.options.DelayConverter;
 import dev.pyspy4j.cli.options.NativeOptions;
 import dev.pyspy4j.cli.options.ProgramOrPidOptions;
 import dev.pyspy4j.cli.options.SamplingOptions;
+import dev.pyspy4j.cli.options.ThreadSelectionOptions;
 import dev.pyspy4j.cli.record.EverySampleFailed;
 import dev.pyspy4j.cli.session.TopRequest;
 import dev.pyspy4j.cli.session.TopSession;
@@ -43,6 +44,9 @@ public final class TopCommand implements Callable<Integer> {
     private SamplingOptions sampling;
 
     @Mixin
+    private ThreadSelectionOptions threadSelection;
+
+    @Mixin
     private NativeOptions nativeOptions;
 
     @Option(names = "--delay", paramLabel = "<seconds>", defaultValue = "1.0", converter = DelayConverter.class,
@@ -64,7 +68,8 @@ public final class TopCommand implements Callable<Integer> {
     public Integer call() {
         TopRequest request = new TopRequest(target.target(spec), new SamplingPlan(sampling.rate(),
                 OptionalLong.empty(), sampling.pauseTarget(), sampling.gilOnly(), LineNumbers.CURRENT,
-                nativeOptions.mode(spec, sampling.pauseTarget(), context.providers())),
+                nativeOptions.mode(spec, sampling.pauseTarget(), context.providers()))
+                .withThreads(threadSelection.selection(spec)),
                 sampling.includeIdle(), subprocesses, fullFilenames, delaySeconds);
         context.reportProviderProblems(spec.commandLine().getErr());
         TopDisplays displays = TopDisplays.forConsole(spec.commandLine().getOut(), context.stdoutIsTerminal(),

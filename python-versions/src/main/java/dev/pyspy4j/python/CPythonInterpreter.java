@@ -10,6 +10,7 @@ import dev.pyspy4j.python.walk.CodeCache;
 import dev.pyspy4j.python.walk.CodeReader;
 import dev.pyspy4j.python.walk.LocalsReader;
 import dev.pyspy4j.python.walk.RawSample;
+import dev.pyspy4j.python.walk.ThreadFilter;
 import dev.pyspy4j.python.walk.ThreadNames;
 import dev.pyspy4j.python.walk.ThreadStateCollector;
 import dev.pyspy4j.spi.FailureKind;
@@ -23,6 +24,7 @@ import dev.pyspy4j.spi.python.InterpreterSample;
 import dev.pyspy4j.spi.python.PythonInterpreter;
 import dev.pyspy4j.spi.python.PythonVersion;
 import dev.pyspy4j.spi.python.SampleRequest;
+import dev.pyspy4j.spi.python.ThreadSelection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,8 +120,10 @@ public final class CPythonInterpreter implements PythonInterpreter {
         if (!snapshot.prefetch(plan)) {
             plan = SnapshotMemory.ReadPlan.EMPTY;
         }
-        RawSample raw = collector.collect(reader, interpreter, request.gilOnly(),
-                request.pauseTarget());
+        ThreadSelection selection = request.threads();
+        RawSample raw = collector.collect(reader, interpreter, request.gilOnly(), request.pauseTarget(),
+                selection.isAll() ? ThreadFilter.ALL
+                        : (threadId, nativeThreadId) -> decoder.selects(selection, threadId, nativeThreadId));
         plan = snapshot.plan();
         return raw;
     }

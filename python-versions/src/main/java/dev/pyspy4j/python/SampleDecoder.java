@@ -19,6 +19,7 @@ import dev.pyspy4j.spi.model.LocalVariable;
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.process.ThreadActivity;
 import dev.pyspy4j.spi.python.SampleRequest;
+import dev.pyspy4j.spi.python.ThreadSelection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,21 @@ final class SampleDecoder {
         }
         long offset = frame.instruction() - (frame.code() + codeReader.codeStart());
         return (int) Math.max(-1, Math.min(Integer.MAX_VALUE, offset));
+    }
+
+    /**
+     * Whether {@code selection} selects a thread known by its ids, as a trace would show it: its OS thread id as this
+     * machine knows it, its Python name.
+     */
+    boolean selects(ThreadSelection selection, long threadId, long nativeThreadId) {
+        long tid = 0;
+        if (!selection.osThreadIds().isEmpty()) {
+            long idInProcess = nativeThreadId != 0 ? nativeThreadId
+                    : osThreadIdsOfHandles.apply(List.of(threadId)).getOrDefault(threadId, 0L);
+            tid = idInProcess == 0 ? 0 : hostThreadIds.applyAsLong(idInProcess);
+        }
+        String name = selection.needsNames() ? names.nameOf(interpreter, threadId) : null;
+        return selection.selects(tid, name);
     }
 
     /** OS thread ids of threads whose interpreter does not record them (before 3.11). */

@@ -3,6 +3,7 @@
 package dev.pyspy4j.engine.dump;
 
 import dev.pyspy4j.engine.nativestack.NativeMode;
+import dev.pyspy4j.spi.python.ThreadSelection;
 import java.util.Objects;
 
 /**
@@ -15,9 +16,10 @@ import java.util.Objects;
  *                      may be {@value #REPR_CHARS_PER_LEVEL} characters long per level (py-spy's budget)
  * @param subprocesses  dump the process's descendants too ({@code --subprocesses})
  * @param nativeStacks  whether native stacks are merged in ({@code --native}), and by which unwinder
+ * @param threads       the threads to dump ({@code --tid}, {@code --threads-matching})
  */
 public record DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames, int localsLevel,
-                          boolean subprocesses, NativeMode nativeStacks) {
+                          boolean subprocesses, NativeMode nativeStacks, ThreadSelection threads) {
     /** py-spy's repr budget per {@code -l}. */
     public static final int REPR_CHARS_PER_LEVEL = 128;
 
@@ -29,12 +31,19 @@ public record DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames, 
             throw new IllegalArgumentException("locals level " + localsLevel + " is outside 0.." + MAX_LEVEL);
         }
         Objects.requireNonNull(nativeStacks, "nativeStacks is null");
+        Objects.requireNonNull(threads, "threads is null");
         if (nativeStacks.enabled() && !pauseTarget) {
             throw new IllegalArgumentException("native stacks need the target paused");
         }
     }
 
-    /** A request without native stacks. */
+    /** A request of every thread. */
+    public DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames, int localsLevel, boolean subprocesses,
+                       NativeMode nativeStacks) {
+        this(pid, pauseTarget, fullFilenames, localsLevel, subprocesses, nativeStacks, ThreadSelection.ALL);
+    }
+
+    /** A request of every thread without native stacks. */
     public DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames, int localsLevel, boolean subprocesses) {
         this(pid, pauseTarget, fullFilenames, localsLevel, subprocesses, NativeMode.OFF);
     }

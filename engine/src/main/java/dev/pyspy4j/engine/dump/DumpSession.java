@@ -123,7 +123,7 @@ public final class DumpSession {
         NativeProviders natives = nativeProviders(request);
         try (ThreadActivityProbe probe = activity == null ? null : activity.open(target)) {
             SampleRequest sampleRequest = new SampleRequest(request.pauseTarget(), LineNumbers.CURRENT, false,
-                    request.localsBudget(), probe);
+                    request.localsBudget(), probe).withThreads(request.threads());
             if (natives == null) {
                 traces = interpreter.sample(sampleRequest).traces();
             } else {

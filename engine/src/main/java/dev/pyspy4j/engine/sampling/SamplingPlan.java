@@ -6,6 +6,7 @@ import dev.pyspy4j.engine.nativestack.NativeMode;
 import dev.pyspy4j.spi.process.ThreadActivityProbe;
 import dev.pyspy4j.spi.python.LineNumbers;
 import dev.pyspy4j.spi.python.SampleRequest;
+import dev.pyspy4j.spi.python.ThreadSelection;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,10 +20,12 @@ import java.util.OptionalLong;
  * @param gilOnly         read only the thread holding the GIL ({@code --gil})
  * @param lineNumbers     which line each frame reports
  * @param nativeStacks    whether native stacks are merged in ({@code --native}), and by which unwinder
+ * @param threads         the threads sampled ({@code --tid}, {@code --threads-matching}); the others are not read
  */
 public record SamplingPlan(int rate, OptionalLong durationSeconds, boolean pauseTarget, boolean gilOnly,
-                           LineNumbers lineNumbers, NativeMode nativeStacks) {
+                           LineNumbers lineNumbers, NativeMode nativeStacks, ThreadSelection threads) {
     public SamplingPlan {
+        Objects.requireNonNull(threads, "threads is null");
         Objects.requireNonNull(durationSeconds, "durationSeconds is null");
         Objects.requireNonNull(lineNumbers, "lineNumbers is null");
         Objects.requireNonNull(nativeStacks, "nativeStacks is null");
@@ -38,7 +41,13 @@ public record SamplingPlan(int rate, OptionalLong durationSeconds, boolean pause
         }
     }
 
-    /** A plan with Python stacks only. */
+    /** A plan of every thread. */
+    public SamplingPlan(int rate, OptionalLong durationSeconds, boolean pauseTarget, boolean gilOnly,
+                        LineNumbers lineNumbers, NativeMode nativeStacks) {
+        this(rate, durationSeconds, pauseTarget, gilOnly, lineNumbers, nativeStacks, ThreadSelection.ALL);
+    }
+
+    /** A plan of every thread with Python stacks only. */
     public SamplingPlan(int rate, OptionalLong durationSeconds, boolean pauseTarget, boolean gilOnly,
                         LineNumbers lineNumbers) {
         this(rate, durationSeconds, pauseTarget, gilOnly, lineNumbers, NativeMode.OFF);
@@ -54,12 +63,13 @@ public record SamplingPlan(int rate, OptionalLong durationSeconds, boolean pause
 
     /** The same plan, ending after {@code seconds}. */
     public SamplingPlan forSeconds(long seconds) {
-        return new SamplingPlan(rate, OptionalLong.of(seconds), pauseTarget, gilOnly, lineNumbers, nativeStacks);
+        return new SamplingPlan(rate, OptionalLong.of(seconds), pauseTarget, gilOnly, lineNumbers, nativeStacks,
+                threads);
     }
 
     /** The same plan, never pausing the target ({@code --nonblocking}): cheaper, but a stack may be torn. */
     public SamplingPlan nonBlocking() {
-        return new SamplingPlan(rate, durationSeconds, false, gilOnly, lineNumbers, nativeStacks);
+        return new SamplingPlan(rate, durationSeconds, false, gilOnly, lineNumbers, nativeStacks, threads);
     }
 
     /**
@@ -68,7 +78,12 @@ public record SamplingPlan(int rate, OptionalLong durationSeconds, boolean pause
      */
     public SamplingPlan withNativeStacks(Optional<String> unwinderId) {
         return new SamplingPlan(rate, durationSeconds, pauseTarget, gilOnly, lineNumbers,
-                NativeMode.on(unwinderId));
+                NativeMode.on(unwinderId), threads);
+    }
+
+    /** The same plan, sampling only the threads {@code selection} selects. */
+    public SamplingPlan withThreads(ThreadSelection selection) {
+        return new SamplingPlan(rate, durationSeconds, pauseTarget, gilOnly, lineNumbers, nativeStacks, selection);
     }
 
     /** The duration in nanoseconds, as the {@link Sampler} takes it. */
@@ -87,6 +102,6 @@ public record SamplingPlan(int rate, OptionalLong durationSeconds, boolean pause
 
     /** What each read asks of the interpreter; {@code activity} may be {@code null} (every thread active). */
     public SampleRequest request(ThreadActivityProbe activity) {
-        return new SampleRequest(pauseTarget, lineNumbers, gilOnly, 0, activity);
+        return new SampleRequest(pauseTarget, lineNumbers, gilOnly, 0, activity).withThreads(threads);
     }
 }

@@ -51,6 +51,15 @@ public final class ThreadStateCollector {
      *                              not to a moving target
      */
     public RawSample collect(RemoteReader reader, long interpreter, boolean gilOnly, boolean isolateThreadFailures) {
+        return collect(reader, interpreter, gilOnly, isolateThreadFailures, ThreadFilter.ALL);
+    }
+
+    /**
+     * As {@link #collect(RemoteReader, long, boolean, boolean)}, for the threads {@code selected} selects only: the
+     * others are left out of the sample, their stacks unread.
+     */
+    public RawSample collect(RemoteReader reader, long interpreter, boolean gilOnly, boolean isolateThreadFailures,
+                             ThreadFilter selected) {
         long holder = gil.holder(reader, interpreter);
         List<RawThread> threads = new ArrayList<>();
         long threadState = reader.pointer(interpreter + layout.threadsHead());
@@ -62,6 +71,13 @@ public final class ThreadStateCollector {
             if (state.getLong(layout.interp()) != interpreter) {
                 throw new TornSampleException("thread state 0x" + Long.toHexString(threadState)
                         + " does not belong to the interpreter");
+            }
+            long threadId = state.getLong(layout.threadId());
+            long nativeThreadId = layout.hasNativeThreadId() ? state.getLong(layout.nativeThreadId()) : 0;
+            long next = state.getLong(layout.next());
+            if (!selected.selects(threadId, nativeThreadId)) {
+                threadState = next;
+                continue;
             }
             boolean wanted = !gilOnly || threadState == holder;
             CollectedFrames stack = NOT_WANTED;
@@ -76,10 +92,8 @@ public final class ThreadStateCollector {
                     unreadable = e.getMessage();
                 }
             }
-            threads.add(new RawThread(threadState, state.getLong(layout.threadId()),
-                    layout.hasNativeThreadId() ? state.getLong(layout.nativeThreadId()) : 0,
-                    stack.frames(), stack.cut(), unreadable));
-            threadState = state.getLong(layout.next());
+            threads.add(new RawThread(threadState, threadId, nativeThreadId, stack.frames(), stack.cut(), unreadable));
+            threadState = next;
         }
         return new RawSample(threads, holder);
     }

@@ -17,25 +17,32 @@ import java.util.Objects;
  * @param activity         tells idle threads from running ones; {@code null} treats every thread as active
  * @param whilePaused      run while the target is paused, after the Python stacks were copied; {@code null} for
  *                         nothing. Run only when {@code pauseTarget} is set
+ * @param threads          the threads to read; the others' stacks are neither read nor reported
  */
 public record SampleRequest(boolean pauseTarget, LineNumbers lineNumbers, boolean gilOnly, int localsBudget,
-                            ThreadActivityProbe activity, PausedWork whilePaused) {
+                            ThreadActivityProbe activity, PausedWork whilePaused, ThreadSelection threads) {
     public SampleRequest {
         Objects.requireNonNull(lineNumbers, "lineNumbers is null");
+        Objects.requireNonNull(threads, "threads is null");
         if (localsBudget < 0) {
             throw new IllegalArgumentException("localsBudget must be >= 0");
         }
     }
 
-    /** A request with no work to run while paused. */
+    /** A request of every thread with no work to run while paused. */
     public SampleRequest(boolean pauseTarget, LineNumbers lineNumbers, boolean gilOnly, int localsBudget,
                          ThreadActivityProbe activity) {
-        this(pauseTarget, lineNumbers, gilOnly, localsBudget, activity, null);
+        this(pauseTarget, lineNumbers, gilOnly, localsBudget, activity, null, ThreadSelection.ALL);
     }
 
     /** This request, running {@code work} while the target is paused. */
     public SampleRequest withWhilePaused(PausedWork work) {
-        return new SampleRequest(pauseTarget, lineNumbers, gilOnly, localsBudget, activity, work);
+        return new SampleRequest(pauseTarget, lineNumbers, gilOnly, localsBudget, activity, work, threads);
+    }
+
+    /** This request, reading only the threads {@code selection} selects. */
+    public SampleRequest withThreads(ThreadSelection selection) {
+        return new SampleRequest(pauseTarget, lineNumbers, gilOnly, localsBudget, activity, whilePaused, selection);
     }
 
     /** Every thread, current lines, no locals. */
