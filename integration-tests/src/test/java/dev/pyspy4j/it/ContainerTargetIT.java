@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledOnOs(OS.LINUX)
 class ContainerTargetIT {
-    private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(90);
     private static final String PROGRAM = String.join("\n",
             "import sys",
             "import threading",
@@ -154,21 +153,14 @@ class ContainerTargetIT {
                 .redirectOutput(out.toFile()).redirectError(work.resolve("top.err").toFile());
         builder.environment().put("LC_ALL", "C.UTF-8");
         Process top = builder.start();
-        String printed;
         try {
-            long deadline = System.nanoTime() + TIMEOUT_NANOS;
-            do {
-                assertThat(top.isAlive()).as("top still running").isTrue();
-                assertThat(System.nanoTime()).as("waiting for two snapshots").isLessThan(deadline);
-                Thread.sleep(100);
-                printed = Files.readString(out, StandardCharsets.UTF_8);
-            } while (printed.split("Collecting samples from", -1).length < 4);
+            TopSnapshotIT.awaitSnapshots(top, out, 3);
             assertThat(new ProcessBuilder("kill", "-INT", Long.toString(top.pid())).start().waitFor()).isZero();
             assertThat(top.waitFor(90, TimeUnit.SECONDS)).isTrue();
         } finally {
             top.destroyForcibly();
         }
-        printed = Files.readString(out, StandardCharsets.UTF_8);
+        String printed = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(top.exitValue()).as(printed).isZero();
         return printed.substring(printed.lastIndexOf("Collecting samples from"));
     }

@@ -73,7 +73,7 @@ class DumpThreadsIT {
         ScriptMarkers markers = ScriptMarkers.of(script);
         Path identityFile = temp.resolve("identities.json");
         Process target = targets.startPython(python, script, identityFile.toString());
-        Map<String, ThreadIdentity> identities = byName(ThreadIdentity.read(identityFile));
+        Map<String, ThreadIdentity> identities = ThreadIdentity.byName(ThreadIdentity.read(identityFile));
 
         Pyspy4jJar.Result result = dumpWithTheBusyWorkerHoldingTheGil(target,
                 out -> out.contains(" (active+gil): \"BusyWorker\""));
@@ -109,7 +109,7 @@ class DumpThreadsIT {
         ScriptMarkers markers = ScriptMarkers.of(script);
         Path identityFile = temp.resolve("identities.json");
         Process target = targets.startPython(python, script, identityFile.toString());
-        Map<String, ThreadIdentity> identities = byName(ThreadIdentity.read(identityFile));
+        Map<String, ThreadIdentity> identities = ThreadIdentity.byName(ThreadIdentity.read(identityFile));
 
         Pyspy4jJar.Result result = dumpWithTheBusyWorkerHoldingTheGil(target,
                 out -> out.matches("(?s).*\"owns_gil\": ?true.*") && out.contains("BusyWorker"), "-j");
@@ -178,9 +178,5 @@ class DumpThreadsIT {
             assertThat(new ThreadIdentity.Caller(frame.get("name").asText(), frame.get("filename").asText(),
                     frame.get("line").asInt())).as("frame " + (first + i) + " of " + identity.name()).isEqualTo(caller);
         }
-    }
-
-    private static Map<String, ThreadIdentity> byName(List<ThreadIdentity> identities) {
-        return identities.stream().collect(Collectors.toMap(ThreadIdentity::name, Function.identity()));
     }
 }

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A thread as the target itself saw it ({@code scripts/thread_identity.py}): what a dump must report about it.
@@ -20,6 +23,11 @@ import java.util.List;
 record ThreadIdentity(String name, long ident, long tid, List<Caller> callers) {
 
     /** What a script wrote with {@code thread_identity.write}. */
+    /** The identities by thread name. */
+    static Map<String, ThreadIdentity> byName(List<ThreadIdentity> identities) {
+        return identities.stream().collect(Collectors.toMap(ThreadIdentity::name, Function.identity()));
+    }
+
     static List<ThreadIdentity> read(Path file) throws IOException {
         List<ThreadIdentity> identities = new ArrayList<>();
         for (JsonNode thread : new ObjectMapper().readTree(file.toFile())) {

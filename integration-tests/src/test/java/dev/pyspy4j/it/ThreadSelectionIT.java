@@ -8,8 +8,6 @@ import dev.pyspy4j.it.DumpText.DumpedThread;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -45,8 +43,7 @@ class ThreadSelectionIT {
     void dumpShowsOnlyTheSelectedThreads(Path python) throws Exception {
         Path identityFile = temp.resolve("identities.json");
         Process target = targets.startPython(python, script, identityFile.toString());
-        Map<String, ThreadIdentity> identities = ThreadIdentity.read(identityFile).stream()
-                .collect(Collectors.toMap(ThreadIdentity::name, Function.identity()));
+        Map<String, ThreadIdentity> identities = ThreadIdentity.byName(ThreadIdentity.read(identityFile));
         long waiter = identities.get("Waiter").tid();
         long main = identities.get("MainThread").tid();
 

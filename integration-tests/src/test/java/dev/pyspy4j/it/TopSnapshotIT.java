@@ -87,7 +87,8 @@ class TopSnapshotIT {
         assertThat(ProcState.ofThreads(target.pid())).doesNotContain('t', 'T');
     }
 
-    private static void awaitSnapshots(Process top, Path out, int count) throws Exception {
+    /** Waits until {@code top}, writing into {@code out}, has printed more than {@code count} snapshots. */
+    static void awaitSnapshots(Process top, Path out, int count) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT_NANOS;
         while (Files.readString(out, StandardCharsets.UTF_8).split("Collecting samples from", -1).length <= count) {
             assertThat(top.isAlive()).as("top still running").isTrue();

@@ -69,7 +69,7 @@ final class CoreTargetProcess implements TargetProcess {
         long vdso = core.auxv(AT_SYSINFO_EHDR).orElse(0);
         for (CoreSegment segment : core.segments()) {
             if (core.mappingAt(segment.start()).isEmpty() && Long.compareUnsigned(segment.end(), segment.start()) > 0) {
-                found.add(new MemoryRegion(segment.start(), segment.end(), permissions(segment.flags()), 0,
+                found.add(new MemoryRegion(segment.start(), segment.end(), MappedFilePermissions.of(segment.flags()), 0,
                         segment.start() == vdso ? VDSO : ""));
             }
         }
@@ -82,16 +82,12 @@ final class CoreTargetProcess implements TargetProcess {
         for (CoreSegment segment : core.segments()) {
             if (Long.compareUnsigned(address, segment.start()) >= 0
                     && Long.compareUnsigned(address, segment.end()) < 0) {
-                return Optional.of(permissions(segment.flags()));
+                return Optional.of(MappedFilePermissions.of(segment.flags()));
             }
         }
         return Optional.empty();
     }
 
-    private static String permissions(int flags) {
-        return ((flags & 4) != 0 ? "r" : "-") + ((flags & 2) != 0 ? "w" : "-") + ((flags & 1) != 0 ? "x" : "-")
-                + "p";
-    }
 
     @Override
     public long pid() {

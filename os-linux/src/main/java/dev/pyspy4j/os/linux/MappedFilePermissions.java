@@ -32,7 +32,7 @@ final class MappedFilePermissions {
             long first = load.p_offset & -PAGE_SIZE;
             if (Long.compareUnsigned(mapping.fileOffset(), first) >= 0
                     && Long.compareUnsigned(mapping.fileOffset(), load.p_offset + load.p_filesz) < 0) {
-                return flags(load.p_flags);
+                return of(load.p_flags);
             }
         }
         return UNKNOWN;
@@ -55,7 +55,8 @@ final class MappedFilePermissions {
         }
     }
 
-    private static String flags(long flags) {
+    /** ELF segment flags ({@code PF_R}, {@code PF_W}, {@code PF_X}) as {@code /proc/PID/maps} writes them. */
+    static String of(long flags) {
         return ((flags & ElfConstants.PF_R) != 0 ? "r" : "-") + ((flags & ElfConstants.PF_W) != 0 ? "w" : "-")
                 + ((flags & ElfConstants.PF_X) != 0 ? "x" : "-") + "p";
     }

@@ -36,7 +36,7 @@ public final class ThreadNames {
         // One boxing of the id per call: this runs for every thread of every sample.
         Long id = threadId;
         String name = names.get(id);
-        if (name == null && !names.containsKey(id) && lookedFor.add(id)) {
+        if (name == null && lookedFor.add(id)) {
             refresh(interpreter);
             name = names.get(id);
         }
