@@ -150,7 +150,8 @@ public final class Profiler {
                                      Sampler sampler, StopSignal stop) {
         try {
             SampledProcess subject = new SampledProcess(source.pid(), source.commandLine(),
-                    source.interpreter().version(), source.interpreter().warnings());
+                    source.interpreter().version(), source.interpreter().warnings(),
+                    source.interpreter().freeThreaded());
             FilenameShortener names = target.fullFilenames() ? FilenameShortener.keepingFullNames()
                     : FilenameShortener.seenBy(source::fileAsSeenByTarget);
             return new ProfilingRun(source, "process " + source.pid(), subject, anyPid -> names, List::of,
@@ -168,7 +169,8 @@ public final class Profiler {
             tree.awaitPython(patienceNanos, stop);
             ProcessSource naming = tree.namingProcess();
             SampledProcess subject = new SampledProcess(naming.pid(), naming.commandLine(),
-                    naming.interpreter().version(), naming.interpreter().warnings());
+                    naming.interpreter().version(), naming.interpreter().warnings(),
+                    naming.interpreter().freeThreaded());
             return new ProfilingRun(tree, "the processes of the tree of process " + rootPid, subject,
                     FilenameShortener.perProcess(target.fullFilenames(), tree::fileAsSeenBy), tree::tallies,
                     sampler, stop, warnings);

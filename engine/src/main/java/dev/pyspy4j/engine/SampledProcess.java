@@ -10,12 +10,19 @@ import java.util.Objects;
  * The process that names a run: the one process sampled, or the first Python process of a sampled tree.
  *
  * @param commandLine its argv; empty when unknown
- * @param warnings    what its interpreter reader wants the user to know
+ * @param warnings     what its interpreter reader wants the user to know
+ * @param freeThreaded whether its interpreter is a free-threaded build, which has no GIL
  */
-public record SampledProcess(long pid, List<String> commandLine, PythonVersion version, List<String> warnings) {
+public record SampledProcess(long pid, List<String> commandLine, PythonVersion version, List<String> warnings,
+                             boolean freeThreaded) {
     public SampledProcess {
         commandLine = List.copyOf(commandLine);
         Objects.requireNonNull(version, "version is null");
         warnings = List.copyOf(warnings);
+    }
+
+    /** A process whose interpreter has a GIL. */
+    public SampledProcess(long pid, List<String> commandLine, PythonVersion version, List<String> warnings) {
+        this(pid, commandLine, version, warnings, false);
     }
 }

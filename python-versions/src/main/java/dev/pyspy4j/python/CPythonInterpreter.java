@@ -42,6 +42,7 @@ public final class CPythonInterpreter implements PythonInterpreter {
     private final PythonVersion version;
     private final String binaryPath;
     private final List<String> warnings;
+    private final boolean freeThreaded;
     private final long interpreter;
     private final ThreadStateCollector collector;
     private final CodeCache codes;
@@ -58,6 +59,7 @@ public final class CPythonInterpreter implements PythonInterpreter {
         this.version = b.found.version();
         this.binaryPath = b.found.binaries().interpreterBinaryPath();
         this.warnings = List.copyOf(b.warnings);
+        this.freeThreaded = b.freeThreaded;
         this.collector = Objects.requireNonNull(b.collector, "collector is null");
         this.codes = new CodeCache(Objects.requireNonNull(b.codes, "codes is null"));
         this.snapshot = new SnapshotMemory(target.memory());
@@ -89,6 +91,11 @@ public final class CPythonInterpreter implements PythonInterpreter {
     @Override
     public List<String> warnings() {
         return warnings;
+    }
+
+    @Override
+    public boolean freeThreaded() {
+        return freeThreaded;
     }
 
     @Override
@@ -147,6 +154,7 @@ public final class CPythonInterpreter implements PythonInterpreter {
         private CodeReader codes;
         private ObjectReader objects;
         private boolean instructionIsPointer;
+        private boolean freeThreaded;
         private LocalsReader locals;
 
         private Builder(DiscoveredInterpreter found) {
@@ -183,6 +191,12 @@ public final class CPythonInterpreter implements PythonInterpreter {
         /** Reads arguments and locals for {@code dump --locals}. */
         public Builder locals(LocalsReader value) {
             this.locals = value;
+            return this;
+        }
+
+        /** A free-threaded build: no thread ever holds a GIL, and {@code --gil} is refused. */
+        public Builder freeThreaded(boolean value) {
+            this.freeThreaded = value;
             return this;
         }
 

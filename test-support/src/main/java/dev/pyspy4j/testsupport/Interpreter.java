@@ -10,8 +10,14 @@ import java.nio.file.Path;
  * @param executable the interpreter's program file, as it was found (symbolic links not resolved)
  * @param version what {@code platform.python_version()} prints, e.g. {@code 3.11.7} or {@code 3.15.0a2}
  * @param origin the name of the {@link InterpreterLocation} it was found in, e.g. {@code pyenv}
+ * @param freeThreaded whether it is a free-threaded build ({@code Py_GIL_DISABLED}, {@code python3.13t})
  */
-public record Interpreter(Path executable, String version, String origin) {
+public record Interpreter(Path executable, String version, String origin, boolean freeThreaded) {
+    /** A build with a GIL. */
+    public Interpreter(Path executable, String version, String origin) {
+        this(executable, version, origin, false);
+    }
+
 
     public int major() {
         return Integer.parseInt(version.split("\\.")[0]);
@@ -28,9 +34,9 @@ public record Interpreter(Path executable, String version, String origin) {
         return digits.isEmpty() ? 0 : Integer.parseInt(digits);
     }
 
-    /** {@code major.minor}, e.g. {@code 3.11}. */
+    /** {@code major.minor}, e.g. {@code 3.11}, with a {@code t} for a free-threaded build ({@code 3.13t}). */
     public String minorVersion() {
-        return major() + "." + minor();
+        return major() + "." + minor() + (freeThreaded ? "t" : "");
     }
 
     public boolean atLeast(int wantedMajor, int wantedMinor) {
@@ -44,6 +50,7 @@ public record Interpreter(Path executable, String version, String origin) {
 
     @Override
     public String toString() {
-        return "CPython " + version + " (" + origin + ", " + executable + ")";
+        return "CPython " + version + (freeThreaded ? " free-threaded" : "") + " (" + origin + ", " + executable
+                + ")";
     }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
  * asking it its version, and which of the {@link ExpectedInterpreters} are missing. {@link #machine()} looks once
  * per test run (JVM) and prints one line per missing interpreter on standard error.
  *
- * <p>Free-threaded builds are left out (pyspy4j refuses them), and so is a program found twice under two names.
+ * <p>A program found twice under two names counts once.
  */
 public final class InterpreterCatalogue {
     private static final Comparator<Interpreter> OLDEST_FIRST = Comparator.comparingInt(Interpreter::major)
@@ -65,8 +65,9 @@ public final class InterpreterCatalogue {
         for (VersionProbe.Answer answer : VersionProbe.ask(List.copyOf(origins.keySet()))) {
             if (!answer.answered()) {
                 unidentified.add(answer.executable() + " " + answer.failure());
-            } else if (!answer.freeThreaded()) {
-                found.add(new Interpreter(answer.executable(), answer.version(), origins.get(answer.executable())));
+            } else {
+                found.add(new Interpreter(answer.executable(), answer.version(), origins.get(answer.executable()),
+                        answer.freeThreaded()));
             }
         }
         found.sort(OLDEST_FIRST);

@@ -18,11 +18,13 @@ import java.util.regex.Pattern;
  * @param origin the name tests and messages use for the place, e.g. {@code pyenv}
  * @param glob where to look, e.g. {@code /root/.pyenv/versions/*}{@code /bin/python*}
  * @param fileName the file names that are interpreters; the default {@link #VERSIONED} leaves out
- *     {@code python3.11-config} and the free-threaded {@code python3.13t}
+ *     {@code python3.11-config} and the free-threaded {@code python3.13t}, which {@link #FREE_THREADED} names
  */
 public record InterpreterLocation(String origin, Path glob, Pattern fileName) {
     /** {@code python<major>.<minor>} exactly. */
     public static final Pattern VERSIONED = Pattern.compile("python\\d+\\.\\d+");
+    /** {@code python<major>.<minor>t}: a free-threaded build's program. */
+    public static final Pattern FREE_THREADED = Pattern.compile("python\\d+\\.\\d+t");
     /** Any file the glob matches: for places the user names explicitly. */
     public static final Pattern ANY = Pattern.compile(".*");
 

@@ -23,6 +23,11 @@ public final class InterpreterLocations {
     public static final String DEBIAN = "debian";
     /** Debian sid's newer CPythons that {@code tools/install-pythons} unpacks under {@code /opt/sidpy}. */
     public static final String DEBIAN_SID = "debian-sid";
+    /**
+     * Free-threaded CPythons ({@code python3.13t}) that {@code tools/install-pythons} builds from source under
+     * {@code /opt/pyspy4j-ft}, no package of them being reachable.
+     */
+    public static final String FREE_THREADED = "free-threaded";
     /** What {@value #EXTRA_VARIABLE} names. */
     public static final String EXTRA = "extra";
 
@@ -40,7 +45,9 @@ public final class InterpreterLocations {
                         InterpreterLocation.VERSIONED),
                 new InterpreterLocation(DEBIAN, Path.of("/usr/bin/python*"), InterpreterLocation.VERSIONED),
                 new InterpreterLocation(DEBIAN_SID, Path.of("/opt/sidpy/usr/bin/python*"),
-                        InterpreterLocation.VERSIONED)));
+                        InterpreterLocation.VERSIONED),
+                new InterpreterLocation(FREE_THREADED, Path.of("/opt/pyspy4j-ft/*/bin/python*"),
+                        InterpreterLocation.FREE_THREADED)));
         String extra = environment.getOrDefault(EXTRA_VARIABLE, "");
         for (String glob : extra.split(File.pathSeparator)) {
             if (!glob.isBlank()) {

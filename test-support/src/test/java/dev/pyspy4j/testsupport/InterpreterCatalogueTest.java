@@ -36,10 +36,20 @@ class InterpreterCatalogueTest {
     }
 
     @Test
-    void leavesOutFreeThreadedBuilds() throws IOException {
-        fakePython(root.resolve("versions/3.13.0t/bin/python3.13"), "3.13.0", true);
+    void tellsFreeThreadedBuildsApartByTheirMinorVersion() throws IOException {
+        fakePython(root.resolve("versions/3.13.5t/bin/python3.13t"), "3.13.5", true);
+        fakePython(root.resolve("versions/3.13.0/bin/python3.13"), "3.13.0", false);
+        InterpreterLocation freeThreaded = new InterpreterLocation("fake-ft", root.resolve("versions/*/bin/python*"),
+                InterpreterLocation.FREE_THREADED);
 
-        assertThat(InterpreterCatalogue.of(List.of(pyenvLike()), List.of()).found()).isEmpty();
+        InterpreterCatalogue catalogue = InterpreterCatalogue.of(List.of(pyenvLike(), freeThreaded),
+                List.of(new ExpectedInterpreter("fake-ft", "3.13t", "build it")));
+
+        assertThat(catalogue.found()).extracting(Interpreter::minorVersion).containsExactly("3.13", "3.13t");
+        assertThat(catalogue.found()).extracting(Interpreter::freeThreaded).containsExactly(false, true);
+        assertThat(catalogue.missing()).isEmpty();
+        assertThat(catalogue.require("fake-ft", "3.13t").executable())
+                .isEqualTo(root.resolve("versions/3.13.5t/bin/python3.13t"));
     }
 
     @Test
@@ -123,7 +133,7 @@ class InterpreterCatalogueTest {
                 "/home/someone");
 
         assertThat(locations).extracting(InterpreterLocation::origin)
-                .containsExactly("pyenv", "debian", "debian-sid", "extra", "extra");
+                .containsExactly("pyenv", "debian", "debian-sid", "free-threaded", "extra", "extra");
         assertThat(locations.get(0).glob()).isEqualTo(Path.of("/pyenv/versions/*/bin/python*"));
         assertThat(locations).extracting(InterpreterLocation::glob).endsWith(Path.of("/a/bin/python3.*"),
                 Path.of("/b/python"));

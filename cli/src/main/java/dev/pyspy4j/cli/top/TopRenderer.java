@@ -62,13 +62,16 @@ public final class TopRenderer {
         List<AttributedString> lines = new ArrayList<>();
         view.lag().ifPresent(lag -> lines.add(styled(RecordMessages.behind(lag), AttributedStyle.RED)));
         lines.add(new AttributedString("Collecting samples from '" + shownCommand(subject) + "' (python v"
-                + subject.version() + ", pid " + subject.pid() + ")"));
+                + subject.version() + (subject.freeThreaded() ? " free-threaded" : "") + ", pid " + subject.pid()
+                + ")"));
         subject.warnings().forEach(warning -> lines.add(styled("warning: " + warning, AttributedStyle.YELLOW)));
         String errors = view.failedSamples() == 0 ? "" : String.format(Locale.ROOT, ", Error Rate %.2f%% (%s)",
                 view.errorPercent(), view.lastError().orElse("no message"));
         lines.add(new AttributedString("Total Samples " + view.samples() + errors));
+        // A free-threaded build has no GIL: a share of 0 would read as a GIL nobody holds.
+        String gil = subject.freeThreaded() ? "n/a" : String.format(Locale.ROOT, "%.2f%%", view.gilPercent());
         lines.add(new AttributedString(String.format(Locale.ROOT,
-                "GIL: %.2f%%, Active: %.2f%% (%.2f threads running), Threads: %d%s", view.gilPercent(),
+                "GIL: %s, Active: %.2f%% (%.2f threads running), Threads: %d%s", gil,
                 view.activePercent(), view.runningThreads(), view.threads(),
                 view.processes() > 1 ? ", Processes: " + view.processes() : "")));
         return lines;

@@ -124,6 +124,20 @@ class TopRendererTest {
     }
 
     @Test
+    void aFreeThreadedTargetIsNamedSoAndHasNoGilShare() {
+        SampledProcess freeThreaded = new SampledProcess(9, List.of("python3.13t", "app.py"),
+                PythonVersion.of(3, 13, 5), List.of(), true);
+
+        List<String> lines = plain(new TopRenderer(freeThreaded, 1.0).screen(view(List.of(SPIN)), new ScreenState(),
+                100, 8));
+
+        assertThat(lines.subList(0, 3)).containsExactly(
+                "Collecting samples from 'python3.13t app.py' (python v3.13.5 free-threaded, pid 9)",
+                "Total Samples 1234",
+                "GIL: n/a, Active: 98.25% (1.96 threads running), Threads: 3");
+    }
+
+    @Test
     void theHelpPanelSaysWhatThePercentagesMeanAndLeavesRoomForRows() {
         ScreenState state = new ScreenState();
         state.press('?');

@@ -5,6 +5,8 @@ package dev.pyspy4j.engine.sampling;
 import dev.pyspy4j.engine.nativestack.NativeDepth;
 import dev.pyspy4j.engine.nativestack.NativeProviders;
 import dev.pyspy4j.engine.nativestack.NativeStacks;
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
 import dev.pyspy4j.spi.process.ThreadActivityProbe;
@@ -88,6 +90,7 @@ public final class ProcessSourceOpener {
         ThreadActivityProbe probe = null;
         NativeStacks natives = null;
         try {
+            refuseGilOnlyWithoutGil(opened);
             if (plan.needsActivity()) {
                 probe = activity.open(opened.target());
             }
@@ -108,6 +111,15 @@ public final class ProcessSourceOpener {
             }
             opened.target().close();
             throw e;
+        }
+    }
+
+    /** {@code --gil} keeps only what the GIL's holder runs: a free-threaded interpreter has no GIL to hold. */
+    private void refuseGilOnlyWithoutGil(OpenedProcess opened) {
+        if (plan.gilOnly() && opened.interpreter().freeThreaded()) {
+            throw new SpyException(FailureKind.USAGE, "--gil: Python " + opened.interpreter().version()
+                    + " in process " + opened.target().pid() + " is a free-threaded build, which has no GIL;"
+                    + " leave out --gil (idle threads are left out without it too)");
         }
     }
 

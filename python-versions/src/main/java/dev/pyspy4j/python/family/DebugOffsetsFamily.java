@@ -20,6 +20,7 @@ import dev.pyspy4j.python.walk.GilLocator;
 import dev.pyspy4j.python.walk.InterpreterFrameCollector;
 import dev.pyspy4j.python.walk.LocalsReader;
 import dev.pyspy4j.python.walk.ThreadLayout;
+import dev.pyspy4j.python.walk.ThreadLocalBytecode;
 import dev.pyspy4j.python.walk.ThreadStateCollector;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
@@ -31,13 +32,18 @@ import java.util.Optional;
  * CPython 3.13 and later, driven by the target's own {@code _Py_DebugOffsets}: the generated table of the same
  * minor (or of the newest minor known, for a future release) says where each field of the debug offsets sits and
  * supplies what they do not describe; the values the target carries win. Frames hang directly off the thread
- * state; from 3.14 their code reference is a tagged {@code _PyStackRef}.
+ * state; from 3.14 their code reference is a tagged {@code _PyStackRef}. A free-threaded build (the table's
+ * {@code free_threaded} flag) is read through the generated table of its own kind.
  */
 final class DebugOffsetsFamily implements VersionFamily {
     /** The newest minor version with a generated table; later ones are read through its shape. */
     static final int NEWEST_KNOWN_MINOR = 15;
     private static final int FIRST_MINOR = 13;
     private static final int FIRST_TAGGED_MINOR = 14;
+    /** The suffix of a free-threaded build's table, as in CPython's own {@code python3.13t}. */
+    private static final String FREE_THREADED = "t";
+    /** The free-threaded builds with a generated table, for the message that refuses the others. */
+    private static final String FREE_THREADED_MINORS = "3.13t and 3.14t";
     /** {@code _PyStackRef} tag bits ({@code Py_TAG_BITS}; objects are at least 8-aligned, so clearing 2 is safe). */
     private static final long STACKREF_TAG_MASK = 3;
 
@@ -62,19 +68,25 @@ final class DebugOffsetsFamily implements VersionFamily {
         long runtime = found.locate("_PyRuntime", new InterpreterScan.Shape(
                 base.offset("_PyRuntimeState.interpreters.head"), base.offset("PyInterpreterState.threads.head"),
                 base.offset("PyThreadState.interp")));
-        DebugOffsets offsets = DebugOffsets.read(reader, runtime, base);
-        if (offsets.freeThreaded()) {
-            throw new SpyException(FailureKind.UNSUPPORTED_PYTHON, "Python " + version + " (process "
-                    + found.target().pid() + ") is a free-threaded build, which is not supported yet");
+        boolean freeThreaded = DebugOffsets.readFreeThreaded(reader, runtime);
+        if (freeThreaded) {
+            // A free-threaded build's object header is two words longer and several structs differ: it has
+            // tables of its own, and reading it through the default build's would misplace nearly every field.
+            base = StructLayouts.find(found.arch(), version.minorVersion() + FREE_THREADED)
+                    .orElseThrow(() -> noFreeThreadedTable(found));
+            exact = Optional.of(base);
         }
+        DebugOffsets offsets = DebugOffsets.read(reader, runtime, base);
         StructLayouts tables = offsets.overlay(base);
         ThreadLayout threads = ThreadLayout.direct(tables);
         FrameLayout frames = FrameLayout.v313(tables, version.minor() >= FIRST_TAGGED_MINOR ? STACKREF_TAG_MASK : 0);
         GilLocator gil = GilLocator.interpreterGil(tables.offset("PyInterpreterState.ceval.gil"),
                 tables.offset("_gil_runtime_state.locked"), tables.offset("_gil_runtime_state.last_holder"));
         ThreadStateCollector collector = new ThreadStateCollector(threads,
-                new InterpreterFrameCollector(threads, frames, ChunkLayout.of(tables), DepthLimit.configured()), gil);
-        ObjectReader objects = ObjectReader.python3(reader, tables, ManagedDictStyle.INLINE_VALUES);
+                new InterpreterFrameCollector(threads, frames, ChunkLayout.of(tables), DepthLimit.configured(),
+                        ThreadLocalBytecode.of(tables)), gil);
+        ObjectReader objects = ObjectReader.python3(reader, tables,
+                freeThreaded ? ManagedDictStyle.INLINE_VALUES_FREE_THREADED : ManagedDictStyle.INLINE_VALUES);
         CodeReader codes = new CodeReader(objects, CodeLayout.modern(tables), LineTableDecoders.locationTable(),
                 found.symbolOrZero("PyCode_Type"));
         int interpreters = tables.offset("_PyRuntimeState.interpreters.head");
@@ -84,11 +96,23 @@ final class DebugOffsetsFamily implements VersionFamily {
                 .codes(codes)
                 .objects(objects)
                 .locals(new LocalsReader(objects, tables, tables.offset("_PyInterpreterFrame.localsplus"), frames.tagMask()))
-                .instructionIsPointer(true);
+                .instructionIsPointer(true)
+                .freeThreaded(freeThreaded);
         if (exact.isEmpty()) {
             builder.warning("Python " + version + " is newer than any version pyspy4j was built for (3."
                     + NEWEST_KNOWN_MINOR + "); reading it through its own _Py_DebugOffsets");
         }
         return builder.build();
+    }
+
+    /**
+     * A free-threaded build of a minor without a free-threaded table is refused: the default build's table cannot
+     * stand in for it, nor can an older free-threaded one, whose debug offsets have another shape.
+     */
+    private static SpyException noFreeThreadedTable(DiscoveredInterpreter found) {
+        PythonVersion version = found.version();
+        return new SpyException(FailureKind.UNSUPPORTED_PYTHON, "Python " + version + " (process "
+                + found.target().pid() + ") is a free-threaded build, and pyspy4j has no layout of free-threaded "
+                + version.minorVersion() + " (it reads free-threaded " + FREE_THREADED_MINORS + ")");
     }
 }

@@ -56,6 +56,14 @@ public final class DebugOffsets {
     }
 
     /**
+     * Reads the free-threading flag after the version word ({@code Py_GIL_DISABLED} builds set it), which decides
+     * which table gives the shape of the rest. Only call where {@link #hasCookie} holds.
+     */
+    public static boolean readFreeThreaded(RemoteReader reader, long runtime) {
+        return reader.struct(runtime, 24).getLong(16) != 0;
+    }
+
+    /**
      * Reads the table at {@code runtime} with the field positions of {@code shape}, and validates it.
      *
      * @throws SpyException MEMORY_READ when the cookie is missing or a size or offset is implausible

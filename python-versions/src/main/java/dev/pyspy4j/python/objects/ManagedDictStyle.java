@@ -14,5 +14,10 @@ public enum ManagedDictStyle {
     /** 3.12: one word at {@code obj - 3 words}: a dict pointer, or (low bit set) a values pointer minus one. */
     TAGGED_WORD,
     /** 3.13+: the dict pointer at {@code obj - 3 words}, or values stored inline at {@code obj + tp_basicsize}. */
-    INLINE_VALUES
+    INLINE_VALUES,
+    /**
+     * Free-threaded 3.13t+: as {@link #INLINE_VALUES}, but the dict pointer is at {@code obj - 1 word}: such a build
+     * keeps no GC links before an object, only the two words of its pre-header.
+     */
+    INLINE_VALUES_FREE_THREADED
 }

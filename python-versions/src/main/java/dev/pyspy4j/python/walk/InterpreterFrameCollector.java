@@ -8,6 +8,7 @@ import dev.pyspy4j.spi.SpyException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Copies a thread's {@code _PyInterpreterFrame} chain (3.11+). The thread's frames live in its data-stack chunks,
@@ -23,12 +24,20 @@ public final class InterpreterFrameCollector implements FrameCollector {
     private final FrameLayout frame;
     private final ChunkLayout chunk;
     private final DepthLimit depth;
+    /** Per-thread bytecode copies of free-threaded 3.14+, or {@code null}. */
+    private final ThreadLocalBytecode copies;
 
     public InterpreterFrameCollector(ThreadLayout thread, FrameLayout frame, ChunkLayout chunk, DepthLimit depth) {
+        this(thread, frame, chunk, depth, Optional.empty());
+    }
+
+    public InterpreterFrameCollector(ThreadLayout thread, FrameLayout frame, ChunkLayout chunk, DepthLimit depth,
+                                     Optional<ThreadLocalBytecode> copies) {
         this.thread = thread;
         this.frame = frame;
         this.chunk = chunk;
         this.depth = depth;
+        this.copies = copies.orElse(null);
     }
 
     @Override
@@ -59,7 +68,11 @@ public final class InterpreterFrameCollector implements FrameCollector {
             }
             long code = bytes.getLong(frame.code()) & ~frame.tagMask();
             boolean entry = frame.isEntry() >= 0 && bytes.get(frame.isEntry()) != 0;
-            frames.add(new RawFrame(address, code, bytes.getLong(frame.instruction()), entry));
+            long instruction = bytes.getLong(frame.instruction());
+            if (copies != null) {
+                instruction = copies.inCodeObject(local, bytes, code, instruction);
+            }
+            frames.add(new RawFrame(address, code, instruction, entry));
             address = previous;
         }
         return new CollectedFrames(frames, countOuterFrames(local, address, guard));

@@ -13,11 +13,13 @@ import java.util.List;
 final class FamilyRequirements {
     private final int minor;
     private final boolean python2;
+    private final boolean freeThreaded;
     private final List<String> required = new ArrayList<>();
     private final List<String> forbidden = new ArrayList<>();
 
     private FamilyRequirements(String version) {
-        String[] parts = version.split("\\.");
+        freeThreaded = version.endsWith("t");
+        String[] parts = (freeThreaded ? version.substring(0, version.length() - 1) : version).split("\\.");
         python2 = parts[0].equals("2");
         minor = python2 ? 0 : Integer.parseInt(parts[1]);
     }
@@ -27,7 +29,15 @@ final class FamilyRequirements {
         requirements.everyVersion();
         requirements.frames();
         requirements.objects();
+        if (requirements.freeThreaded) {
+            requirements.freeThreading();
+        }
         return requirements;
+    }
+
+    /** Whether the table is that of a free-threaded build ({@code 3.13t}). */
+    boolean freeThreaded() {
+        return freeThreaded;
     }
 
     List<String> required() {
@@ -39,7 +49,13 @@ final class FamilyRequirements {
     }
 
     private void everyVersion() {
-        require("PyObject.ob_refcnt", "PyObject.ob_type", "PyVarObject.ob_size", "PyTypeObject.tp_name",
+        // A free-threaded object splits its reference count in two (ob_ref_local, ob_ref_shared).
+        if (freeThreaded) {
+            forbid("PyObject.ob_refcnt");
+        } else {
+            require("PyObject.ob_refcnt");
+        }
+        require("PyObject.ob_type", "PyVarObject.ob_size", "PyTypeObject.tp_name",
                 "PyTypeObject.tp_flags", "PyTypeObject.tp_basicsize", "PyTypeObject.tp_dictoffset",
                 "PyCodeObject.co_filename", "PyCodeObject.co_name", "PyCodeObject.co_firstlineno",
                 "PyCodeObject.co_argcount", "PyCodeObject.co_flags", "PyThreadState.next", "PyThreadState.interp",
@@ -132,6 +148,18 @@ final class FamilyRequirements {
         require(minor >= 12 ? "mask.PyASCIIObject.state.statically_allocated" : "mask.PyASCIIObject.state.ready");
         if (minor >= 13) {
             require("const.Py_TPFLAGS_INLINE_VALUES");
+        }
+    }
+
+    /**
+     * A free-threaded build has no GIL to ask who runs: a thread's {@code state} says whether it is attached to the
+     * interpreter. From 3.14 a thread may run its own copy of a function's bytecode, found through the code
+     * object's {@code co_tlbc} array at the frame's {@code tlbc_index}.
+     */
+    private void freeThreading() {
+        require("PyThreadState.state");
+        if (minor >= 14) {
+            require("_PyInterpreterFrame.tlbc_index", "PyCodeObject.co_tlbc", "_PyCodeArray.entries");
         }
     }
 

@@ -24,12 +24,13 @@ class GeneratedLayoutsAreCurrentTest {
     private static final boolean UPDATE = Boolean.getBoolean("layouts.update");
 
     /**
-     * Tables generated from CPython source trees fetched and built by hand (the {@code # source:} lines of each
-     * say which), never from headers this machine or CI can install: no package archive the build reaches still
-     * ships 3.3-3.5, so regenerating them here would only fail. {@link GeneratedLayoutsSanityTest} still checks
-     * them, and {@code KeySharingDictReaderTest} reads dicts laid out by them.
+     * Tables generated from CPython source trees fetched and built by hand (the {@code # headers:} lines of each
+     * say where they were installed), never from headers this machine or CI can install: no package archive the
+     * build reaches still ships 3.3-3.5 or any 3.14 source, so regenerating them here would only fail.
+     * {@link GeneratedLayoutsSanityTest} still checks them, {@code KeySharingDictReaderTest} reads dicts laid out by
+     * 3.3-3.5's, and {@code WalkerSnapshotTest} walks a free-threaded 3.14 process recorded with 3.14t's.
      */
-    static final Set<String> FROM_FETCHED_SOURCES = Set.of("3.3", "3.4", "3.5");
+    static final Set<String> FROM_FETCHED_SOURCES = Set.of("3.3", "3.4", "3.5", "3.14t");
 
     static Stream<Path> tables() {
         return LayoutTables.files(LayoutGenerator.ARCH).stream()

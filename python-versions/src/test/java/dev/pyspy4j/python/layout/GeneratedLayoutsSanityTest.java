@@ -66,10 +66,12 @@ class GeneratedLayoutsSanityTest {
     void sizesArePlausibleForTheArchitecture(TargetArch arch, String version) {
         StructLayouts layouts = StructLayouts.load(arch, version);
         int word = arch.pointerSize();
-        // A release (non-debug, non-free-threaded) build: PyObject is a refcount and a type pointer, both words.
-        assertThat(layouts.size("PyObject")).isEqualTo(2 * word);
-        assertThat(layouts.size("PyVarObject")).isEqualTo(3 * word);
-        assertThat(layouts.offset("PyObject.ob_type")).isEqualTo(word);
+        // A release (non-debug) build: PyObject is a refcount and a type pointer, both words; a free-threaded one
+        // puts an owning thread id, a word of flags, lock and local refcount, and a shared refcount before the type.
+        int header = FamilyRequirements.of(version).freeThreaded() ? 4 : 2;
+        assertThat(layouts.size("PyObject")).isEqualTo(header * word);
+        assertThat(layouts.size("PyVarObject")).isEqualTo((header + 1) * word);
+        assertThat(layouts.offset("PyObject.ob_type")).isEqualTo((header - 1) * word);
         layouts.entries().forEach((key, value) -> {
             if (key.startsWith("sizeof(")) {
                 assertThat(value).as(key).isPositive().isLessThan(1 << 20);

@@ -15,10 +15,13 @@ import java.util.regex.Pattern;
 
 /**
  * The installed C headers of one CPython build: its include directory, an optional separate directory holding
- * {@code pyconfig.h} (Debian splits it out per architecture) and the {@code PY_VERSION} of {@code patchlevel.h}.
+ * {@code pyconfig.h} (Debian splits it out per architecture), the {@code PY_VERSION} of {@code patchlevel.h} and
+ * whether {@code pyconfig.h} makes it a free-threaded build ({@code Py_GIL_DISABLED}, whose object header and
+ * several structs differ, so that it gets a table of its own).
  */
-record HeaderSet(String pythonVersion, Path includeDir, Optional<Path> configDir) {
+record HeaderSet(String pythonVersion, Path includeDir, Optional<Path> configDir, boolean freeThreaded) {
     private static final Pattern PY_VERSION = Pattern.compile("#define\\s+PY_VERSION\\s+\"([^\"]+)\"");
+    private static final Pattern GIL_DISABLED = Pattern.compile("(?m)^#define\\s+Py_GIL_DISABLED\\s+1\\s*$");
 
     /** Public headers that {@code Python.h} does not include in every version (2.7 lacks code.h there). */
     private static final List<String> PUBLIC_EXTRAS = List.of("frameobject.h", "code.h", "longintrepr.h");
@@ -46,13 +49,15 @@ record HeaderSet(String pythonVersion, Path includeDir, Optional<Path> configDir
         if (!matcher.find()) {
             throw new IllegalArgumentException("no PY_VERSION in " + patchlevel);
         }
-        return new HeaderSet(matcher.group(1), includeDir, configDir);
+        Path pyconfig = configDir.orElse(includeDir).resolve("pyconfig.h");
+        boolean freeThreaded = Files.isRegularFile(pyconfig) && GIL_DISABLED.matcher(read(pyconfig)).find();
+        return new HeaderSet(matcher.group(1), includeDir, configDir, freeThreaded);
     }
 
-    /** {@code major.minor}, the key of the layout table. */
+    /** {@code major.minor}, the key of the layout table, with a {@code t} for a free-threaded build. */
     String minorVersion() {
         String[] parts = pythonVersion.split("\\.");
-        return parts[0] + "." + parts[1];
+        return parts[0] + "." + parts[1] + (freeThreaded ? "t" : "");
     }
 
     /** The {@code #include} lines of the probe program, Python.h first. */

@@ -41,14 +41,14 @@ final class LayoutTables {
     /** Every {@code cpython-*.properties} file of {@code arch}, sorted by name. */
     static List<Path> files(TargetArch arch) {
         try (Stream<Path> files = Files.list(directory(arch))) {
-            return files.filter(file -> file.getFileName().toString().matches("cpython-\\d+\\.\\d+\\.properties"))
+            return files.filter(file -> file.getFileName().toString().matches("cpython-\\d+\\.\\d+t?\\.properties"))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory(arch), e);
         }
     }
 
-    /** {@code 3.11} for {@code cpython-3.11.properties}. */
+    /** {@code 3.11} for {@code cpython-3.11.properties}, {@code 3.13t} for a free-threaded build's table. */
     static String minorVersion(Path file) {
         String name = file.getFileName().toString();
         return name.substring("cpython-".length(), name.length() - ".properties".length());

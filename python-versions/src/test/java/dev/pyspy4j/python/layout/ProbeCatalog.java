@@ -74,7 +74,7 @@ final class ProbeCatalog {
     private void frames() {
         struct("_PyInterpreterFrame", "f_code", "f_executable", "f_funcobj", "f_func", "f_globals", "f_builtins",
                 "f_locals", "frame_obj", "previous", "prev_instr", "instr_ptr", "is_entry", "owner", "stacktop",
-                "stackpointer", "return_offset", "localsplus");
+                "stackpointer", "return_offset", "localsplus", "tlbc_index");
         constants("FRAME_OWNED_BY_THREAD", "FRAME_OWNED_BY_GENERATOR", "FRAME_OWNED_BY_FRAME_OBJECT",
                 "FRAME_OWNED_BY_CSTACK", "FRAME_OWNED_BY_INTERPRETER");
         struct("PyFrameObject", "f_back", "f_code", "f_builtins", "f_globals", "f_locals", "f_lasti", "f_lineno",
@@ -87,7 +87,9 @@ final class ProbeCatalog {
                 "co_nlocalsplus", "co_stacksize", "co_flags", "co_firstlineno", "co_varnames", "co_cellvars",
                 "co_freevars", "co_localsplusnames", "co_localspluskinds", "co_filename", "co_name",
                 "co_qualname", "co_lnotab", "co_linetable", "co_code", "co_code_adaptive", "co_consts",
-                "co_names");
+                "co_names", "co_tlbc");
+        // 3.14+ free-threaded builds: a thread may run its own copy of the bytecode, kept in this array.
+        struct("_PyCodeArray", "size", "entries");
         constants("CO_FAST_LOCAL", "CO_FAST_CELL", "CO_FAST_FREE", "CO_FAST_HIDDEN", "CO_VARARGS",
                 "CO_VARKEYWORDS", "CO_GENERATOR", "CO_COROUTINE", "CO_ASYNC_GENERATOR");
     }

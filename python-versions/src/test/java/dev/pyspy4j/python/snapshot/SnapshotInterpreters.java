@@ -8,7 +8,10 @@ import java.util.List;
 /**
  * The interpreters a walker snapshot is taken of, one per supported live version and build kind: pyenv's
  * shared-library builds with full symbols, Debian's statically linked and stripped 3.11 (symbols only in its
- * MiniDebugInfo), and Debian sid's 3.14 and 3.15 that read their own {@code _Py_DebugOffsets}.
+ * MiniDebugInfo), Debian sid's 3.14 and 3.15 that read their own {@code _Py_DebugOffsets}, and free-threaded
+ * 3.13t and 3.14t built from source ({@code tools/install-pythons} builds 3.13t; 3.14t was built by hand from a
+ * fetched source tree, so its snapshot is how CI covers it, thread-local bytecode included: the worker thread
+ * runs its own copies).
  */
 final class SnapshotInterpreters {
     /** Resource folder of the snapshots and of the script they are taken of. */
@@ -32,7 +35,9 @@ final class SnapshotInterpreters {
             pyenv("3.10.13"), pyenv("3.11.7"), pyenv("3.12.1"), pyenv("3.13.0"),
             new Interpreter("debian-3.11", Path.of("/usr/bin/python3.11"), "3.11.2"),
             new Interpreter("sid-3.14", Path.of("/opt/sidpy/usr/bin/python3.14"), "3.14.10"),
-            new Interpreter("sid-3.15", Path.of("/opt/sidpy/usr/bin/python3.15"), "3.15.2"));
+            new Interpreter("sid-3.15", Path.of("/opt/sidpy/usr/bin/python3.15"), "3.15.2"),
+            new Interpreter("ft-3.13t", Path.of("/opt/pyspy4j-ft/3.13t/bin/python3.13t"), "3.13.5"),
+            new Interpreter("ft-3.14t", Path.of("/opt/pyspy4j-ft/3.14t/bin/python3.14t"), "3.14.7"));
 
     private SnapshotInterpreters() {
     }

@@ -11,6 +11,14 @@ public interface PythonInterpreter {
     /** The binary that holds the interpreter (the python executable or libpython). */
     String binaryPath();
 
+    /**
+     * Whether the interpreter is a free-threaded build (3.13t and later): it has no global interpreter lock, so no
+     * thread is ever said to hold one.
+     */
+    default boolean freeThreaded() {
+        return false;
+    }
+
     /** Things the user should know, e.g. that the version is newer than any this provider was tested on. */
     List<String> warnings();
 
