@@ -66,6 +66,21 @@ final class Interpreters {
         return InterpreterCatalogue.machine().requireFound(python).version();
     }
 
+    /** Whether {@code python} is a free-threaded build ({@code python3.13t}), which has no GIL. */
+    static boolean freeThreaded(Path python) {
+        return InterpreterCatalogue.machine().requireFound(python).freeThreaded();
+    }
+
+    /** The version as {@code top}'s header shows it: {@code 3.13.5 free-threaded} for a free-threaded build. */
+    static String shownVersion(Path python) {
+        return versionOf(python) + (freeThreaded(python) ? " free-threaded" : "");
+    }
+
+    /** A pattern of {@code top}'s GIL share: {@code n/a} for a free-threaded build, which has no GIL. */
+    static String gilSharePattern(Path python) {
+        return freeThreaded(python) ? "n/a" : "[0-9.]+%";
+    }
+
     /** The program file a process started from {@code python} runs, as {@code /proc/PID/exe} names it. */
     static String executableOf(Path python) throws IOException {
         return python.toRealPath().toString();

@@ -41,6 +41,16 @@ class RecordThreadsIT {
 
         Pyspy4jJar.Result result = RecordRun.run(work, "-p", Long.toString(target.pid()), "-f", "raw", "-o",
                 "gil.txt", "-d", "2", "--gil", "--idle");
+        if (Interpreters.freeThreaded(python)) {
+            // No GIL to hold: refused in one line, before any output is written.
+            assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
+            assertThat(result.err().lines().filter(line -> line.startsWith("pyspy4j record: "))).as(result.describe())
+                    .containsExactly("pyspy4j record: --gil: Python " + Interpreters.versionOf(python)
+                            + " in process " + target.pid() + " is a free-threaded build, which has no GIL; leave"
+                            + " out --gil (idle threads are left out without it too); try 'pyspy4j record --help'");
+            assertThat(work.resolve("gil.txt")).doesNotExist();
+            return;
+        }
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         RawProfile profile = RawProfile.read(work.resolve("gil.txt"));

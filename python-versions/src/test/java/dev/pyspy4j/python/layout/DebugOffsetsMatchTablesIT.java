@@ -30,8 +30,10 @@ class DebugOffsetsMatchTablesIT {
         InterpreterCatalogue catalogue = InterpreterCatalogue.machine();
         // pyenv's 3.13 is a shared-library build: the runtime is in libpython, beside bin/ under the prefix.
         Path pyenv313 = catalogue.executable(InterpreterLocations.PYENV, "3.13");
+        Path freeThreaded313 = catalogue.executable(InterpreterLocations.FREE_THREADED, "3.13t");
         return Stream.of(
                 Arguments.of("3.13", pyenv313.getParent().getParent().resolve("lib/libpython3.13.so.1.0")),
+                Arguments.of("3.13t", freeThreaded313.getParent().getParent().resolve("lib/libpython3.13t.so.1.0")),
                 Arguments.of("3.14", catalogue.executable(InterpreterLocations.DEBIAN_SID, "3.14")),
                 Arguments.of("3.15", catalogue.executable(InterpreterLocations.DEBIAN_SID, "3.15")));
     }
@@ -45,8 +47,7 @@ class DebugOffsetsMatchTablesIT {
                 new RemoteReader(new FakeProcessMemory().put(RUNTIME, section), TargetArch.X86_64),
                 RUNTIME, table);
 
-        assertThat(offsets.version().minorVersion()).isEqualTo(minor);
-        assertThat(offsets.freeThreaded()).isFalse();
+        assertThat(offsets.version().minorVersion() + (offsets.freeThreaded() ? "t" : "")).isEqualTo(minor);
         StructLayouts overlaid = offsets.overlay(table);
         for (Map.Entry<String, String> mapping : DebugOffsetNames.MAPPING.entrySet()) {
             if (offsets.has(mapping.getKey()) && table.has(mapping.getValue())) {
