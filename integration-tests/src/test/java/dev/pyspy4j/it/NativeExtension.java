@@ -66,15 +66,17 @@ final class NativeExtension {
     }
 
     /**
-     * Where {@code Python.h} of the interpreter is: in a pyenv build's prefix ({@code include/python3.6m} before 3.8),
+     * Where {@code Python.h} of the interpreter is: in a pyenv build's prefix ({@code include/python3.6m} before 3.8,
+     * {@code include/python3.13t} for a free-threaded build),
      * in {@code /usr/include} for Debian's own, and for the interpreters of Debian sid where the project's
      * {@code tools/newer-python-headers} unpacks them (their {@code pyconfig.h} includes one more directory down).
      */
     private static List<Path> includeDirectories(Path python, String version) throws IOException, InterruptedException {
         String minor = version.split("\\.")[0] + "." + version.split("\\.")[1];
         Path prefix = python.toAbsolutePath().getParent().getParent();
+        // 3.6m-3.7m's ABI flag, or a free-threaded build's (3.13t).
         for (Path candidate : List.of(prefix.resolve("include/python" + minor),
-                prefix.resolve("include/python" + minor + "m"))) {
+                prefix.resolve("include/python" + minor + "m"), prefix.resolve("include/python" + minor + "t"))) {
             if (Files.isRegularFile(candidate.resolve("Python.h"))) {
                 return List.of(candidate);
             }

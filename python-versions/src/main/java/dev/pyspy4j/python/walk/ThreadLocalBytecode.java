@@ -45,8 +45,11 @@ public record ThreadLocalBytecode(int frameIndex, int codeArray, int codeAdaptiv
         if (index == 0) {
             return instruction;
         }
+        if (index < 0) {
+            throw new TornSampleException("frame runs bytecode copy " + index);
+        }
         long array = reader.pointer(code + codeArray);
-        if (index < 0 || array == 0) {
+        if (array == 0) {
             throw new TornSampleException("frame runs bytecode copy " + index + " of a code object with none");
         }
         long copies = reader.pointer(array + arraySize);
