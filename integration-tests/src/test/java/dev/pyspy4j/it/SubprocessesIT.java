@@ -339,7 +339,8 @@ class SubprocessesIT {
                 + Interpreters.shownVersion(python) + ", pid " + tree.pid() + ")");
         // The parent (sleeping), popen_child, mp_child, shell_grandchild and dash_c_child, one thread each; the shell
         // is not Python.
-        assertThat(lines.get(2)).as(last).matches("GIL: " + Interpreters.gilSharePattern(python) + ", Active: [0-9.]+% \\([0-9.]+ threads running\\),"
+        assertThat(lines.get(2)).as(last).matches("GIL: " + Interpreters.gilSharePattern(python)
+                + ", Active: [0-9.]+% \\([0-9.]+ threads running\\),"
                 + " Threads: 5, Processes: 5");
         assertThat(TopScreenText.rows(last)).extracting(TopScreenText.Row::label).as(last).contains(
                 "popen_child (tree_child.py)", "mp_child (tree_parent.py)", "shell_grandchild (tree_child.py)",

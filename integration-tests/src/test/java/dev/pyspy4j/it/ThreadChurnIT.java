@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Threads that come and go (hundreds a second when nothing samples the target) while {@code record} samples at
- * 1000 Hz: the run ends normally with its summary, every stack it counts is in the file, short-lived threads are caught beside the one
- * that never stops, a round that fails (a thread ending while it is read) is counted rather than shown, and the
- * target runs on, not left stopped.
+ * 1000 Hz: the run ends normally with its summary, every stack it counts is in the file, short-lived threads are
+ * caught beside the one that never stops, a round that fails (a thread ending while it is read) is counted rather
+ * than shown, and the target runs on, not left stopped.
  */
 class ThreadChurnIT {
     private static final Pattern SUMMARY = Pattern.compile("Wrote raw flamegraph data to 'churn\\.txt'\\. Samples:"

@@ -60,7 +60,8 @@ class TopScreenIT {
 
         assertThat(shown).contains("Collecting samples from '" + python + " " + script + "' (python v" + version
                 + ", pid " + target.pid() + ")", "Press Control-C or q to quit, or ? for help.");
-        assertThat(shown).containsPattern("GIL: " + Interpreters.gilSharePattern(python) + ", Active: [0-9.]+% \\([0-9.]+ threads running\\),"
+        assertThat(shown).containsPattern("GIL: " + Interpreters.gilSharePattern(python)
+                + ", Active: [0-9.]+% \\([0-9.]+ threads running\\),"
                 + " Threads: 1\n");
         assertThat(TopScreenText.heading(shown)).isEqualTo(
                 "    %Own  %Total *OwnTime  TotalTime  Function (filename)");

@@ -72,7 +72,8 @@ class TopSnapshotIT {
         assertThat(lines.get(0)).isEqualTo("Collecting samples from '" + python + " " + script + "' (python v"
                 + Interpreters.shownVersion(python) + ", pid " + target.pid() + ")");
         assertThat(lines.get(1)).matches("Total Samples \\d+");
-        assertThat(lines.get(2)).matches("GIL: " + Interpreters.gilSharePattern(python) + ", Active: [0-9.]+% \\([0-9.]+ threads running\\),"
+        assertThat(lines.get(2)).matches("GIL: " + Interpreters.gilSharePattern(python)
+                + ", Active: [0-9.]+% \\([0-9.]+ threads running\\),"
                 + " Threads: 1");
         assertThat(lines.get(3)).isEmpty();
         assertThat(lines.get(4)).isEqualTo("    %Own  %Total *OwnTime  TotalTime  Function (filename)");
