@@ -27,6 +27,8 @@ import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.python.PythonInterpreter;
 import dev.pyspy4j.spi.python.PythonVersion;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * CPython 3.13 and later, driven by the target's own {@code _Py_DebugOffsets}: the generated table of the same
@@ -42,8 +44,6 @@ final class DebugOffsetsFamily implements VersionFamily {
     private static final int FIRST_TAGGED_MINOR = 14;
     /** The suffix of a free-threaded build's table, as in CPython's own {@code python3.13t}. */
     private static final String FREE_THREADED = "t";
-    /** The free-threaded builds with a generated table, for the message that refuses the others. */
-    private static final String FREE_THREADED_MINORS = "3.13t and 3.14t";
     /** {@code _PyStackRef} tag bits ({@code Py_TAG_BITS}; objects are at least 8-aligned, so clearing 2 is safe). */
     private static final long STACKREF_TAG_MASK = 3;
 
@@ -111,8 +111,12 @@ final class DebugOffsetsFamily implements VersionFamily {
      */
     private static SpyException noFreeThreadedTable(DiscoveredInterpreter found) {
         PythonVersion version = found.version();
+        String known = IntStream.rangeClosed(FIRST_MINOR, NEWEST_KNOWN_MINOR)
+                .mapToObj(minor -> "3." + minor + FREE_THREADED)
+                .filter(table -> StructLayouts.find(found.arch(), table).isPresent())
+                .collect(Collectors.joining(", "));
         return new SpyException(FailureKind.UNSUPPORTED_PYTHON, "Python " + version + " (process "
                 + found.target().pid() + ") is a free-threaded build, and pyspy4j has no layout of free-threaded "
-                + version.minorVersion() + " (it reads free-threaded " + FREE_THREADED_MINORS + ")");
+                + version.minorVersion() + " (it reads free-threaded " + known + ")");
     }
 }

@@ -44,7 +44,7 @@ final class InstanceDicts {
     }
 
     private Optional<List<DictItems.Item>> managed(long object, TypeInfo type, DictItems dicts) {
-        long word = reader.pointer(object - (style == ManagedDictStyle.INLINE_VALUES_FREE_THREADED ? 1 : 3) * WORD);
+        long word = reader.pointer(object - style.dictWordsBefore() * WORD);
         long values;
         switch (style) {
             case VALUES_BEFORE_HEADER -> {
