@@ -8,6 +8,7 @@ import dev.pyspy4j.python.remote.RemoteReader;
 import dev.pyspy4j.python.remote.SnapshotMemory;
 import dev.pyspy4j.python.walk.CodeCache;
 import dev.pyspy4j.python.walk.CodeReader;
+import dev.pyspy4j.python.walk.GilSwitches;
 import dev.pyspy4j.python.walk.LocalsReader;
 import dev.pyspy4j.python.walk.RawSample;
 import dev.pyspy4j.python.walk.ThreadFilter;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -52,6 +54,8 @@ public final class CPythonInterpreter implements PythonInterpreter {
     /** The copies of one sample; reused by the next, so that a steady sample allocates no copy buffers. */
     private final SnapshotMemory snapshot;
     private final RemoteReader reader;
+    /** Stops only the GIL's holder in blocking mode where the GIL can be watched; null where it cannot. */
+    private final GilHolderPause holderPause;
 
     private CPythonInterpreter(Builder b) {
         this.target = b.found.target();
@@ -72,6 +76,9 @@ public final class CPythonInterpreter implements PythonInterpreter {
         ThreadNames names = new ThreadNames(b.objects, collector.layout().modules());
         this.decoder = new SampleDecoder(target.pid(), interpreter, codes, b.codes, names, b.instructionIsPointer,
                 target::osThreadIds, target::hostThreadId, b.locals);
+        this.holderPause = b.gilSwitches == null || b.freeThreaded ? null
+                : new GilHolderPause(target, interpreter, b.gilSwitches, decoder.identities(),
+                        decoder::learnIdentities);
     }
 
     public static Builder builder(DiscoveredInterpreter found) {
@@ -104,6 +111,13 @@ public final class CPythonInterpreter implements PythonInterpreter {
         Map<Long, ThreadActivity> activity = request.activity() == null ? null : request.activity().snapshot();
         if (!request.pauseTarget()) {
             return new InterpreterSample(decode(copy(snapshot, request), request, activity), 0);
+        }
+        if (holderPause != null && request.whilePaused() == null && request.localsBudget() == 0
+                && request.threads().isAll()) {
+            Optional<GilHolderPause.Copy> copy = holderPause.copy(() -> copy(snapshot, request));
+            if (copy.isPresent()) {
+                return new InterpreterSample(decode(copy.get().raw(), request, activity), copy.get().pausedNanos());
+            }
         }
         long start = System.nanoTime();
         RawSample raw;
@@ -156,6 +170,7 @@ public final class CPythonInterpreter implements PythonInterpreter {
         private boolean instructionIsPointer;
         private boolean freeThreaded;
         private LocalsReader locals;
+        private GilSwitches gilSwitches;
 
         private Builder(DiscoveredInterpreter found) {
             this.found = found;
@@ -191,6 +206,15 @@ public final class CPythonInterpreter implements PythonInterpreter {
         /** Reads arguments and locals for {@code dump --locals}. */
         public Builder locals(LocalsReader value) {
             this.locals = value;
+            return this;
+        }
+
+        /**
+         * Where this version keeps the GIL's last holder and switch count: with it, blocking samples stop only the
+         * holder (see {@link GilHolderPause}); without it, every thread.
+         */
+        public Builder gilSwitches(GilSwitches value) {
+            this.gilSwitches = value;
             return this;
         }
 

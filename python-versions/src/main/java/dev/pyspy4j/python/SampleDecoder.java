@@ -43,6 +43,7 @@ final class SampleDecoder {
     private final LongUnaryOperator hostThreadIds;
     private final LocalsReader locals;
     private final FrameCache frameCache = new FrameCache();
+    private final ThreadIdentities identities = new ThreadIdentities();
 
     SampleDecoder(long pid, long interpreter, CodeCache codes, CodeReader codeReader, ThreadNames names,
                   boolean instructionIsPointer, Function<List<Long>, Map<Long, Long>> osThreadIdsOfHandles,
@@ -61,19 +62,43 @@ final class SampleDecoder {
     List<StackTrace> decode(RawSample raw, SampleRequest request, Map<Long, ThreadActivity> activity) {
         List<StackTrace> traces = new ArrayList<>(raw.threads().size());
         Map<Long, Long> tids = osThreadIds(raw);
+        identities.begin();
         for (RawThread thread : raw.threads()) {
             boolean ownsGil = raw.gilHolder() != 0 && thread.threadState() == raw.gilHolder();
             if (request.gilOnly() && !ownsGil) {
                 continue;
             }
             List<Frame> frames = readableFrames(thread, request);
-            long idInProcess = thread.nativeThreadId() != 0 ? thread.nativeThreadId()
-                    : tids.getOrDefault(thread.threadId(), 0L);
-            long tid = idInProcess == 0 ? 0 : hostThreadIds.applyAsLong(idInProcess);
+            long tid = hostThreadId(thread, tids);
+            identities.record(thread.threadState(), thread.threadId(), thread.nativeThreadId(), tid);
             traces.add(new StackTrace(pid, thread.threadId(), names.nameOf(interpreter, thread.threadId()), tid,
                     isActive(tid, frames, activity), ownsGil, frames, null));
         }
+        identities.publish();
         return traces;
+    }
+
+    /** The owners of the thread states of the last decoded sample. */
+    ThreadIdentities identities() {
+        return identities;
+    }
+
+    /** Learns who owns each thread state of {@code raw} without decoding its stacks. */
+    void learnIdentities(RawSample raw) {
+        Map<Long, Long> tids = osThreadIds(raw);
+        identities.begin();
+        for (RawThread thread : raw.threads()) {
+            identities.record(thread.threadState(), thread.threadId(), thread.nativeThreadId(),
+                    hostThreadId(thread, tids));
+        }
+        identities.publish();
+    }
+
+    /** The thread's OS thread id on this machine; 0 when unknown. */
+    private long hostThreadId(RawThread thread, Map<Long, Long> tidsOfHandles) {
+        long idInProcess = thread.nativeThreadId() != 0 ? thread.nativeThreadId()
+                : tidsOfHandles.getOrDefault(thread.threadId(), 0L);
+        return idInProcess == 0 ? 0 : hostThreadIds.applyAsLong(idInProcess);
     }
 
     /**

@@ -27,6 +27,9 @@ final class ActivityClassifier {
         this.consultSyscall = consultSyscall;
     }
 
+    /** A run time not read yet ({@link TaskFiles#readRunNanos} gives -1 when the kernel keeps none). */
+    private static final long NOT_READ = -2;
+
     /** Run time that a wake-up by ptrace alone never reaches (a few microseconds are typical). */
     static final long WOKEN_RUN_NANOS = 50_000;
     /** Share of the time since it was last seen asleep that a thread woken by ptrace alone never runs. */
@@ -39,6 +42,15 @@ final class ActivityClassifier {
 
     /** @param sinceLastNanos time since the previous snapshot, or a negative value for the first one */
     Optional<ThreadActivity> classify(TaskFiles files, ByteBuffer buffer, long sinceLastNanos) throws IOException {
+        long ran = NOT_READ;
+        if (files.lastVerdict() == ThreadActivity.IDLE && files.lastRunNanos() >= 0) {
+            // A thread that has not been on a CPU since it was seen idle is idle still, whether asleep or waiting
+            // for a CPU: one small read instead of two, for what most threads of a large server are.
+            ran = files.readRunNanos(buffer);
+            if (ran == files.lastRunNanos()) {
+                return Optional.of(files.remember(ThreadActivity.IDLE, ran));
+            }
+        }
         int length = files.readStat(buffer);
         if (length == 0) {
             return Optional.empty();
@@ -47,7 +59,9 @@ final class ActivityClassifier {
         if (state == '\0') {
             return Optional.of(ThreadActivity.UNKNOWN);
         }
-        long ran = files.readRunNanos(buffer);
+        if (ran == NOT_READ) {
+            ran = files.readRunNanos(buffer);
+        }
         if (state != 'R' || consultSyscall && ProcSyscall.syscallOf(buffer, files.readSyscall(buffer)) >= 0) {
             return Optional.of(files.remember(ThreadActivity.IDLE, ran));
         }

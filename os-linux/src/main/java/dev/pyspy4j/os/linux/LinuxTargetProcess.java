@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,10 +146,19 @@ public final class LinuxTargetProcess implements TargetProcess {
 
     @Override
     public synchronized PauseHandle pause() {
+        return pauser().pause();
+    }
+
+    @Override
+    public synchronized PauseHandle pauseThreads(Collection<Long> osThreadIds) {
+        return pauser().pauseThreads(osThreadIds);
+    }
+
+    private PtracePauser pauser() {
         if (pauser == null) {
             pauser = new PtracePauser(pid, proc);
         }
-        return pauser.pause();
+        return pauser;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.nativestack.Registers;
 import dev.pyspy4j.spi.process.PauseHandle;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,15 +35,32 @@ final class PtracePauser implements AutoCloseable {
      * @throws SpyException PERMISSION_DENIED, PROCESS_EXITED, or INTERNAL when already paused or closed
      */
     synchronized PauseHandle pause() {
+        refuseWhenClosedOrPaused();
+        stopper.stopAll();
+        current = new Pause(Thread.currentThread());
+        return current;
+    }
+
+    /**
+     * Stops the given threads only (those that still exist) until the returned handle is closed by the calling
+     * thread.
+     *
+     * @throws SpyException PERMISSION_DENIED, or INTERNAL when already paused or closed
+     */
+    synchronized PauseHandle pauseThreads(Collection<Long> threads) {
+        refuseWhenClosedOrPaused();
+        stopper.stopOnly(threads);
+        current = new Pause(Thread.currentThread());
+        return current;
+    }
+
+    private void refuseWhenClosedOrPaused() {
         if (closed) {
             throw new SpyException(FailureKind.INTERNAL, "process " + pid + " was closed; it cannot be paused");
         }
         if (current != null) {
             throw new SpyException(FailureKind.INTERNAL, "process " + pid + " is already paused");
         }
-        stopper.stopAll();
-        current = new Pause(Thread.currentThread());
-        return current;
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.pyspy4j.os.linux.jna.NativeCallException;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,29 @@ final class ThreadStopper {
                 throw new SpyException(FailureKind.PROCESS_EXITED, "process " + pid + " has exited");
             }
             lastThreads = stopped.keySet().stream().map(Integer::longValue).toList();
+        } catch (RuntimeException e) {
+            pending.forEach(this::awaitStopQuietly);
+            resumeAll();
+            throw e;
+        }
+    }
+
+    /**
+     * Stops the given threads only; ids of threads that ended are skipped. Threads created meanwhile are not looked
+     * for, and the threads of the last full stop are left as they were for the next {@link #stopAll}.
+     */
+    void stopOnly(Collection<Long> threads) {
+        List<Integer> pending = new ArrayList<>();
+        try {
+            for (long tid : threads) {
+                if (tid == (int) tid && !stopped.containsKey((int) tid) && seizeAndInterrupt((int) tid)) {
+                    pending.add((int) tid);
+                }
+            }
+            while (!pending.isEmpty()) {
+                awaitStop(pending.get(0));
+                pending.remove(0);
+            }
         } catch (RuntimeException e) {
             pending.forEach(this::awaitStopQuietly);
             resumeAll();

@@ -82,6 +82,24 @@ class ActivityClassifierTest {
         assertThat(verdict('R', 1_000_000)).as("1 ms of a 10 ms interval").isEqualTo(ThreadActivity.ACTIVE);
     }
 
+    @Test
+    void anIdleThreadThatHasNotRunSinceIsIdleWithoutItsStatBeingRead() throws IOException {
+        assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
+
+        // An empty stat reads as a thread that ended: only the run time can have been looked at.
+        Files.writeString(dir.resolve("stat"), "");
+        assertThat(classifier.classify(files, buffer, INTERVAL)).contains(ThreadActivity.IDLE);
+
+        assertThat(verdict('R', 1_000_000)).as("once it runs, its state counts again").isEqualTo(ThreadActivity.ACTIVE);
+    }
+
+    @Test
+    void aThreadLastSeenActiveIsLookedAtInFullEvenWhenItHasNotRun() throws IOException {
+        assertThat(verdict('R', 6_000_000)).isEqualTo(ThreadActivity.ACTIVE);
+
+        assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
+    }
+
     /** The verdict of a snapshot taken one interval after the last, the thread in {@code state}, having run more. */
     private ThreadActivity verdict(char state, long ranSinceLast) throws IOException {
         runNanos += ranSinceLast;

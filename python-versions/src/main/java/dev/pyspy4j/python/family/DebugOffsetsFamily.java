@@ -17,6 +17,7 @@ import dev.pyspy4j.python.walk.CodeReader;
 import dev.pyspy4j.python.walk.DepthLimit;
 import dev.pyspy4j.python.walk.FrameLayout;
 import dev.pyspy4j.python.walk.GilLocator;
+import dev.pyspy4j.python.walk.GilSwitches;
 import dev.pyspy4j.python.walk.InterpreterFrameCollector;
 import dev.pyspy4j.python.walk.LocalsReader;
 import dev.pyspy4j.python.walk.ThreadLayout;
@@ -91,6 +92,11 @@ final class DebugOffsetsFamily implements VersionFamily {
                 found.symbolOrZero("PyCode_Type"));
         int interpreters = tables.offset("_PyRuntimeState.interpreters.head");
         CPythonInterpreter.Builder builder = CPythonInterpreter.builder(found)
+                .gilSwitches(exact.isEmpty() || freeThreaded ? null
+                        // the debug offsets do not name the switch count: only a table of this very minor does
+                        : GilSwitches.interpreterGil(tables.offset("PyInterpreterState.ceval.gil"),
+                                tables.offset("_gil_runtime_state.last_holder"),
+                                tables.offset("_gil_runtime_state.switch_number")))
                 .interpreterAddress(() -> reader.pointer(runtime + interpreters))
                 .collector(collector)
                 .codes(codes)

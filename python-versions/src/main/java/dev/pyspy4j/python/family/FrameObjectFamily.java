@@ -16,6 +16,7 @@ import dev.pyspy4j.python.walk.CodeReader;
 import dev.pyspy4j.python.walk.DepthLimit;
 import dev.pyspy4j.python.walk.FrameObjectCollector;
 import dev.pyspy4j.python.walk.GilLocator;
+import dev.pyspy4j.python.walk.GilSwitches;
 import dev.pyspy4j.python.walk.LocalsReader;
 import dev.pyspy4j.python.walk.ThreadLayout;
 import dev.pyspy4j.python.walk.ThreadStateCollector;
@@ -57,12 +58,15 @@ final class FrameObjectFamily implements VersionFamily {
         boolean runtimeState = major == 3 && minor >= 7;
         LongSupplier interpreter;
         GilLocator gil;
+        GilSwitches switches = null;
         if (runtimeState) {
             int head = tables.offset("_PyRuntimeState.interpreters.head");
             long runtime = found.locate("_PyRuntime",
                     new InterpreterScan.Shape(head, threads.threadsHead(), threads.interp()));
             interpreter = () -> reader.pointer(runtime + head);
             gil = GilLocator.runtimeThreadState(runtime + tables.offset("_PyRuntimeState.gilstate.tstate_current"));
+            switches = GilSwitches.runtimeGil(runtime + tables.offset("_PyRuntimeState.ceval.gil"),
+                    tables.offset("_gil_runtime_state.last_holder"), tables.offset("_gil_runtime_state.switch_number"));
         } else {
             long head = found.locate("interp_head", new InterpreterScan.Shape(0, threads.threadsHead(),
                     threads.interp()));
@@ -76,6 +80,7 @@ final class FrameObjectFamily implements VersionFamily {
         CodeReader codes = new CodeReader(objects, CodeLayout.classic(tables), lineTables(),
                 found.symbolOrZero("PyCode_Type"));
         return CPythonInterpreter.builder(found)
+                .gilSwitches(switches)
                 .interpreterAddress(interpreter)
                 .collector(collector)
                 .codes(codes)

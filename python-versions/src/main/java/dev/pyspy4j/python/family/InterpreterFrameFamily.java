@@ -16,6 +16,7 @@ import dev.pyspy4j.python.walk.CodeReader;
 import dev.pyspy4j.python.walk.DepthLimit;
 import dev.pyspy4j.python.walk.FrameLayout;
 import dev.pyspy4j.python.walk.GilLocator;
+import dev.pyspy4j.python.walk.GilSwitches;
 import dev.pyspy4j.python.walk.InterpreterFrameCollector;
 import dev.pyspy4j.python.walk.LocalsReader;
 import dev.pyspy4j.python.walk.ThreadLayout;
@@ -70,6 +71,11 @@ final class InterpreterFrameFamily implements VersionFamily {
                 ? GilLocator.runtimeThreadState(runtime + tables.offset("_PyRuntimeState.gilstate.tstate_current"))
                 : GilLocator.interpreterGil(tables.offset("PyInterpreterState.ceval.gil"),
                         tables.offset("_gil_runtime_state.locked"), tables.offset("_gil_runtime_state.last_holder"));
+        int lastHolder = tables.offset("_gil_runtime_state.last_holder");
+        int switchNumber = tables.offset("_gil_runtime_state.switch_number");
+        GilSwitches switches = tables.has("_PyRuntimeState.ceval.gil")
+                ? GilSwitches.runtimeGil(runtime + tables.offset("_PyRuntimeState.ceval.gil"), lastHolder, switchNumber)
+                : GilSwitches.interpreterGil(tables.offset("PyInterpreterState.ceval.gil"), lastHolder, switchNumber);
         ThreadStateCollector collector = new ThreadStateCollector(threads,
                 new InterpreterFrameCollector(threads, frames.apply(tables), ChunkLayout.of(tables),
                         DepthLimit.configured()), gil);
@@ -78,6 +84,7 @@ final class InterpreterFrameFamily implements VersionFamily {
                 found.symbolOrZero("PyCode_Type"));
         int interpreters = tables.offset("_PyRuntimeState.interpreters.head");
         return CPythonInterpreter.builder(found)
+                .gilSwitches(switches)
                 .interpreterAddress(() -> reader.pointer(runtime + interpreters))
                 .collector(collector)
                 .codes(codes)

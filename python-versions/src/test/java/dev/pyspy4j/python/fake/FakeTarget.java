@@ -26,6 +26,8 @@ public final class FakeTarget implements TargetProcess {
     private TargetArch arch = TargetArch.X86_64;
     private int pauses;
     private int openPauses;
+    private final List<List<Long>> threadPauses = new java.util.ArrayList<>();
+    private Runnable onThreadPause = () -> { };
 
     public FakeTarget(ProcessMemory memory, String executable, List<MemoryRegion> regions,
                       Map<String, Map<String, Long>> symbolsByBinary) {
@@ -61,6 +63,17 @@ public final class FakeTarget implements TargetProcess {
 
     public int openPauses() {
         return openPauses;
+    }
+
+    /** The threads each {@link #pauseThreads} call asked to stop, in order. */
+    public List<List<Long>> threadPauses() {
+        return threadPauses;
+    }
+
+    /** Runs {@code action} as each {@link #pauseThreads} call stops its threads (e.g. to move the GIL). */
+    public FakeTarget onThreadPause(Runnable action) {
+        this.onThreadPause = action;
+        return this;
     }
 
     @Override
@@ -138,6 +151,26 @@ public final class FakeTarget implements TargetProcess {
         pauses++;
         openPauses++;
         return () -> openPauses--;
+    }
+
+    /** Stops exactly the threads asked for, as Linux does; none of them has ended. */
+    @Override
+    public PauseHandle pauseThreads(java.util.Collection<Long> osThreadIds) {
+        List<Long> stopped = List.copyOf(osThreadIds);
+        threadPauses.add(stopped);
+        onThreadPause.run();
+        openPauses++;
+        return new PauseHandle() {
+            @Override
+            public List<Long> stoppedThreads() {
+                return stopped;
+            }
+
+            @Override
+            public void close() {
+                openPauses--;
+            }
+        };
     }
 
     @Override

@@ -4,6 +4,7 @@ package dev.pyspy4j.spi.process;
 
 import dev.pyspy4j.spi.Platform;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,6 +92,19 @@ public interface TargetProcess extends AutoCloseable {
      * @throws dev.pyspy4j.spi.SpyException PERMISSION_DENIED, PROCESS_EXITED
      */
     PauseHandle pause();
+
+    /**
+     * Stops at least the given threads (OS thread ids as {@link PauseHandle#stoppedThreads} names them) until the
+     * returned handle is closed, for readers that can prove the other threads cannot change what they read (a
+     * thread that does not hold CPython's GIL cannot change its Python frames). Ids of threads that ended are
+     * skipped; threads started meanwhile are not stopped. The default stops every thread, which is always enough.
+     * The same rules as {@link #pause()} apply to the handle.
+     *
+     * @throws dev.pyspy4j.spi.SpyException PERMISSION_DENIED, PROCESS_EXITED
+     */
+    default PauseHandle pauseThreads(Collection<Long> osThreadIds) {
+        return pause();
+    }
 
     /** Whether the process still runs (not exited, not a zombie). */
     boolean isAlive();

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.python;
+
+import dev.pyspy4j.python.walk.GilSwitches;
+import dev.pyspy4j.python.walk.RawSample;
+import dev.pyspy4j.python.walk.RawThread;
+import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.process.PauseHandle;
+import dev.pyspy4j.spi.process.TargetProcess;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Copies a blocking sample with one thread stopped instead of all: the GIL's last holder. Any other thread must
+ * take the GIL before it can change its Python frames, and that increments the GIL's switch count; so a copy made
+ * while the last holder is stopped and the count does not move is as consistent as one made with every thread
+ * stopped, while the other threads (on a busy server, hundreds waiting on locks and sockets) are left alone. When
+ * that cannot be shown (the holder's thread is not known yet, the count moved, a read failed) the copy is
+ * abandoned and the caller stops every thread, as before.
+ */
+final class GilHolderPause {
+    /** A copy and how long its thread was held. */
+    record Copy(RawSample raw, long pausedNanos) {
+    }
+
+    /** Looks at the GIL at most this often per copy: its holder may change between a look and the stop. */
+    private static final int ATTEMPTS = 3;
+
+    private final TargetProcess target;
+    private final long interpreter;
+    private final GilSwitches switches;
+    private final ThreadIdentities identities;
+    private final Consumer<RawSample> learner;
+    private long copies;
+    private long abandoned;
+
+    /**
+     * @param identities who owns each thread state, as the last decoded sample showed
+     * @param learner    fills {@code identities} from a copy made without stopping any thread
+     */
+    GilHolderPause(TargetProcess target, long interpreter, GilSwitches switches, ThreadIdentities identities,
+                   Consumer<RawSample> learner) {
+        this.target = target;
+        this.interpreter = interpreter;
+        this.switches = switches;
+        this.identities = identities;
+        this.learner = learner;
+    }
+
+    /** The copy made by {@code copier} with only the holder stopped, or empty when every thread must be. */
+    Optional<Copy> copy(Supplier<RawSample> copier) {
+        copies++;
+        Optional<Copy> copy = tryCopy(copier);
+        if (copy.isEmpty()) {
+            abandoned++;
+        }
+
+        return copy;
+    }
+
+    /** How many copies were attempted with only the holder stopped, and how many of them were abandoned. */
+    record Counts(long attempted, long abandoned) {
+    }
+
+    Counts counts() {
+        return new Counts(copies, abandoned);
+    }
+
+    private Optional<Copy> tryCopy(Supplier<RawSample> copier) {
+        boolean learnt = false;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<GilSwitches.Reading> seen = switches.read(target.memory(), interpreter);
+            if (seen.isEmpty()) {
+                return Optional.empty();
+            }
+            long holder = seen.get().lastHolder();
+            Optional<ThreadIdentities.Identity> owner = holder == 0 ? Optional.empty() : identities.of(holder);
+            if (holder != 0 && owner.isEmpty()) {
+                if (learnt || !learn(copier)) {
+                    return Optional.empty();
+                }
+                // The look took a while, in which the GIL may have changed hands: look at it again.
+                learnt = true;
+                continue;
+            }
+            Attempt result = copyWhileStopped(copier, holder, owner);
+            if (result != Attempt.HOLDER_MOVED) {
+                return result.copy;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The outcome of one attempt: a copy, none (stop every thread), or try again with the new holder. */
+    private static final class Attempt {
+        static final Attempt ABANDONED = new Attempt(Optional.empty());
+        static final Attempt HOLDER_MOVED = new Attempt(Optional.empty());
+
+        final Optional<Copy> copy;
+
+        Attempt(Optional<Copy> copy) {
+            this.copy = copy;
+        }
+    }
+
+    private Attempt copyWhileStopped(Supplier<RawSample> copier, long holder,
+                                     Optional<ThreadIdentities.Identity> owner) {
+        List<Long> stop = owner.map(identity -> List.of(identity.hostThreadId())).orElse(List.of());
+        long start = System.nanoTime();
+        try (PauseHandle pause = target.pauseThreads(stop)) {
+            if (!pause.stoppedThreads().containsAll(stop)) {
+                return Attempt.ABANDONED;
+            }
+            Optional<GilSwitches.Reading> held = switches.read(target.memory(), interpreter);
+            if (held.isEmpty()) {
+                return Attempt.ABANDONED;
+            }
+            if (held.get().lastHolder() != holder) {
+                return Attempt.HOLDER_MOVED;
+            }
+            RawSample raw = copier.get();
+            if (!switches.read(target.memory(), interpreter).equals(held) || !ownedBy(raw, holder, owner)) {
+                return Attempt.ABANDONED;
+            }
+            return new Attempt(Optional.of(new Copy(raw, System.nanoTime() - start)));
+        } catch (SpyException e) {
+            // Stopping every thread either succeeds or reports the failure properly.
+            return Attempt.ABANDONED;
+        }
+    }
+
+    /**
+     * Learns the owners of the thread states from a look at the threads without stopping any, for a holder not
+     * seen before (the first sample, a new thread): far cheaper than stopping every thread of a large process. The
+     * look may be torn; what it says of the holder is checked once the holder is stopped. False when it failed.
+     */
+    private boolean learn(Supplier<RawSample> copier) {
+        try {
+            learner.accept(copier.get());
+            return true;
+        } catch (SpyException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the stopped thread is still the one that owns the holder's thread state: the state may have been
+     * freed and its memory given to a new thread since the identities were learnt.
+     */
+    private static boolean ownedBy(RawSample raw, long holder, Optional<ThreadIdentities.Identity> owner) {
+        if (owner.isEmpty()) {
+            return true;
+        }
+        for (RawThread thread : raw.threads()) {
+            if (thread.threadState() == holder) {
+                return thread.threadId() == owner.get().threadId()
+                        && thread.nativeThreadId() == owner.get().nativeThreadId();
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.python;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which thread each thread state belonged to when the last sample was decoded: its ids as the interpreter records
+ * them and its OS thread id on this machine. Thread states are freed and their memory reused by later threads, so
+ * a lookup is only a guess until the ids recorded in the thread state are seen to be the same again.
+ */
+final class ThreadIdentities {
+    /** One thread state's owner. */
+    record Identity(long threadId, long nativeThreadId, long hostThreadId) {
+    }
+
+    private Map<Long, Identity> current = new HashMap<>();
+    private Map<Long, Identity> next = new HashMap<>();
+
+    /** Starts the identities of a new sample; the previous sample's stay visible until {@link #publish}. */
+    void begin() {
+        next.clear();
+    }
+
+    void record(long threadState, long threadId, long nativeThreadId, long hostThreadId) {
+        if (hostThreadId != 0) {
+            next.put(threadState, new Identity(threadId, nativeThreadId, hostThreadId));
+        }
+    }
+
+    /** Makes the identities recorded since {@link #begin} the ones {@link #of} answers with. */
+    void publish() {
+        Map<Long, Identity> previous = current;
+        current = next;
+        next = previous;
+    }
+
+    /** The owner of {@code threadState} at the last published sample. */
+    Optional<Identity> of(long threadState) {
+        return Optional.ofNullable(current.get(threadState));
+    }
+}

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.python.walk;
+
+import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.process.ProcessMemory;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+
+/**
+ * The GIL's last holder and its switch count ({@code _gil_runtime_state.last_holder} and {@code switch_number},
+ * 3.7 and later with a GIL). A thread takes the GIL before it changes its Python frames, and taking it from
+ * another thread than the last holder increments the count; so while the last holder is stopped, an unchanged
+ * count proves that no thread changed its Python frames. Read straight from the target, never from a snapshot.
+ * Not thread-safe (one reusable buffer).
+ */
+public final class GilSwitches {
+    /** One look at the GIL. */
+    public record Reading(long lastHolder, long switchNumber) {
+    }
+
+    /** Where the GIL of an interpreter is. */
+    @FunctionalInterface
+    private interface GilAddress {
+        long of(ProcessMemory memory, long interpreter);
+    }
+
+    private final GilAddress address;
+    private final int lastHolder;
+    private final int switchNumber;
+    private final int start;
+    private final ByteBuffer fields;
+
+    private GilSwitches(GilAddress address, int lastHolder, int switchNumber) {
+        this.address = address;
+        this.lastHolder = lastHolder;
+        this.switchNumber = switchNumber;
+        this.start = Math.min(lastHolder, switchNumber);
+        int length = Math.max(lastHolder, switchNumber) + Long.BYTES - start;
+        this.fields = ByteBuffer.allocate(length);
+    }
+
+    /** 3.7-3.11: one GIL for the whole runtime, at a fixed address ({@code _PyRuntime.ceval.gil}). */
+    public static GilSwitches runtimeGil(long gil, int lastHolder, int switchNumber) {
+        return new GilSwitches((memory, interpreter) -> gil, lastHolder, switchNumber);
+    }
+
+    /** 3.12+: each interpreter points at its GIL ({@code interp->ceval.gil}), set once when it starts. */
+    public static GilSwitches interpreterGil(int cevalGil, int lastHolder, int switchNumber) {
+        return new GilSwitches(new GilAddress() {
+            private long known;
+
+            @Override
+            public long of(ProcessMemory memory, long interpreter) {
+                if (known == 0) {
+                    ByteBuffer pointer = ByteBuffer.allocate(Long.BYTES).order(memory.byteOrder());
+                    memory.read(interpreter + cevalGil, pointer);
+                    known = pointer.getLong(0);
+                }
+                return known;
+            }
+        }, lastHolder, switchNumber);
+    }
+
+    /** The GIL now; empty when it cannot be read (the caller then stops every thread, which is always safe). */
+    public Optional<Reading> read(ProcessMemory memory, long interpreter) {
+        try {
+            long gil = address.of(memory, interpreter);
+            if (gil == 0) {
+                return Optional.empty();
+            }
+            fields.clear();
+            fields.order(memory.byteOrder());
+            memory.read(gil + start, fields);
+            return Optional.of(new Reading(fields.getLong(lastHolder - start), fields.getLong(switchNumber - start)));
+        } catch (SpyException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyspy4j.python.fake.FakeTarget;
+import dev.pyspy4j.python.walk.GilSwitches;
+import dev.pyspy4j.python.walk.RawSample;
+import dev.pyspy4j.python.walk.RawThread;
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.process.ProcessMemory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A copy is kept only when the GIL's last holder was the one thread stopped and no other thread took the GIL while
+ * the copy was made; otherwise the caller stops every thread.
+ */
+class GilHolderPauseTest {
+    private static final long GIL = 0x1000_0100L;
+    private static final int LAST_HOLDER = 8;
+    private static final int SWITCH_NUMBER = 24;
+    private static final long HOLDER_STATE = 0x2000_0000L;
+    private static final long OTHER_STATE = 0x2000_1000L;
+    private static final long HOLDER_TID = 4243;
+    private static final long OTHER_TID = 4244;
+
+    /** The GIL's fields, rewritten as the tests move the GIL; nothing else of the target is readable. */
+    private final ByteBuffer gil = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
+    private boolean gilReadable = true;
+    private final ProcessMemory memory = (address, dst) -> {
+        int offset = (int) (address - GIL);
+        if (!gilReadable || address < GIL || offset + dst.remaining() > gil.capacity()) {
+            throw new SpyException(FailureKind.MEMORY_READ, "unmapped 0x" + Long.toHexString(address));
+        }
+        dst.put(gil.duplicate().position(offset).limit(offset + dst.remaining()));
+    };
+    private final FakeTarget target = FakeTarget.program(memory, Map.of());
+    private final ThreadIdentities identities = new ThreadIdentities();
+    private final List<RawSample> learnt = new ArrayList<>();
+    private final GilHolderPause pause = new GilHolderPause(target, 0x3000_0000L,
+            GilSwitches.runtimeGil(GIL, LAST_HOLDER, SWITCH_NUMBER), identities, this::learn);
+
+    @Test
+    void aCopyWhileTheGilStaysPutStopsOnlyItsHolder() {
+        gil(HOLDER_STATE, 7);
+        knownThreads();
+
+        Optional<GilHolderPause.Copy> copy = pause.copy(copier(() -> { }));
+
+        assertThat(copy).isPresent();
+        assertThat(target.threadPauses()).containsExactly(List.of(HOLDER_TID));
+        assertThat(target.pauses()).as("pauses of every thread").isZero();
+        assertThat(target.openPauses()).isZero();
+        assertThat(pause.counts()).isEqualTo(new GilHolderPause.Counts(1, 0));
+    }
+
+    @Test
+    void aCopyDuringWhichAnotherThreadTookTheGilIsAbandoned() {
+        gil(HOLDER_STATE, 7);
+        knownThreads();
+
+        Optional<GilHolderPause.Copy> copy = pause.copy(copier(() -> gil(OTHER_STATE, 8)));
+
+        assertThat(copy).isEmpty();
+        assertThat(target.openPauses()).isZero();
+        assertThat(pause.counts()).isEqualTo(new GilHolderPause.Counts(1, 1));
+    }
+
+    @Test
+    void aHolderNotSeenBeforeIsLearntFromALookWithoutStoppingAnything() {
+        gil(HOLDER_STATE, 7);
+
+        Optional<GilHolderPause.Copy> copy = pause.copy(copier(() -> { }));
+
+        assertThat(learnt).hasSize(1);
+        assertThat(copy).isPresent();
+        assertThat(target.threadPauses()).containsExactly(List.of(HOLDER_TID));
+    }
+
+    @Test
+    void aHolderThatChangedBeforeItWasStoppedIsLookedAtAgain() {
+        gil(HOLDER_STATE, 7);
+        knownThreads();
+        target.onThreadPause(() -> {
+            if (target.threadPauses().size() == 1) {
+                gil(OTHER_STATE, 8);
+            }
+        });
+
+        Optional<GilHolderPause.Copy> copy = pause.copy(copier(() -> { }));
+
+        assertThat(copy).isPresent();
+        assertThat(target.threadPauses()).containsExactly(List.of(HOLDER_TID), List.of(OTHER_TID));
+    }
+
+    @Test
+    void aThreadStateNowOwnedByAnotherThreadIsNotTrusted() {
+        gil(HOLDER_STATE, 7);
+        identities.begin();
+        identities.record(HOLDER_STATE, 0x7f00_0000_1000L, HOLDER_TID - 100, HOLDER_TID - 100);
+        identities.publish();
+
+        Optional<GilHolderPause.Copy> copy = pause.copy(copier(() -> { }));
+
+        assertThat(copy).as("the stopped thread no longer owns the holder's thread state").isEmpty();
+    }
+
+    @Test
+    void anUnreadableGilMeansStoppingEveryThread() {
+        knownThreads();
+        gilReadable = false;
+
+        assertThat(pause.copy(copier(() -> { }))).isEmpty();
+        assertThat(target.threadPauses()).isEmpty();
+    }
+
+    private void gil(long lastHolder, long switchNumber) {
+        gil.putLong(LAST_HOLDER, lastHolder).putLong(SWITCH_NUMBER, switchNumber);
+    }
+
+    private void knownThreads() {
+        learn(threads());
+    }
+
+    private void learn(RawSample raw) {
+        learnt.add(raw);
+        identities.begin();
+        for (RawThread thread : raw.threads()) {
+            identities.record(thread.threadState(), thread.threadId(), thread.nativeThreadId(),
+                    thread.nativeThreadId());
+        }
+        identities.publish();
+    }
+
+    /** A copier that does {@code meanwhile} (what the target does while it is read) and returns both threads. */
+    private static Supplier<RawSample> copier(Runnable meanwhile) {
+        return () -> {
+            meanwhile.run();
+            return threads();
+        };
+    }
+
+    private static RawSample threads() {
+        return new RawSample(List.of(new RawThread(HOLDER_STATE, 0x7f00_0000_1000L, HOLDER_TID, List.of()),
+                new RawThread(OTHER_STATE, 0x7f00_0000_2000L, OTHER_TID, List.of())), HOLDER_STATE);
+    }
+}
