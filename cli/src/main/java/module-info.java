@@ -7,6 +7,7 @@ module dev.pyspy4j.cli {
     requires info.picocli;
     requires org.jline.terminal;
     requires com.fasterxml.jackson.core;
+    requires com.google.protobuf;
 
     opens dev.pyspy4j.cli to info.picocli;
     opens dev.pyspy4j.cli.options to info.picocli;

@@ -84,6 +84,11 @@ public final class CliContext {
         }
     }
 
+    /** The environment variables of this run. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
     public Providers providers() {
         if (providers == null) {
             plugins = pluginLoader.get();

@@ -5,8 +5,11 @@ package dev.pyspy4j.cli;
 import dev.pyspy4j.cli.options.DurationConverter;
 import dev.pyspy4j.cli.options.NativeOptions;
 import dev.pyspy4j.cli.options.ProgramOrPidOptions;
+import dev.pyspy4j.cli.options.PyroscopeOptions;
 import dev.pyspy4j.cli.options.SamplingOptions;
 import dev.pyspy4j.cli.options.ThreadSelectionOptions;
+import dev.pyspy4j.cli.pyroscope.PushCounts;
+import dev.pyspy4j.cli.pyroscope.PyroscopePush;
 import dev.pyspy4j.cli.record.EverySampleFailed;
 import dev.pyspy4j.cli.record.OutputFile;
 import dev.pyspy4j.cli.record.OutputFormats;
@@ -16,7 +19,9 @@ import dev.pyspy4j.cli.session.RecordRequest;
 import dev.pyspy4j.cli.session.RecordSession;
 import dev.pyspy4j.engine.sampling.ProgramOrPid;
 import dev.pyspy4j.engine.sampling.SamplingPlan;
+import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.Platform;
+import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.python.LineNumbers;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -48,6 +53,9 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Mixin
     private NativeOptions nativeOptions;
+
+    @Mixin
+    private PyroscopeOptions pyroscopeOptions;
 
     @Option(names = {"-o", "--output"}, paramLabel = "<filename>",
             description = "Output filename, or - for standard output (default: <program or pid>-<date and time>"
@@ -107,6 +115,11 @@ public final class RecordCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--period writes numbered files beside the output file, which -o - does not name");
         }
+        Optional<PyroscopePush> pyroscope = pyroscopeOptions.push(spec, context.environment());
+        if (pyroscope.isPresent() && periodSeconds != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--period and --pyroscope can't be used together: --pyroscope pushes its own windows");
+        }
         ProgramOrPid what = target.target(spec);
         context.reportProviderProblems(spec.commandLine().getErr());
         SamplingPlan plan = new SamplingPlan(sampling.rate(),
@@ -118,7 +131,7 @@ public final class RecordCommand implements Callable<Integer> {
         // its progress bar then too).
         RecordRequest request = new RecordRequest(what, plan, format, Optional.ofNullable(output),
                 sampling.includeIdle(), threads, subprocesses, fullFilenames, !hideProgress && !what.launches(),
-                title(), periodSeconds == null ? OptionalLong.empty() : OptionalLong.of(periodSeconds));
+                title(), periodSeconds == null ? OptionalLong.empty() : OptionalLong.of(periodSeconds), pyroscope);
         RecordConsole console = new RecordConsole(spec.commandLine().getErr(),
                 context.sessionEnvironment().stderrIsTerminal(), spec.qualifiedName(), context.stderrPalette());
         RecordOutcome outcome = new RecordSession(context.providers(), Platform.current(),
@@ -127,7 +140,17 @@ public final class RecordCommand implements Callable<Integer> {
         outcome.everySampleFailedBecause().ifPresent(failure -> {
             throw EverySampleFailed.because(failure, context.ptraceScopeFile());
         });
+        outcome.pushes().filter(counts -> counts.lost() > 0).ifPresent(counts -> {
+            throw notAllPushed(counts, pyroscope.get());
+        });
         return ExitCodes.OK;
+    }
+
+    /** Profiles that never reached the server are lost windows of the recording: the run did not do its job. */
+    private static SpyException notAllPushed(PushCounts counts, PyroscopePush push) {
+        return new SpyException(FailureKind.OUTPUT, counts.lost() + " of " + (counts.pushed() + counts.lost())
+                + " profiles did not reach Pyroscope at " + push.endpoint().server() + " (" + counts.failed()
+                + " failed, " + counts.dropped() + " dropped)");
     }
 
     private LineNumbers lineNumbers() {

@@ -137,4 +137,42 @@ class RecordUsageTest {
         // --pid and -F went to the program, so this is neither "both" nor "can't be used together".
         assertThat(result.err()).startsWith("pyspy4j record: invalid value 'bogus' for '--format'");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--pyroscope localhost:4040 --app demo|--pyroscope 'localhost:4040' is not a server address: it must start"
+                + " with http:// or https:// (e.g. http://localhost:4040)",
+        "--pyroscope http://127.0.0.1:4040|--pyroscope needs --app <name>, the application's name on the server",
+        "--app demo|--app goes with --pyroscope",
+        "--tag env=test|--tag goes with --pyroscope",
+        "--pyroscope http://h --app demo --tag service_name=x|--tag name 'service_name' is reserved (--app sets it)",
+        "--pyroscope http://h --app demo --tag __name__=x|--tag name '__name__' is reserved (names starting with __"
+                + " are Pyroscope's own)",
+        "--pyroscope http://h --app demo --tag env|--tag takes name=value, not 'env'",
+        "--pyroscope http://h --app demo --pyroscope-labels thread,tid|--pyroscope-labels takes thread or pid, not"
+                + " 'tid'",
+        "--pyroscope http://h --app demo --pyroscope-interval 0|--pyroscope-interval must be a whole number of"
+                + " seconds above 0, not 0",
+        "--pyroscope http://h --app demo --period 5|--period and --pyroscope can't be used together: --pyroscope"
+                + " pushes its own windows"})
+    void pyroscopeFlagsThatCannotWorkAreRefusedBeforeSampling(String flags, String message) {
+        String[] args = ("record -p 1 " + flags).split(" ");
+
+        assertFailure(cli.run(args), 2, "pyspy4j record: " + message + "; try 'pyspy4j record --help'");
+    }
+
+    @Test
+    void contradictoryPyroscopeCredentialsAreRefusedBeforeSampling() {
+        CliRunner.Result result = cli.environment(java.util.Map.of("PYROSCOPE_BASIC_AUTH_USER", "1234"))
+                .run("record", "-p", "1", "--pyroscope", "http://127.0.0.1:4040", "--app", "demo");
+
+        assertFailure(result, 2, "pyspy4j record: PYROSCOPE_BASIC_AUTH_USER and PYROSCOPE_BASIC_AUTH_PASSWORD must"
+                + " be set together; try 'pyspy4j record --help'");
+    }
+
+    @Test
+    void helpListsThePyroscopeFlagsButNotTheTestingInterval() {
+        assertThat(cli.run("record", "--help").out()).contains("--pyroscope=<url>", "--app=<name>",
+                "--tag=<name=value>", "--pyroscope-labels=<thread|pid>").doesNotContain("--pyroscope-interval");
+    }
 }

@@ -2,12 +2,10 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.record;
 
-import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.output.Recorder;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,27 +15,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The numbered files of {@code record --period} and SIGUSR1, written while the recording goes on ({@code out.1.svg},
- * {@code out.2.svg}, … beside {@code out.svg}). Each holds the stacks of one window of the recording, from the end
- * of the previous numbered file (or the start) to the end of a period or to a request, and is a complete file of
- * the format; the file named by {@code -o} still gets the whole recording at the end. Without a period nothing is
- * recorded twice until the first request, whose file holds everything so far; windows start from it.
+ * Cuts a recording into windows while it goes on and hands each to a {@link WindowSink}: the numbered files of
+ * {@code record --period} and SIGUSR1 ({@code out.1.svg}, {@code out.2.svg}, … beside {@code out.svg}), or the
+ * profiles {@code --pyroscope} pushes. Each window holds the stacks from the end of the previous one (or the start)
+ * to the end of a period or to a request; the recording's own recorder still gets everything. Without a period
+ * nothing is recorded twice until the first request, whose window holds everything so far; windows start from it.
  *
- * <p>Used by the sampling thread alone, except {@link #request}. A window's file is written on a thread of its
- * own, so that sampling goes on meanwhile; what became of it is said between samples, on the sampling thread.
+ * <p>Used by the sampling thread alone, except {@link #request}. A window is delivered on a thread of its own, so
+ * that sampling goes on meanwhile; what became of it is said between samples, on the sampling thread.
  */
 public final class RecordingWindows {
-    /** How long the end of a recording waits for numbered files still being written. */
-    private static final long WRITES_WAIT_SECONDS = 120;
+    /** How long the end of a recording waits for windows still being delivered. */
+    private static final long DELIVERIES_WAIT_SECONDS = 120;
 
-    private final Supplier<Recorder> newRecorder;
-    private final OutputFile output;
-    private final String extension;
+    private final WindowSink sink;
     private final OptionalLong periodNanos;
     private final RecordConsole console;
     private final Queue<Runnable> reports = new ConcurrentLinkedQueue<>();
     private volatile boolean requested;
-    private ExecutorService writer;
+    private ExecutorService deliverer;
     private Recorder whole;
     private Recorder window;
     private long windowStartNanos;
@@ -45,28 +41,39 @@ public final class RecordingWindows {
     private boolean windowTicked;
     private long lastTickNanos;
     private boolean refusalSaid;
-    private int written;
+    private int delivered;
 
     /**
+     * @param sink        where finished windows go; {@code null} for none
+     * @param periodNanos how long each window lasts; empty for windows ended by requests alone
+     */
+    public RecordingWindows(WindowSink sink, OptionalLong periodNanos, RecordConsole console) {
+        this.sink = sink;
+        this.periodNanos = periodNanos;
+        this.console = console;
+        if (sink != null) {
+            sink.open(reports::add);
+        }
+    }
+
+    /**
+     * Windows written as numbered files beside {@code output}.
+     *
      * @param newRecorder a new, empty recorder of the recording's format
      * @param extension   the format's file extension, before which a file's number goes
      * @param periodNanos how long each window lasts; empty for windows ended by requests alone
      */
     public RecordingWindows(Supplier<Recorder> newRecorder, OutputFile output, String extension,
                             OptionalLong periodNanos, RecordConsole console) {
-        this.newRecorder = newRecorder;
-        this.output = output;
-        this.extension = extension;
-        this.periodNanos = periodNanos;
-        this.console = console;
+        this(new NumberedFiles(newRecorder, output, extension, console), periodNanos, console);
     }
 
     /** Windows that nothing ever ends: the recording alone. */
     public static RecordingWindows none(RecordConsole console) {
-        return new RecordingWindows(() -> null, null, "", OptionalLong.empty(), console);
+        return new RecordingWindows((WindowSink) null, OptionalLong.empty(), console);
     }
 
-    /** Asks for the current window's file at the next sample; callable from any thread. */
+    /** Asks for the current window at the next sample; callable from any thread. */
     public void request() {
         requested = true;
     }
@@ -93,34 +100,41 @@ public final class RecordingWindows {
     }
 
     /**
-     * Writes the last window, if a tick fell into it (it ends with the last tick), and waits for the files still
-     * being written.
+     * Delivers the last window, if a tick fell into it (it ends with the last tick), waits for the deliveries still
+     * under way and lets the sink finish.
      */
     public void finish() {
         if (window != null && windowTicked) {
             submit(window, windowStartNanos, lastTickNanos, windowStacks);
             window = null;
         }
-        if (writer != null) {
-            writer.shutdown();
+        if (deliverer != null) {
+            deliverer.shutdown();
             try {
-                if (!writer.awaitTermination(WRITES_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    console.warning("numbered files were still being written after " + WRITES_WAIT_SECONDS
-                            + " s; they may be incomplete");
+                if (!deliverer.awaitTermination(DELIVERIES_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    console.warning("windows of the recording were still being delivered after "
+                            + DELIVERIES_WAIT_SECONDS + " s; they may be incomplete");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         sayReports();
+        if (sink != null) {
+            sink.finish(reports::add);
+            sayReports();
+        }
     }
 
     private void endWindow(long elapsedNanos) {
-        if (output == null || !output.takesNumberedSiblings()) {
-            if (!refusalSaid && output != null) {
+        if (sink == null) {
+            return;
+        }
+        var refusal = sink.refusal();
+        if (refusal.isPresent()) {
+            if (!refusalSaid) {
                 refusalSaid = true;
-                console.warning("no numbered file was written: they go beside the output file, and '"
-                        + output.shownAs() + "' is not one");
+                console.warning(refusal.get());
             }
             return;
         }
@@ -129,43 +143,28 @@ public final class RecordingWindows {
         } else {
             // The first request of a recording without a period: everything so far, from the recording itself, on
             // this thread, the only one that touches it.
-            write(whole, ++written, 0, elapsedNanos, -1);
+            sink.deliver(whole, new WindowSpan(++delivered, 0, elapsedNanos, -1), reports::add);
         }
         startWindow(elapsedNanos);
     }
 
     private void startWindow(long elapsedNanos) {
-        window = newRecorder.get();
+        window = sink.newWindow();
         windowStartNanos = elapsedNanos;
         windowStacks = 0;
         windowTicked = false;
     }
 
     private void submit(Recorder finished, long startNanos, long endNanos, long stacks) {
-        int number = ++written;
-        if (writer == null) {
-            writer = Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, "pyspy4j-numbered-files");
+        WindowSpan span = new WindowSpan(++delivered, startNanos, endNanos, stacks);
+        if (deliverer == null) {
+            deliverer = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "pyspy4j-windows");
                 thread.setDaemon(true);
                 return thread;
             });
         }
-        writer.execute(() -> write(finished, number, startNanos, endNanos, stacks));
-    }
-
-    /** Writes one numbered file; what became of it is said later, on the sampling thread. */
-    private void write(Recorder recorder, int number, long startNanos, long endNanos, long stacks) {
-        String name = output.numberedName(number, extension);
-        try {
-            OutputFile.prepare(name).write(recorder);
-            String span = String.format(Locale.ROOT, " (%.1f to %.1f s of the recording", startNanos / 1e9,
-                    endNanos / 1e9) + (stacks < 0 ? ")" : ": " + stacks + " stacks)");
-            reports.add(() -> console.info(recorder.announce(name) + span));
-        } catch (SpyException e) {
-            reports.add(() -> console.warning(e.getMessage() + "; the recording goes on"));
-        } catch (RuntimeException e) {
-            reports.add(() -> console.warning("could not write '" + name + "': " + e + "; the recording goes on"));
-        }
+        deliverer.execute(() -> sink.deliver(finished, span, reports::add));
     }
 
     private void sayReports() {
@@ -173,7 +172,6 @@ public final class RecordingWindows {
             report.run();
         }
     }
-
     /** The recording's recorder and, once windows have started, the current window's. */
     private final class Tee implements Recorder {
         @Override

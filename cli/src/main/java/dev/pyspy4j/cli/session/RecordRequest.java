@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
+import dev.pyspy4j.cli.pyroscope.PyroscopePush;
 import dev.pyspy4j.engine.sampling.ProgramOrPid;
 import dev.pyspy4j.engine.sampling.SamplingPlan;
 import java.util.Objects;
@@ -24,11 +25,14 @@ import java.util.OptionalLong;
  * @param title         the command line, for formats that show a title
  * @param periodSeconds how often a numbered file of the last period's stacks is written beside the output
  *                      ({@code --period}); empty for none but those SIGUSR1 asks for
+ * @param pyroscope     where windows of the recording are pushed ({@code --pyroscope}); empty for nowhere
  */
 public record RecordRequest(ProgramOrPid target, SamplingPlan sampling, String format, Optional<String> output,
                             boolean includeIdle, boolean threadFrames, boolean subprocesses, boolean fullFilenames,
-                            boolean showStatus, String title, OptionalLong periodSeconds) {
+                            boolean showStatus, String title, OptionalLong periodSeconds,
+                            Optional<PyroscopePush> pyroscope) {
     public RecordRequest {
+        Objects.requireNonNull(pyroscope, "pyroscope is null");
         Objects.requireNonNull(periodSeconds, "periodSeconds is null");
         Objects.requireNonNull(target, "target is null");
         Objects.requireNonNull(sampling, "sampling is null");

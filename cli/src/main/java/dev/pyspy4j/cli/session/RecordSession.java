@@ -2,6 +2,11 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.session;
 
+import dev.pyspy4j.cli.pyroscope.Backoff;
+import dev.pyspy4j.cli.pyroscope.HttpPushTransport;
+import dev.pyspy4j.cli.pyroscope.PyroscopePush;
+import dev.pyspy4j.cli.pyroscope.PyroscopeWindows;
+import dev.pyspy4j.cli.pyroscope.Sleeper;
 import dev.pyspy4j.cli.record.OutputFile;
 import dev.pyspy4j.cli.record.OutputFormats;
 import dev.pyspy4j.cli.record.OutputNames;
@@ -22,6 +27,8 @@ import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.output.OutputFormat;
 import dev.pyspy4j.spi.output.Recorder;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +42,11 @@ import java.util.concurrent.TimeUnit;
 public final class RecordSession {
     /** The most of pyspy4j's own start-up that counts towards a launched program's duration. */
     static final long STARTUP_CHARGED_NANOS = 500_000_000L;
+    /** The format of the profiles pushed to Pyroscope. */
+    private static final String PPROF = "pprof";
+    /** How long a push waits for a connection, and then for the answer. */
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    private static final int READ_TIMEOUT_MILLIS = 10_000;
 
     private final Providers providers;
     private final Platform platform;
@@ -74,16 +86,23 @@ public final class RecordSession {
     }
 
     public RecordOutcome run(RecordRequest request) {
-        OutputFormat format = new OutputFormats(providers.outputFormats(), platform).select(request.format());
-        OutputFile file = OutputFile.prepare(request.output().orElseGet(() -> OutputNames.defaultName(
-                request.target().name(), environment.wallClock().get(), format.fileExtension())));
-        if (request.periodSeconds().isPresent() && !file.takesNumberedSiblings()) {
+        OutputFormats formats = new OutputFormats(providers.outputFormats(), platform);
+        OutputFormat format = formats.select(request.format());
+        // A push to Pyroscope writes a file only when one is named: its recording may run for days.
+        OutputFile file = request.pyroscope().isPresent() && request.output().isEmpty() ? null
+                : OutputFile.prepare(request.output().orElseGet(() -> OutputNames.defaultName(
+                        request.target().name(), environment.wallClock().get(), format.fileExtension())));
+        if (request.periodSeconds().isPresent() && file != null && !file.takesNumberedSiblings()) {
             throw new SpyException(FailureKind.USAGE, "--period writes numbered files beside the output file, and '"
                     + file.shownAs() + "' is not a regular file");
         }
-        RecordingWindows windows = new RecordingWindows(() -> SampledRecording.newRecorder(format, request), file,
-                format.fileExtension(), request.periodSeconds().stream()
-                        .map(seconds -> TimeUnit.SECONDS.toNanos(seconds)).findFirst(), console);
+        Optional<PyroscopeWindows> pushes = request.pyroscope().map(push -> pushing(push, formats, request));
+        RecordingWindows windows = pushes.isPresent()
+                ? new RecordingWindows(pushes.get(), OptionalLong.of(TimeUnit.SECONDS.toNanos(
+                        request.pyroscope().get().intervalSeconds())), console)
+                : new RecordingWindows(() -> SampledRecording.newRecorder(format, request), file,
+                        format.fileExtension(), request.periodSeconds().stream()
+                                .map(seconds -> TimeUnit.SECONDS.toNanos(seconds)).findFirst(), console);
         StopSignal stop = new StopSignal();
         // Armed before a program is launched, so that Control-C at any moment ends it too; disarmed last, once the
         // file is written, which a shutdown hook among the triggers waits for.
@@ -97,11 +116,15 @@ public final class RecordSession {
                         environment.clock().nanoTime())));
         try (ProfilingRun run = profiler.open(target, request.sampling(), stop, console::warning)) {
             RecordOutcome outcome = new SampledRecording(console, verbose).record(run, request, format, file,
-                    windows);
+                    windows, request.pyroscope().map(push -> "Recorded for Pyroscope at " + push.endpoint().server())
+                            .orElse(""));
             run.finishProgram().ifPresent(end -> console.info(
                     RecordMessages.programEnded(request.target().program().get(0), end)));
-            return outcome;
+            return pushes.map(sink -> outcome.withPushes(sink.counts())).orElse(outcome);
         } catch (ProgramExitedException e) {
+            if (file == null) {
+                throw e;
+            }
             // Nothing could be sampled, yet a script that reads the file finds one, in the format it asked for.
             Recorder empty = SampledRecording.newRecorder(format, request);
             file.write(empty);
@@ -111,5 +134,26 @@ public final class RecordSession {
             snapshots.close();
             triggers.close();
         }
+    }
+
+    /** The windows pushed to Pyroscope, as pprof profiles whatever the format of the file. */
+    private PyroscopeWindows pushing(PyroscopePush push, OutputFormats formats, RecordRequest request) {
+        OutputFormat pprof;
+        try {
+            pprof = formats.select(PPROF);
+        } catch (SpyException e) {
+            throw new SpyException(FailureKind.USAGE, "--pyroscope pushes pprof profiles, and no output format '"
+                    + PPROF + "' was found");
+        }
+        String profileName = request.includeIdle() ? "wall" : "process_cpu";
+        return new PyroscopeWindows(push, () -> SampledRecording.newRecorder(pprof, request), profileName,
+                () -> epochNanos(environment.wallClock().get()),
+                new HttpPushTransport(push.endpoint().push(), push.headers(), CONNECT_TIMEOUT_MILLIS,
+                        READ_TIMEOUT_MILLIS), Backoff.DEFAULT, Sleeper.SYSTEM, console);
+    }
+
+    private static long epochNanos(ZonedDateTime time) {
+        Instant instant = time.toInstant();
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 }

@@ -28,6 +28,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
+import java.util.Optional;
 
 /** One opened run recorded into one file: sample it, let go of its processes, write the file, sum it up. */
 final class SampledRecording {
@@ -74,9 +75,14 @@ final class SampledRecording {
         }
     }
 
-    /** Samples {@code run} until it ends, lets go of its processes and writes the file; per-process lines for a tree. */
+    /**
+     * Samples {@code run} until it ends, lets go of its processes and writes the file; per-process lines for a tree.
+     *
+     * @param file       where the whole recording goes; {@code null} for nowhere (its windows alone go somewhere)
+     * @param recordedAs what the summary line says of the recording when no file is written
+     */
     RecordOutcome record(ProfilingRun run, RecordRequest request, OutputFormat format, OutputFile file,
-                         RecordingWindows windows) {
+                         RecordingWindows windows, String recordedAs) {
         SamplingPlan plan = request.sampling();
         if (!request.subprocesses()) {
             run.subject().warnings().forEach(console::warning);
@@ -86,7 +92,8 @@ final class SampledRecording {
         SamplingResult result;
         List<ProcessTally> perProcess;
         try {
-            recorder = newRecorder(format, request);
+            // Without a file the recording is not kept: a push that runs for days would hold every stack it saw.
+            recorder = file == null ? new Discarding() : newRecorder(format, request);
             recording = new Recording(recorder, windows, new TraceFilter(request.includeIdle(), plan.gilOnly()),
                     new TraceDecorator(run.names(), request.threadFrames()),
                     new LagMonitor(plan.rate(), LAG_WARNING_QUIET_NANOS), console, plan.durationSeconds(),
@@ -99,15 +106,39 @@ final class SampledRecording {
             run.detach();
         }
         console.info(RecordMessages.stopped(result.reason(), plan.durationSeconds()));
-        file.write(recorder);
-        console.info(RecordMessages.wrote(recorder.announce(file.shownAs()), recording.samples(),
-                result.stats().rounds(), result.stats().roundRate(), plan.rate(), recording.failures()));
-        if (!recorder.hint().isEmpty()) {
+        if (file != null) {
+            file.write(recorder);
+        }
+        console.info(RecordMessages.wrote(file == null ? recordedAs : recorder.announce(file.shownAs()),
+                recording.samples(), result.stats().rounds(), result.stats().roundRate(), plan.rate(),
+                recording.failures()));
+        if (file != null && !recorder.hint().isEmpty()) {
             console.info(recorder.hint());
         }
         if (request.subprocesses()) {
             RecordMessages.processes(perProcess, recording::samplesOf).forEach(console::info);
         }
-        return new RecordOutcome(result, recording.samples(), recording.failures(), file.shownAs());
+        return new RecordOutcome(result, recording.samples(), recording.failures(),
+                Optional.ofNullable(file).map(OutputFile::shownAs), Optional.empty());
+    }
+
+    /** The recording of a run whose windows alone are kept. */
+    private static final class Discarding implements Recorder {
+        @Override
+        public void record(StackTrace trace, long elapsedNanos) {
+        }
+
+        @Override
+        public void record(StackTrace trace, long elapsedNanos, long count) {
+        }
+
+        @Override
+        public void writeTo(OutputStream out) {
+        }
+
+        @Override
+        public String announce(String path) {
+            return "";
+        }
     }
 }
