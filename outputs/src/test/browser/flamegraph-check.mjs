@@ -7,16 +7,13 @@
 //
 //   node flamegraph-check.mjs GRAPH.svg "FRAME LABEL TO CLICK" "SEARCH TERM" EMPTY-GRAPH.svg
 //
-// Environment: CHROMIUM, the browser's executable; PUPPETEER_DIR, a directory whose node_modules holds
-// puppeteer-core (installed there by ./run-tests, outside the repository).
-import { createRequire } from "node:module";
+// Environment: as chromium.mjs says.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { launchChromium } from "./chromium.mjs";
 
 const [graphFile, clickLabel, searchTerm, emptyGraphFile] = process.argv.slice(2);
-const require = createRequire(path.join(process.env.PUPPETEER_DIR, "package.json"));
-const puppeteer = require("puppeteer-core");
 
 const NARROW = 900;
 const WIDE = 1600;
@@ -106,14 +103,7 @@ async function observeEmbedded(browser) {
 }
 
 async function main() {
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM,
-    headless: true,
-    // Over a pipe rather than a port: Chromium ends when node does, however node ends.
-    pipe: true,
-    // CI runs as root, where Chromium's sandbox cannot start.
-    args: ["--no-sandbox", "--disable-gpu"],
-  });
+  const browser = await launchChromium();
   try {
     const seen = {};
     const page = await browser.newPage();

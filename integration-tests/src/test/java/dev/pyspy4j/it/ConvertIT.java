@@ -36,7 +36,7 @@ class ConvertIT {
             + "<module> (app.py:30);main (app.py:25) 5\n"
             + "thread (4243): Worker-1;run (threading.py:975);poll (net/io.py:8) 20\n";
     private static final List<String> FORMATS = List.of("flamegraph", "speedscope", "raw", "chrometrace", "pprof",
-            "gecko");
+            "gecko", "html");
 
     @TempDir
     Path work;

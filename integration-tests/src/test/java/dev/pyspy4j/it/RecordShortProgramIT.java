@@ -87,7 +87,7 @@ class RecordShortProgramIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"flamegraph", "speedscope", "chrometrace", "raw", "gecko"})
+    @ValueSource(strings = {"flamegraph", "speedscope", "chrometrace", "raw", "gecko", "html"})
     void aProgramThatEndsBeforeAnyPythonRunsGetsAnEmptyFileOfItsFormat(String format) throws Exception {
         Path output = work.resolve("empty." + format);
 
@@ -123,6 +123,14 @@ class RecordShortProgramIT {
                 assertThat(profile.at("/meta/preprocessedProfileVersion").isInt()).as(profile.toString()).isTrue();
                 assertThat(profile.path("threads").isArray()).as(profile.toString()).isTrue();
                 profile.path("threads").forEach(thread -> assertThat(thread.at("/samples/length").asInt()).isZero());
+            }
+            case "html" -> {
+                String page = Files.readString(output);
+                String open = "<script id=\"profile-data\" type=\"application/json\">";
+                int start = page.indexOf(open) + open.length();
+                JsonNode data = new ObjectMapper().readTree(page.substring(start, page.indexOf("</script>", start)));
+                assertThat(data.get("totalSamples").asLong()).as(data.toString()).isZero();
+                assertThat(page).contains(">No samples<");
             }
             default -> throw new IllegalArgumentException(format);
         }

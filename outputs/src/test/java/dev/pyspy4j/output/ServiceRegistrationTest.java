@@ -8,6 +8,7 @@ import dev.pyspy4j.output.chrometrace.ChromeTraceFormat;
 import dev.pyspy4j.output.collapsed.CollapsedFormat;
 import dev.pyspy4j.output.flamegraph.FlameGraphFormat;
 import dev.pyspy4j.output.gecko.GeckoFormat;
+import dev.pyspy4j.output.html.HtmlFormat;
 import dev.pyspy4j.output.pprof.PprofFormat;
 import dev.pyspy4j.output.speedscope.SpeedscopeFormat;
 import dev.pyspy4j.spi.Platform;
@@ -26,7 +27,7 @@ class ServiceRegistrationTest {
     void everyFormatIsRegistered() {
         assertThat(ServiceLoader.load(OutputFormat.class).stream().map(ServiceLoader.Provider::type))
                 .containsExactlyInAnyOrder(FlameGraphFormat.class, SpeedscopeFormat.class, CollapsedFormat.class,
-                        ChromeTraceFormat.class, PprofFormat.class, GeckoFormat.class);
+                        ChromeTraceFormat.class, PprofFormat.class, GeckoFormat.class, HtmlFormat.class);
     }
 
     @Test
@@ -51,6 +52,7 @@ class ServiceRegistrationTest {
                         Tuple.tuple("chrometrace", "json", SpiVersion.CURRENT),
                         Tuple.tuple("flamegraph", "svg", SpiVersion.CURRENT),
                         Tuple.tuple("gecko", "json", SpiVersion.CURRENT),
+                        Tuple.tuple("html", "html", SpiVersion.CURRENT),
                         Tuple.tuple("pprof", "pb.gz", SpiVersion.CURRENT),
                         Tuple.tuple("raw", "txt", SpiVersion.CURRENT),
                         Tuple.tuple("speedscope", "json", SpiVersion.CURRENT));

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.State;
 public class RecorderBenchmark {
     private static final int DEPTH = 40;
 
-    @Param({"flamegraph", "raw"})
+    @Param({"flamegraph", "raw", "html"})
     public String format;
 
     private Recorder recorder;

@@ -9,18 +9,16 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pyspy4j.output.BrowserCheck;
 import dev.pyspy4j.output.Traces;
 import dev.pyspy4j.output.Traces.Timed;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.output.OutputSettings;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,16 +26,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The flame graph's script in a real browser: {@code src/test/browser/flamegraph-check.mjs} opens a written graph
  * in Debian's headless Chromium (through puppeteer-core), clicks, searches, reloads, resizes and embeds it, and
- * reports what it saw; this test judges that. Chromium, node and puppeteer-core are installed by {@code ./run-tests};
- * a missing one fails the test with what to install.
+ * reports what it saw; this test judges that (see {@link BrowserCheck} for what it needs installed).
  */
 class FlameGraphBrowserIT {
     private static final Path CHECK = Path.of("src", "test", "browser", "flamegraph-check.mjs");
     private static final Path WORK = Path.of("target", "flamegraph-browser");
-    private static final String CHROMIUM = System.getenv().getOrDefault("PYSPY4J_CHROMIUM", "/usr/bin/chromium");
-    private static final Path PUPPETEER_DIR = Path.of(
-            System.getenv().getOrDefault("PYSPY4J_PUPPETEER_DIR", "/var/cache/pyspy4j/npm"));
-    private static final long TIMEOUT_SECONDS = 120;
     /** Margin left and right of the bars (the writer's standard geometry). */
     private static final double PAD = 10;
     private static final int NARROW = 900;
@@ -62,7 +55,7 @@ class FlameGraphBrowserIT {
 
     @BeforeAll
     static void openTheGraphInChromium() throws IOException, InterruptedException {
-        requireTools();
+        BrowserCheck.requireTools();
         Files.createDirectories(WORK);
         Path graph = WORK.resolve("graph.svg");
         Files.write(graph, Traces.write(new FlameGraphFormat(), LONG_TITLE, profile()));
@@ -223,56 +216,10 @@ class FlameGraphBrowserIT {
         throw new AssertionError("no visible frame labelled '" + label + "' among " + labels(view));
     }
 
-    private static void requireTools() {
-        if (findOnPath("node") == null) {
-            throw new IllegalStateException("node is not on the PATH; install Debian's nodejs (./run-tests does)");
-        }
-        if (!Files.isExecutable(Path.of(CHROMIUM))) {
-            throw new IllegalStateException("no Chromium at " + CHROMIUM + "; install Debian's chromium "
-                    + "(./run-tests does) or name another with PYSPY4J_CHROMIUM");
-        }
-        if (!Files.isRegularFile(PUPPETEER_DIR.resolve("node_modules/puppeteer-core/package.json"))) {
-            throw new IllegalStateException("puppeteer-core is not installed under " + PUPPETEER_DIR
-                    + "; ./run-tests installs it there (npm ci of src/test/browser/package-lock.json), or name another"
-                    + " directory with PYSPY4J_PUPPETEER_DIR");
-        }
-    }
-
-    private static Path findOnPath(String tool) {
-        for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, tool))) {
-                return Path.of(directory, tool);
-            }
-        }
-        return null;
-    }
-
-    /** Runs the browser check and returns what it printed; Chromium and everything else it started end with it. */
+    /** Runs the browser check and returns what it printed. */
     private static String runCheck(Path graph, String clickLabel, String searchTerm, Path emptyGraph)
             throws IOException, InterruptedException {
-        Path output = WORK.resolve("check.json");
-        Path errors = WORK.resolve("check.err");
-        ProcessBuilder builder = new ProcessBuilder("node", CHECK.toString(), graph.toAbsolutePath().toString(),
-                clickLabel, searchTerm, emptyGraph.toAbsolutePath().toString())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(output.toFile()).redirectError(errors.toFile());
-        builder.environment().put("CHROMIUM", CHROMIUM);
-        builder.environment().put("PUPPETEER_DIR", PUPPETEER_DIR.toAbsolutePath().toString());
-        Process node = builder.start();
-        try {
-            if (!node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new AssertionError("the browser check did not finish in " + TIMEOUT_SECONDS + " s: "
-                        + Files.readString(errors, StandardCharsets.UTF_8));
-            }
-            if (node.exitValue() != 0) {
-                throw new AssertionError("the browser check failed (exit " + node.exitValue() + "): "
-                        + Files.readString(errors, StandardCharsets.UTF_8));
-            }
-            return Files.readString(output, StandardCharsets.UTF_8);
-        } finally {
-            // Normally Chromium has exited with the script; after a timeout or a crash it may not have.
-            node.descendants().forEach(ProcessHandle::destroyForcibly);
-            node.destroyForcibly();
-        }
+        return BrowserCheck.run(CHECK, WORK, graph.toAbsolutePath().toString(), clickLabel, searchTerm,
+                emptyGraph.toAbsolutePath().toString());
     }
 }
