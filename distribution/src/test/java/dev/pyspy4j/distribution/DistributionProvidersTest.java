@@ -24,7 +24,7 @@ class DistributionProvidersTest {
             "dev.pyspy4j.spi.output.OutputFormat", Set.of("dev.pyspy4j.output.flamegraph.FlameGraphFormat",
                     "dev.pyspy4j.output.speedscope.SpeedscopeFormat", "dev.pyspy4j.output.collapsed.CollapsedFormat",
                     "dev.pyspy4j.output.chrometrace.ChromeTraceFormat", "dev.pyspy4j.output.pprof.PprofFormat",
-                    "dev.pyspy4j.output.gecko.GeckoFormat"),
+                    "dev.pyspy4j.output.gecko.GeckoFormat", "dev.pyspy4j.output.html.HtmlFormat"),
             "dev.pyspy4j.spi.output.ProfileInput", Set.of("dev.pyspy4j.output.collapsed.CollapsedInput",
                     "dev.pyspy4j.output.pprof.PprofInput"),
             "dev.pyspy4j.spi.nativestack.NativeUnwinderProvider", Set.of(
