@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * while the last holder is stopped and the count does not move is as consistent as one made with every thread
  * stopped, while the other threads (on a busy server, hundreds waiting on locks and sockets) are left alone. When
  * that cannot be shown (the holder's thread is not known yet, the count moved, a read failed) the copy is
- * abandoned and the caller stops every thread, as before.
+ * abandoned and the caller stops every thread instead.
  */
 final class GilHolderPause {
     /** A copy and how long its thread was held. */
