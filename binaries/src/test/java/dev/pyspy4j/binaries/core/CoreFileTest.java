@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pyspy4j.binaries.elf.ElfFile;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.testsupport.fuzz.Fuzz;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import net.jqwik.api.ForAll;
@@ -80,6 +81,7 @@ class CoreFileTest {
     }
 
     @Property(tries = 300)
+    @Fuzz
     void anyCorruptionIsMalformedInputOrStillACore(@ForAll @IntRange(min = 0, max = 700) int position,
                                                     @ForAll byte value, @ForAll @IntRange(min = 0, max = 9000)
                                                     int length) {

@@ -19,6 +19,7 @@ import dev.pyspy4j.binaries.demangle.GeneratedName.Plain;
 import dev.pyspy4j.binaries.demangle.GeneratedName.Pointer;
 import dev.pyspy4j.binaries.demangle.GeneratedName.Type;
 import dev.pyspy4j.binaries.demangle.GeneratedName.TypeArg;
+import dev.pyspy4j.testsupport.fuzz.Fuzz;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,11 +79,13 @@ class ItaniumDemanglerPropertiesTest {
     }
 
     @Property(tries = 5000)
+    @Fuzz
     void randomInputNeverThrows(@ForAll("randomMangled") String input) {
         assertBoundedAnswer(input);
     }
 
     @Property(tries = 5000)
+    @Fuzz
     void mutatedNamesNeverThrow(@ForAll("mutated") String input) {
         assertBoundedAnswer(input);
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.process.MemoryRegion;
+import dev.pyspy4j.testsupport.fuzz.Fuzz;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -33,6 +34,7 @@ import net.jqwik.api.constraints.Size;
  * checked-in fixtures (one with .symtab and .gnu.version, one with MiniDebugInfo, one with .gnu_debuglink; all
  * three with notes).
  */
+@Fuzz
 class ElfFuzzTest {
     private static final String NAME = "fuzzed.elf";
     private static final byte[] HELLO = Binaries.fixtureBytes(Binaries.HELLO);

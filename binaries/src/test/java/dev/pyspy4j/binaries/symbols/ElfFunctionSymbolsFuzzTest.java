@@ -9,6 +9,7 @@ import dev.pyspy4j.binaries.elf.ElfFile;
 import dev.pyspy4j.binaries.elf.ElfSectionHeader;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.testsupport.fuzz.Fuzz;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,6 +39,7 @@ import net.jqwik.api.Provide;
  * MiniDebugInfo: building the table either works, and then every answer is a symbol that holds the address, or
  * fails with SpyException(MALFORMED_INPUT); never another exception.
  */
+@Fuzz
 class ElfFunctionSymbolsFuzzTest {
     private static final byte[] HELLO = fixture("linux_amd64_hello.elf");
     private static final byte[] MINI = fixture("linux_amd64_hello_minidebuginfo.elf");

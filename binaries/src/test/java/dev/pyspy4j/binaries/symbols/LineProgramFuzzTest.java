@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.testsupport.fuzz.Fuzz;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import net.jqwik.api.constraints.Size;
  * Corrupted, truncated and random {@code .debug_line} bytes decode to a table or fail with MALFORMED_INPUT; never
  * another exception or a hang; looking addresses up in a decoded table never throws.
  */
+@Fuzz
 class LineProgramFuzzTest {
     private static final byte[] VALID = LinePrograms.both();
 

@@ -4,6 +4,7 @@ package dev.pyspy4j.os.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyspy4j.testsupport.fuzz.Fuzz;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * The first page a core kept of a mapped file is the target's bytes: whatever its headers say, the ranges compared
  * with the file lie inside the page, and the NSpid reader takes any status text.
  */
+@Fuzz
 class MappedFileChangesFuzzTest {
     private static final int PAGE = 4096;
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.testsupport.fuzz.Fuzz;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
@@ -69,6 +70,7 @@ class CollapsedParserTest {
     }
 
     @Property
+    @Fuzz
     void eitherParsesOrReportsMalformedInput(@ForAll("noise") String text) {
         try {
             Map<List<String>, Long> stacks = parse(text);

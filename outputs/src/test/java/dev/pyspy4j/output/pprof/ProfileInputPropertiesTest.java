@@ -12,6 +12,7 @@ import dev.pyspy4j.output.collapsed.CollapsedInput;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.output.ProfileInput;
+import dev.pyspy4j.testsupport.fuzz.Fuzz;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * Reading a profile is reading untrusted bytes: whatever the bytes, a reader returns a profile or fails with one
  * {@link SpyException} of kind MALFORMED_INPUT, never another exception, and soon.
  */
+@Fuzz
 class ProfileInputPropertiesTest {
     private static final Duration SOON = Duration.ofSeconds(20);
     private static final byte[] VALID = validProfile();

@@ -44,7 +44,7 @@ public final class DebugOffsets {
         }
     }
 
-    /** Reads the version word after the cookie, or fails when there is no cookie. */
+    /** Reads the version word after the cookie, or fails when there is no cookie (NOT_PYTHON) or no version. */
     public static PythonVersion readVersion(RemoteReader reader, long runtime) {
         ByteBuffer header = reader.struct(runtime, 24);
         String cookie = new String(header.array(), 0, 8, StandardCharsets.ISO_8859_1);
@@ -52,7 +52,17 @@ public final class DebugOffsets {
             throw new SpyException(FailureKind.NOT_PYTHON, "no _Py_DebugOffsets cookie at 0x"
                     + Long.toHexString(runtime));
         }
-        return PythonVersion.fromHex(header.getLong(8));
+        return versionOf(header.getLong(8), runtime);
+    }
+
+    /** The version word as {@code PY_VERSION_HEX} lays it out; a target's garbage there is a failed read. */
+    private static PythonVersion versionOf(long hex, long runtime) {
+        try {
+            return PythonVersion.fromHex(hex);
+        } catch (IllegalArgumentException e) {
+            throw new SpyException(FailureKind.MEMORY_READ, "_Py_DebugOffsets at 0x" + Long.toHexString(runtime)
+                    + " names no Python version (0x" + Long.toHexString(hex) + ")");
+        }
     }
 
     /**
@@ -66,7 +76,7 @@ public final class DebugOffsets {
     /**
      * Reads the table at {@code runtime} with the field positions of {@code shape}, and validates it.
      *
-     * @throws SpyException MEMORY_READ when the cookie is missing or a size or offset is implausible
+     * @throws SpyException MEMORY_READ when the cookie is missing or the version, a size or an offset is implausible
      */
     public static DebugOffsets read(RemoteReader reader, long runtime, StructLayouts shape) {
         int size = shape.size("_Py_DebugOffsets");
@@ -83,7 +93,7 @@ public final class DebugOffsets {
                 fields.put(key.substring(PREFIX.length()), table.getLong(entry.getValue().intValue()));
             }
         }
-        DebugOffsets offsets = new DebugOffsets(PythonVersion.fromHex(table.getLong(8)), table.getLong(16) != 0,
+        DebugOffsets offsets = new DebugOffsets(versionOf(table.getLong(8), runtime), table.getLong(16) != 0,
                 fields);
         offsets.validate();
         return offsets;

@@ -23,11 +23,11 @@ class DebugOffsetsTest {
 
     /** A table as a 3.15 interpreter would carry it, with {@code thread_state.current_frame} set to a value. */
     private ByteBuffer blob(long currentFrame) {
-        return blob(currentFrame, ByteOrder.LITTLE_ENDIAN);
+        return blob(table, currentFrame, ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** The same table with its 64-bit entries written in {@code order}. */
-    private ByteBuffer blob(long currentFrame, ByteOrder order) {
+    /** A table laid out as {@code table} says, with its 64-bit entries written in {@code order}. */
+    static ByteBuffer blob(StructLayouts table, long currentFrame, ByteOrder order) {
         ByteBuffer bytes = ByteBuffer.allocate(table.size("_Py_DebugOffsets")).order(order);
         bytes.put(0, "xdebugpy".getBytes(StandardCharsets.ISO_8859_1));
         bytes.putLong(8, 0x030f02f0L);
@@ -39,14 +39,14 @@ class DebugOffsetsTest {
         });
         DebugOffsetNames.MAPPING.forEach((field, key) -> {
             if (table.has("_Py_DebugOffsets." + field) && table.has(key)) {
-                put(bytes, field, table.value(key).getAsLong());
+                put(table, bytes, field, table.value(key).getAsLong());
             }
         });
-        put(bytes, "thread_state.current_frame", currentFrame);
+        put(table, bytes, "thread_state.current_frame", currentFrame);
         return bytes;
     }
 
-    private void put(ByteBuffer bytes, String field, long value) {
+    private static void put(StructLayouts table, ByteBuffer bytes, String field, long value) {
         bytes.putLong(table.offset("_Py_DebugOffsets." + field), value);
     }
 
@@ -73,7 +73,7 @@ class DebugOffsetsTest {
     void readsTheEntriesInTheTargetsByteOrder() {
         TargetArch bigEndian = new TargetArch("s390x", 8, ByteOrder.BIG_ENDIAN);
         RemoteReader reader = new RemoteReader(
-                new FakeProcessMemory().put(RUNTIME, blob(0x58, ByteOrder.BIG_ENDIAN).array()), bigEndian);
+                new FakeProcessMemory().put(RUNTIME, blob(table, 0x58, ByteOrder.BIG_ENDIAN).array()), bigEndian);
 
         DebugOffsets offsets = DebugOffsets.read(reader, RUNTIME, table);
 
@@ -86,7 +86,7 @@ class DebugOffsetsTest {
     void undescribedFieldsMoveWithTheirClosestDescribedNeighbour() {
         // As if a patch release had inserted 16 bytes before datastack_chunk: datastack_top moves along.
         ByteBuffer bytes = blob(0x58);
-        put(bytes, "thread_state.datastack_chunk", table.offset("PyThreadState.datastack_chunk") + 16L);
+        put(table, bytes, "thread_state.datastack_chunk", table.offset("PyThreadState.datastack_chunk") + 16L);
         StructLayouts merged = read(bytes).overlay(table);
         assertThat(merged.offset("PyThreadState.datastack_top"))
                 .isEqualTo(table.offset("PyThreadState.datastack_top") + 16);
@@ -104,8 +104,18 @@ class DebugOffsetsTest {
     @Test
     void anAbsurdStructSizeDoesNotValidate() {
         ByteBuffer bytes = blob(0x58);
-        put(bytes, "thread_state.size", 1L << 40);
+        put(table, bytes, "thread_state.size", 1L << 40);
         assertThatThrownBy(() -> read(bytes)).hasMessageContaining("thread_state.size");
+    }
+
+    @Test
+    void aVersionWordNamingNoPythonIsAFailedRead() {
+        ByteBuffer bytes = blob(0x58);
+        bytes.putLong(8, 0);
+
+        assertThatThrownBy(() -> read(bytes)).isInstanceOfSatisfying(SpyException.class,
+                e -> assertThat(e.kind()).isEqualTo(FailureKind.MEMORY_READ))
+                .hasMessage("_Py_DebugOffsets at 0x70000000 names no Python version (0x0)");
     }
 
     @Test

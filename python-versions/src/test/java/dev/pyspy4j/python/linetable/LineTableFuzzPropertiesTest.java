@@ -4,6 +4,7 @@ package dev.pyspy4j.python.linetable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyspy4j.testsupport.fuzz.Fuzz;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 import net.jqwik.api.ForAll;
@@ -15,6 +16,7 @@ import net.jqwik.api.constraints.Size;
  * Tables read from a moving target can be anything: every decoder returns a table and never throws, and on any
  * bytes it answers what CPython's own per-query lookup ({@link CPythonAddr2Line}) answers for that offset.
  */
+@Fuzz
 class LineTableFuzzPropertiesTest {
     private static final int PAST_END = 64;
 

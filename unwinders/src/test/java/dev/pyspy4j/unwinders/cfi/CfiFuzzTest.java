@@ -8,6 +8,7 @@ import dev.pyspy4j.binaries.elf.ElfFile;
 import dev.pyspy4j.binaries.elf.ElfSectionHeader;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.testsupport.fuzz.Fuzz;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -31,6 +32,7 @@ import net.jqwik.api.constraints.Size;
  * tables with bytes overwritten (the static fixture binary's {@code .eh_frame}, which has no search table, and
  * libc's {@code .eh_frame} + {@code .eh_frame_hdr}) and random bytes.
  */
+@Fuzz
 class CfiFuzzTest {
     private static final byte[] FIXTURE = read(fixturePath());
     private static final byte[] LIBC = read(Path.of("/lib/x86_64-linux-gnu/libc.so.6"));

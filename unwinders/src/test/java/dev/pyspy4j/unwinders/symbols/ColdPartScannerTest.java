@@ -5,6 +5,7 @@ package dev.pyspy4j.unwinders.symbols;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.binaries.symbols.FunctionSymbol;
+import dev.pyspy4j.testsupport.fuzz.Fuzz;
 import dev.pyspy4j.unwinders.cfi.CodeRange;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -102,6 +103,7 @@ class ColdPartScannerTest {
     }
 
     @Property(tries = 300)
+    @Fuzz
     void anyBytesGiveOnlyRangesWithTwoSitesOfOneFunction(@ForAll @Size(CODE_SIZE) byte[] bytes,
                                                          @ForAll @Size(max = 12) List<@IntRange(min = 0,
                                                                  max = CODE_SIZE - 6) Integer> plantedAt,

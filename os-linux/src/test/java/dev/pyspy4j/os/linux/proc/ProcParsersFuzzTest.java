@@ -5,6 +5,7 @@ package dev.pyspy4j.os.linux.proc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyspy4j.spi.process.MemoryRegion;
+import dev.pyspy4j.testsupport.fuzz.Fuzz;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,6 +19,7 @@ import net.jqwik.api.constraints.StringLength;
 /** Garbage in any /proc parser ends in a {@link ProcParseException} or a value, never in another exception. */
 class ProcParsersFuzzTest {
     @Property(tries = 2000)
+    @Fuzz
     void mapsParserFailsOnlyWithParseErrors(@ForAll("procLikeText") String text) {
         try {
             List<MemoryRegion> regions = ProcMaps.parse(text, "maps");
@@ -28,6 +30,7 @@ class ProcParsersFuzzTest {
     }
 
     @Property(tries = 2000)
+    @Fuzz
     void statParserFailsOnlyWithParseErrors(@ForAll("procLikeText") String text) {
         try {
             TaskStat.parse(text, "stat");
@@ -37,6 +40,7 @@ class ProcParsersFuzzTest {
     }
 
     @Property(tries = 2000)
+    @Fuzz
     void statusParserFailsOnlyWithParseErrors(@ForAll("procLikeText") String text) {
         try {
             ProcStatus.parse(text, "status").tracerPid();
@@ -46,6 +50,7 @@ class ProcParsersFuzzTest {
     }
 
     @Property(tries = 2000)
+    @Fuzz
     void byteLevelReadersNeverThrow(@ForAll("procLikeText") String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
