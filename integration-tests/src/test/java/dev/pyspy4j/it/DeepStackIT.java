@@ -58,13 +58,13 @@ class DeepStackIT {
         assertThat(result.exitCode()).as(result.describe()).isZero();
         Map<String, DumpedThread> threads = DumpText.threads(result.out()).stream()
                 .collect(Collectors.toMap(DumpedThread::name, Function.identity()));
-        assertThat(threads).as(result.err()).containsOnlyKeys("MainThread", "Deep", "Shallow");
+        assertThat(threads).as(result.err()).containsOnlyKeys("MainThread", "Deep-70000", "Shallow");
         List<DumpedFrame> shallow = threads.get("Shallow").frames();
         assertThat(shallow.get(0)).isEqualTo(new DumpedFrame("shallow", file, markers.line("shallow")));
         // Threads start through the same threading frames, so the deep thread has as many below its first dive.
         int threadingFrames = shallow.size() - 1;
 
-        List<DumpedFrame> deep = threads.get("Deep").frames();
+        List<DumpedFrame> deep = threads.get("Deep-70000").frames();
         assertThat(deep).hasSize(KEPT + 1);
         assertThat(deep.get(0)).isEqualTo(new DumpedFrame("dive", file, markers.line("bottom")));
         assertThat(deep.subList(1, KEPT)).allSatisfy(frame ->

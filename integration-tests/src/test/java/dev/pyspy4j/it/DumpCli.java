@@ -33,11 +33,16 @@ final class DumpCli {
     /** {@code pyspy4j arguments...} with system properties. */
     static Pyspy4jJar.Result run(List<String> properties, List<String> arguments)
             throws IOException, InterruptedException {
+        return Pyspy4jJar.runCommand(command(properties, arguments));
+    }
+
+    /** The command line of {@code pyspy4j arguments...} with system properties, for callers that wrap it. */
+    static List<String> command(List<String> properties, List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(Pyspy4jJar.java()));
         command.addAll(FAST_START);
         properties.forEach(property -> command.add("-D" + property));
         command.addAll(List.of("-jar", Pyspy4jJar.path().toString()));
         command.addAll(arguments);
-        return Pyspy4jJar.runCommand(command);
+        return command;
     }
 }

@@ -165,7 +165,7 @@ final class RunningProcesses {
             return entries.map(entry -> entry.getFileName().toString()).filter(name -> name.matches("\\d+"))
                     .map(Long::parseLong)
                     .filter(pid -> {
-                        String[] fields = statFields(pid);
+                        String[] fields = ProcState.statFields(pid);
                         return fields != null && Long.parseLong(fields[2]) == group && !fields[0].equals("Z");
                     }).toList();
         } catch (IOException e) {
@@ -174,23 +174,8 @@ final class RunningProcesses {
     }
 
     private static long groupOf(long pid) {
-        String[] fields = statFields(pid);
+        String[] fields = ProcState.statFields(pid);
         assertThat(fields).as("process %d is running", pid).isNotNull();
         return Long.parseLong(fields[2]);
-    }
-
-    /**
-     * The fields of {@code /proc/PID/stat} after the command name (which is in parentheses and may hold spaces):
-     * state, ppid, pgrp, session, ...; {@code null} when the process is gone.
-     */
-    private static String[] statFields(long pid) {
-        String stat;
-        try {
-            stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            // No such file, or ESRCH when it exits while being read.
-            return null;
-        }
-        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 }

@@ -4,11 +4,8 @@ package dev.pyspy4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +28,6 @@ class ThreadChurnIT {
      * 1000 Hz record pauses it for every round, far fewer (the rates are printed), the free-threaded builds about 15.
      */
     private static final long BATCH = 10;
-    private static final long PUBLISH_WAIT_MILLIS = 10_000;
 
     private final RunningProcesses targets = new RunningProcesses();
 
@@ -50,16 +46,17 @@ class ThreadChurnIT {
     @ParameterizedTest
     @MethodSource("pythons")
     void recordAtAThousandHertzCountsWhatItCouldNotReadAndKeepsTheRest(Path python) throws Exception {
-        Path counter = work.resolve("started.txt");
-        Process target = targets.startPython(python, Interpreters.script("thread_churn.py"), counter.toString());
-        long startedBefore = started(counter);
+        PublishedCount started = new PublishedCount(work.resolve("started.txt"));
+        Process target = targets.startPython(python, Interpreters.script("thread_churn.py"),
+                started.file().toString());
+        long startedBefore = started.read();
         long start = System.nanoTime();
 
         Pyspy4jJar.Result result = RecordRun.run(work, "-p", Long.toString(target.pid()), "-f", "raw", "-o",
                 "churn.txt", "-r", "1000", "-d", "3", "--idle");
 
         double seconds = (System.nanoTime() - start) / 1e9;
-        long startedAfter = started(counter);
+        long startedAfter = started.read();
         System.out.printf("%s: %.0f threads started a second while recording; %s%n", python,
                 (startedAfter - startedBefore) / seconds, result.err().lines()
                         .filter(line -> line.contains("Samples:")).findFirst().orElse("no summary"));
@@ -80,19 +77,6 @@ class ThreadChurnIT {
                 && stack.stream().noneMatch(frame -> frame.contains("threading.py"))))
                 .as("short-lived threads' stacks rooted in threading's bootstrap: %s", profile).isZero();
         assertThat(ProcState.of(target.pid())).isNotIn('t', 'T');
-        awaitMoreStarted(counter, startedAfter);
-    }
-
-    /** The target goes on starting threads once the record has let go of it. */
-    private static void awaitMoreStarted(Path counter, long seen) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PUBLISH_WAIT_MILLIS);
-        while (started(counter) <= seen) {
-            assertThat(System.nanoTime()).as("the target starts threads again after the record").isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private static long started(Path counter) throws IOException {
-        return Long.parseLong(Files.readString(counter).strip());
+        started.awaitAbove(startedAfter, "the target starts threads again after the record");
     }
 }
