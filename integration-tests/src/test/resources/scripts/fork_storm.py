@@ -1,5 +1,5 @@
 # Starts short-lived Python children as fast as it can, two ways at once: one "python -c" child at a time
-# (subprocess.Popen of sys.executable, which computes a few milliseconds, then exits) and, while that one starts up,
+# (subprocess.Popen of sys.executable, which computes 50 ms, then exits) and, while that one starts up,
 # os.fork() children that compute a millisecond and leave with os._exit. Every 50 ms the number of children started
 # so far is written to the file named by the first argument, so that a test can tell how fast they came and went.
 # Runs on Python 2.7 and 3. "# frame: NAME" marks lines tests look for.
@@ -8,9 +8,11 @@ import subprocess
 import sys
 import time
 
+# Each "python -c" child computes 50 ms: long enough to be found and read at its work on a busy machine, where the
+# forked children (1 ms) are mostly missed.
 POPEN_CHILD = ("import time\n"
                "def popen_child():\n"
-               "    until = time.time() + 0.005\n"
+               "    until = time.time() + 0.05\n"
                "    while time.time() < until: pass\n"
                "popen_child()\n")
 
