@@ -15,11 +15,13 @@ import java.util.concurrent.locks.LockSupport;
  * Waits until a seized thread stops, and tells which signal (if any) it was about to receive. Runs on the
  * tracer thread.
  *
- * <p>waitpid(2) lets any thread of the tracer's process collect a tracee's stops (unless {@code __WNOTHREAD}),
- * and the JDK's process reaper thread calls {@code waitpid(pid, &status, 0)} for every process the JVM started.
- * When the target is such a child, the reaper can take its main thread's stop report and a blocking wait would
- * never return. For that thread this waits by polling instead, and learns the stop's cause from
- * {@code PTRACE_GETSIGINFO} when the report was taken.
+ * <p>A blocking wait is the cheapest, but the caller must know that a report will come. waitpid(2) lets any
+ * thread of the tracer's process collect a tracee's stops (unless {@code __WNOTHREAD}), and the JDK's process
+ * reaper thread calls {@code waitpid(pid, &status, 0)} for every process the JVM started: when the target is such
+ * a child, the reaper can take its main thread's stop report. And a dead main thread reports nothing while
+ * another thread of its process waits to be reaped. Where a report may never come this waits by polling, tells
+ * a dead thread from the task's state, and learns a stop's cause from {@code PTRACE_GETSIGINFO} when the report
+ * was taken.
  */
 final class StopWaiter {
     /** Returned when the thread exited instead of stopping. */
@@ -39,11 +41,11 @@ final class StopWaiter {
     }
 
     /**
-     * @param othersMayReap whether another thread of this JVM may collect this thread's wait reports
+     * @param reportIsCertain whether the thread's stop or exit is sure to be reported to this thread
      * @return the signal to hand back when resuming (0 for none), or {@link #GONE}
      */
-    int await(int tid, boolean othersMayReap) {
-        return othersMayReap ? awaitPolling(tid) : awaitBlocking(tid);
+    int await(int tid, boolean reportIsCertain) {
+        return reportIsCertain ? awaitBlocking(tid) : awaitPolling(tid);
     }
 
     private int awaitBlocking(int tid) {
@@ -70,6 +72,11 @@ final class StopWaiter {
             Optional<Integer> outcome = poll(tid, LinuxCalls.WALL | LinuxCalls.WNOHANG);
             if (outcome.isPresent()) {
                 return outcome.get();
+            }
+            if (attempt < SPINS_BEFORE_SLEEPING / 2) {
+                // A thread on another CPU stops within these first few polls; reading its state would slow them.
+                Thread.onSpinWait();
+                continue;
             }
             Optional<TaskStat> stat = proc.taskStat(tid);
             if (stat.isEmpty() || ProcessLiveness.isDead(stat.get().state())) {

@@ -33,6 +33,8 @@ final class ThreadStopper {
     private final Map<Integer, Integer> stopped = new LinkedHashMap<>();
     /** The threads found by the last pause: stopped first next time, usually without listing the threads. */
     private List<Long> lastThreads = List.of();
+    /** Threads killed while stopped whose detach failed before they were dead: still traced by us until reaped. */
+    private final Set<Integer> unreaped = new HashSet<>();
     private final ThreadCount threadCount;
 
     ThreadStopper(long pid, ProcFs proc) {
@@ -53,6 +55,7 @@ final class ThreadStopper {
      * threads exist), no listing is needed at all.
      */
     void stopAll() {
+        reapLeftovers();
         List<Integer> pending = new ArrayList<>();
         try {
             Set<Long> known = new HashSet<>();
@@ -64,10 +67,7 @@ final class ThreadStopper {
                         pending.add((int) tid);
                     }
                 }
-                while (!pending.isEmpty()) {
-                    awaitStop(pending.get(0));
-                    pending.remove(0);
-                }
+                awaitAll(pending);
             }
             if (stopped.isEmpty() || !stopped.containsKey((int) pid) && !isAlive()) {
                 throw new SpyException(FailureKind.PROCESS_EXITED, "process " + pid + " has exited");
@@ -85,6 +85,7 @@ final class ThreadStopper {
      * for, and the threads of the last full stop are left as they were for the next {@link #stopAll}.
      */
     void stopOnly(Collection<Long> threads) {
+        reapLeftovers();
         List<Integer> pending = new ArrayList<>();
         try {
             for (long tid : threads) {
@@ -92,10 +93,7 @@ final class ThreadStopper {
                     pending.add((int) tid);
                 }
             }
-            while (!pending.isEmpty()) {
-                awaitStop(pending.get(0));
-                pending.remove(0);
-            }
+            awaitAll(pending);
         } catch (RuntimeException e) {
             pending.forEach(this::awaitStopQuietly);
             resumeAll();
@@ -105,12 +103,14 @@ final class ThreadStopper {
 
     /** Lets every stopped thread go, handing back any signal that arrived while it was held. */
     void resumeAll() {
-        for (Map.Entry<Integer, Integer> thread : stopped.entrySet()) {
+        for (int tid : leaderLast(stopped.keySet())) {
             try {
-                LinuxCalls.ptraceDetach(thread.getKey(), thread.getValue());
+                LinuxCalls.ptraceDetach(tid, stopped.get(tid));
             } catch (NativeCallException e) {
                 // ESRCH: the thread was killed (SIGKILL ends even traced threads) and waits to be reaped by us.
-                reapIfExited(thread.getKey());
+                if (!reapIfExited(tid)) {
+                    unreaped.add(tid);
+                }
             }
         }
         stopped.clear();
@@ -134,6 +134,7 @@ final class ThreadStopper {
 
     /** Releases the open {@code stat} file. */
     void close() {
+        reapLeftovers();
         threadCount.close();
     }
 
@@ -148,7 +149,7 @@ final class ThreadStopper {
         try {
             LinuxCalls.ptraceSeize(tid, 0);
         } catch (NativeCallException e) {
-            if (e.errno() == Errno.ESRCH || e.errno() == Errno.EPERM && isGoneOrZombie(tid)) {
+            if (e.errno() == Errno.ESRCH || e.errno() == Errno.EPERM && isGoneOrEnding(tid)) {
                 return false;
             }
             throw PauseFailures.seizeFailed(pid, proc, e);
@@ -164,11 +165,50 @@ final class ThreadStopper {
         return true;
     }
 
+    /**
+     * Waits for the seized threads to stop or exit, the main thread last: a main thread that died cannot report
+     * its exit while another thread we trace is an unreaped zombie, so it is waited for after all of those.
+     */
+    private void awaitAll(List<Integer> pending) {
+        List<Integer> ordered = leaderLast(pending);
+        pending.clear();
+        pending.addAll(ordered);
+        while (!pending.isEmpty()) {
+            awaitStop(pending.get(0));
+            pending.remove(0);
+        }
+    }
+
     /** Waits for one seized thread to stop or to exit. */
     private void awaitStop(int tid) {
-        int signal = waiter.await(tid, tid == pid && targetIsOurChild);
+        int signal = waiter.await(tid, blockingWaitCanEnd(tid));
         if (signal != StopWaiter.GONE) {
             stopped.put(tid, signal);
+        }
+    }
+
+    /**
+     * Whether a blocking wait for {@code tid} is sure to return. Another thread's wait reports never hold it up.
+     * The main thread's can be held up forever: the JDK's reaper takes the reports of this JVM's children, and a
+     * main thread killed by an exit_group reports only once every other thread is reaped, which for a thread
+     * still traced by us (stopped now, or left dying by an earlier pause) needs this very thread.
+     */
+    private boolean blockingWaitCanEnd(int tid) {
+        return tid != pid || !targetIsOurChild && stopped.isEmpty() && unreaped.isEmpty();
+    }
+
+    private List<Integer> leaderLast(Collection<Integer> threads) {
+        List<Integer> ordered = new ArrayList<>(threads);
+        if (ordered.remove(Integer.valueOf((int) pid))) {
+            ordered.add((int) pid);
+        }
+        return ordered;
+    }
+
+    /** Collects the threads whose earlier detach found them dying, so that the process can finish exiting. */
+    private void reapLeftovers() {
+        if (!unreaped.isEmpty()) {
+            unreaped.removeIf(this::reapIfExited);
         }
     }
 
@@ -180,16 +220,19 @@ final class ThreadStopper {
         }
     }
 
-    private void reapIfExited(int tid) {
+    /** Whether the thread is gone for good: reaped now, or already released by the kernel. */
+    private boolean reapIfExited(int tid) {
         try {
-            LinuxCalls.waitpid(tid, Pointer.nativeValue(status), LinuxCalls.WALL | LinuxCalls.WNOHANG);
+            return LinuxCalls.waitpid(tid, Pointer.nativeValue(status), LinuxCalls.WALL | LinuxCalls.WNOHANG) == tid;
         } catch (NativeCallException e) {
             // ECHILD: the kernel already released the thread; nothing is left to reap.
+            return e.errno() == Errno.ECHILD;
         }
     }
 
-    private boolean isGoneOrZombie(int tid) {
-        return proc.taskStat(tid).map(stat -> ProcessLiveness.isDead(stat.state())).orElse(true);
+    /** Seizing a thread that is exiting fails with EPERM; so does seizing one that an earlier pause left dying. */
+    private boolean isGoneOrEnding(int tid) {
+        return proc.taskStat(tid).map(ProcessLiveness::isEnding).orElse(true);
     }
 
     private boolean isAlive() {

@@ -155,6 +155,9 @@ class PauseIT {
             }
         }
         assertThat(failure.kind()).isEqualTo(FailureKind.PROCESS_EXITED);
+        target.close();
+        // Threads killed while traced by us must be reaped by us before the process can be reaped by its shell.
+        assertThat(python.endsWithin(10)).isTrue();
     }
 
     @Test

@@ -97,6 +97,11 @@ final class PythonProcess implements AutoCloseable {
         }
     }
 
+    /** Whether the started process (the shell, for a grandchild) has ended within {@code seconds}. */
+    boolean endsWithin(int seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS);
+    }
+
     /** The words after {@code ready} on the ready line. */
     String[] readyArguments() {
         String rest = readyLine.substring("ready".length()).trim();

@@ -34,7 +34,7 @@ class SignalReinjectionIT {
         new ProcessBuilder("kill", "-USR1", Integer.toString(tid)).start().waitFor();
         awaitState(tid, 't');
         LinuxCalls.ptraceInterrupt(tid);
-        int signal = new StopWaiter(new ProcFs(tid)).await(tid, false);
+        int signal = new StopWaiter(new ProcFs(tid)).await(tid, true);
         assertThat(signal).isEqualTo(SIGUSR1);
         assertThat(python.nextLine(1)).isNull();
         LinuxCalls.ptraceDetach(tid, signal);

@@ -14,13 +14,16 @@ import java.util.regex.Pattern;
  * @param comm      field 2, the command name without parentheses (at most 15 bytes, any characters)
  * @param state     field 3, e.g. {@code R} running, {@code S} sleeping, {@code t} tracing stop, {@code Z} zombie
  * @param parentPid field 4
+ * @param flags     field 9, the kernel's {@code PF_*} flags of the task
  * @param userTicks field 14, user-mode CPU time in clock ticks
  * @param systemTicks field 15, kernel-mode CPU time in clock ticks
  * @param threadCount field 20
  */
-public record TaskStat(long id, String comm, char state, long parentPid, long userTicks, long systemTicks,
-        long threadCount) {
+public record TaskStat(long id, String comm, char state, long parentPid, long flags, long userTicks,
+        long systemTicks, long threadCount) {
     private static final int FIELDS_AFTER_COMM = 18;
+    /** {@code PF_EXITING}: set when the task starts to exit, before it becomes a zombie. */
+    private static final long EXITING = 0x4;
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,18}");
 
     /** Parses the one line of a stat file; {@code source} names it in error messages. */
@@ -36,8 +39,13 @@ public record TaskStat(long id, String comm, char state, long parentPid, long us
             throw new ProcParseException(source, "too few fields after the command name", text);
         }
         return new TaskStat(id, text.substring(open + 1, close), fields[0].charAt(0),
-                number(fields[1], source, text), number(fields[11], source, text),
+                number(fields[1], source, text), number(fields[6], source, text), number(fields[11], source, text),
                 number(fields[12], source, text), number(fields[17], source, text));
+    }
+
+    /** Whether the task is exiting: killed or returning, but not yet a zombie. */
+    public boolean isExiting() {
+        return (flags & EXITING) != 0;
     }
 
     /**

@@ -26,6 +26,15 @@ class TaskStatTest {
         assertThat(stat.userTicks()).isEqualTo(17);
         assertThat(stat.systemTicks()).isEqualTo(5);
         assertThat(stat.threadCount()).isEqualTo(3);
+        assertThat(stat.flags()).isEqualTo(4194560);
+        assertThat(stat.isExiting()).isFalse();
+    }
+
+    @Test
+    void anExitingTaskIsToldByItsFlags() {
+        // 4194564 is the flags above with PF_EXITING (0x4) set, as the kernel shows a task killed by exit_group.
+        TaskStat stat = TaskStat.parse(TRICKY.replace(" 4194560 ", " 4194564 "), "stat");
+        assertThat(stat.isExiting()).isTrue();
     }
 
     @Test
