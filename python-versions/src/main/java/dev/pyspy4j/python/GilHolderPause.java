@@ -87,22 +87,20 @@ final class GilHolderPause {
                 continue;
             }
             Attempt result = copyWhileStopped(copier, holder, owner);
-            if (result != Attempt.HOLDER_MOVED) {
-                return result.copy;
+            if (!result.holderMoved()) {
+                return result.copy();
             }
         }
         return Optional.empty();
     }
 
-    /** The outcome of one attempt: a copy, none (stop every thread), or try again with the new holder. */
-    private static final class Attempt {
-        static final Attempt ABANDONED = new Attempt(Optional.empty());
-        static final Attempt HOLDER_MOVED = new Attempt(Optional.empty());
+    /** The outcome of one attempt: a copy, none (stop every thread), or none yet (try again with the new holder). */
+    private record Attempt(Optional<Copy> copy, boolean holderMoved) {
+        static final Attempt ABANDONED = new Attempt(Optional.empty(), false);
+        static final Attempt HOLDER_MOVED = new Attempt(Optional.empty(), true);
 
-        final Optional<Copy> copy;
-
-        Attempt(Optional<Copy> copy) {
-            this.copy = copy;
+        static Attempt of(Copy copy) {
+            return new Attempt(Optional.of(copy), false);
         }
     }
 
@@ -125,7 +123,7 @@ final class GilHolderPause {
             if (!switches.read(target.memory(), interpreter).equals(held) || !ownedBy(raw, holder, owner)) {
                 return Attempt.ABANDONED;
             }
-            return new Attempt(Optional.of(new Copy(raw, System.nanoTime() - start)));
+            return Attempt.of(new Copy(raw, System.nanoTime() - start));
         } catch (SpyException e) {
             // Stopping every thread either succeeds or reports the failure properly.
             return Attempt.ABANDONED;

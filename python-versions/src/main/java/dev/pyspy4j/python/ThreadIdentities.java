@@ -25,9 +25,14 @@ final class ThreadIdentities {
     }
 
     void record(long threadState, long threadId, long nativeThreadId, long hostThreadId) {
-        if (hostThreadId != 0) {
-            next.put(threadState, new Identity(threadId, nativeThreadId, hostThreadId));
+        if (hostThreadId == 0) {
+            return;
         }
+        // Every sample records every thread, and owners rarely change: keep the previous entry when it still holds.
+        Identity known = current.get(threadState);
+        boolean unchanged = known != null && known.threadId() == threadId && known.nativeThreadId() == nativeThreadId
+                && known.hostThreadId() == hostThreadId;
+        next.put(threadState, unchanged ? known : new Identity(threadId, nativeThreadId, hostThreadId));
     }
 
     /** Makes the identities recorded since {@link #begin} the ones {@link #of} answers with. */
