@@ -10,7 +10,9 @@ import dev.pyspy4j.python.walk.CodeCache;
 import dev.pyspy4j.python.walk.CodeReader;
 import dev.pyspy4j.python.walk.GilSwitches;
 import dev.pyspy4j.python.walk.LocalsReader;
+import dev.pyspy4j.python.walk.RawFrame;
 import dev.pyspy4j.python.walk.RawSample;
+import dev.pyspy4j.python.walk.RawThread;
 import dev.pyspy4j.python.walk.ThreadFilter;
 import dev.pyspy4j.python.walk.ThreadNames;
 import dev.pyspy4j.python.walk.ThreadStateCollector;
@@ -75,7 +77,7 @@ public final class CPythonInterpreter implements PythonInterpreter {
         }
         ThreadNames names = new ThreadNames(b.objects, collector.layout().modules());
         this.decoder = new SampleDecoder(target.pid(), interpreter, codes, b.codes, names, b.instructionIsPointer,
-                target::osThreadIds, target::hostThreadId, b.locals);
+                target::osThreadIds, target::hostThreadId, b.locals, this::stillAsCopied);
         this.holderPause = b.gilSwitches == null || b.freeThreaded ? null
                 : new GilHolderPause(target, interpreter, b.gilSwitches, decoder.identities(),
                         decoder::learnIdentities);
@@ -157,6 +159,37 @@ public final class CPythonInterpreter implements PythonInterpreter {
     private List<StackTrace> decode(RawSample raw, SampleRequest request, Map<Long, ThreadActivity> activity) {
         codes.revalidate(raw, target.memory());
         return decoder.decode(raw, request, activity);
+    }
+
+    /**
+     * Whether the thread still runs the frames it had when copied, by a fresh copy made without pausing: only after
+     * a failed decode, where it tells a thread that moved on (and its code freed) from memory that was wrong
+     * already while paused.
+     */
+    private boolean stillAsCopied(RawThread copied) {
+        try {
+            RawSample now = collector.collect(new RemoteReader(target.memory(), arch), interpreter, false, true);
+            for (RawThread thread : now.threads()) {
+                if (thread.threadState() == copied.threadState()) {
+                    return thread.threadId() == copied.threadId() && sameCode(thread.frames(), copied.frames());
+                }
+            }
+            return false;
+        } catch (SpyException e) {
+            return false;
+        }
+    }
+
+    private static boolean sameCode(List<RawFrame> now, List<RawFrame> copied) {
+        if (now.size() != copied.size()) {
+            return false;
+        }
+        for (int i = 0; i < now.size(); i++) {
+            if (now.get(i).code() != copied.get(i).code() || now.get(i).address() != copied.get(i).address()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Assembles an interpreter reader from one family's parts. */

@@ -12,6 +12,7 @@ import dev.pyspy4j.python.walk.RawFrame;
 import dev.pyspy4j.python.walk.RawSample;
 import dev.pyspy4j.python.walk.RawThread;
 import dev.pyspy4j.python.walk.ThreadNames;
+import dev.pyspy4j.python.walk.TornSampleException;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.model.Frame;
@@ -25,11 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongUnaryOperator;
+import java.util.function.Predicate;
 
 /** Turns copied raw frames into {@link StackTrace}s: code names, lines, thread names, idle and GIL states. */
 final class SampleDecoder {
-    /** The file name of pyspy4j's marker frames (a cut or unreadable stack): no file, as CPython's {@code <string>}. */
-    static final String CUT_MARKER_FILE = "<pyspy4j>";
+    static final String CUT_MARKER_FILE = Frame.MARKER_FILE;
 
     private final long pid;
     private final long interpreter;
@@ -42,13 +43,16 @@ final class SampleDecoder {
     /** The target's map from the ids its threads know themselves by to this machine's (they differ in a container). */
     private final LongUnaryOperator hostThreadIds;
     private final LocalsReader locals;
+    /** Whether a thread's stack, copied while the target was paused, is still what the thread runs now. */
+    private final Predicate<RawThread> stillAsCopied;
     private final FrameCache frameCache = new FrameCache();
     private final ThreadIdentities identities = new ThreadIdentities();
 
     SampleDecoder(long pid, long interpreter, CodeCache codes, CodeReader codeReader, ThreadNames names,
                   boolean instructionIsPointer, Function<List<Long>, Map<Long, Long>> osThreadIdsOfHandles,
-                  LongUnaryOperator hostThreadIds, LocalsReader locals) {
+                  LongUnaryOperator hostThreadIds, LocalsReader locals, Predicate<RawThread> stillAsCopied) {
         this.osThreadIdsOfHandles = osThreadIdsOfHandles;
+        this.stillAsCopied = stillAsCopied;
         this.hostThreadIds = hostThreadIds;
         this.locals = locals;
         this.pid = pid;
@@ -104,7 +108,9 @@ final class SampleDecoder {
     /**
      * The thread's frames, or one marker frame saying why they cannot be shown. A paused target's memory does not
      * move, so a failure there belongs to this thread and must not hide the others; without pausing it means a
-     * torn sample, which fails as a whole and is counted as such.
+     * torn sample, which fails as a whole and is counted as such. Code objects are read once the target runs
+     * again, though: one that cannot be read then, from a thread that has moved on since the copy, was freed in
+     * between (a program finishing frees its code), and that sample is torn too.
      */
     private List<Frame> readableFrames(RawThread thread, SampleRequest request) {
         if (thread.unreadable() != null) {
@@ -116,13 +122,17 @@ final class SampleDecoder {
             if (!request.pauseTarget() || e.kind() != FailureKind.MEMORY_READ) {
                 throw e;
             }
+            if (!stillAsCopied.test(thread)) {
+                throw new TornSampleException("the code of a frame was freed before it was read (" + e.getMessage()
+                        + ")");
+            }
             return List.of(unreadableMarker(e.getMessage()));
         }
     }
 
     /** The only frame of a thread whose stack could not be read. */
     static Frame unreadableMarker(String reason) {
-        return new Frame("<stack unreadable: " + reason + ">", CUT_MARKER_FILE, null, null, 0, null, false, true);
+        return Frame.unreadableStack(reason);
     }
 
     private List<Frame> frames(RawThread thread, SampleRequest request) {

@@ -65,6 +65,29 @@ class UnreadableThreadTest {
     }
 
     @Test
+    void aPausedSampleWhoseCodeIsFreedOnceTheTargetRunsAgainIsTornInsteadOfMarked() {
+        StructLayouts t = StructLayouts.load(TargetArch.X86_64, "3.11");
+        long wait = python.code("wait", "/app/main.py", 10, new int[] {4, 11});
+        python.thread(GOOD, 101, "Good", new FrameSpec(wait, 1, true, false));
+        FakeHeap heap = python.build();
+        RemoteReader reader = new RemoteReader(heap.memory(), TargetArch.X86_64);
+        long interpreterState = reader.pointer(FakeCPython311.RUNTIME
+                + t.offset("_PyRuntimeState.interpreters.head"));
+        long threadState = reader.pointer(interpreterState + t.offset("PyInterpreterState.threads.head"));
+        FakeTarget target = FakeTarget.program(heap.memory(), Map.of("_PyRuntime", FakeCPython311.RUNTIME,
+                "Py_Version", FakeCPython311.PY_VERSION, "PyCode_Type", heap.codeType())).onResume(() -> {
+                    // Once resumed, the thread state is given to another thread and the code object is freed.
+                    heap.memory().overwriteLong(wait + 8, 0);
+                    heap.memory().overwriteLong(threadState + t.offset("PyThreadState.thread_id"), 4242);
+                });
+        PythonInterpreter interpreter = new CPythonInterpreterProvider().open(target);
+
+        assertThatThrownBy(() -> interpreter.sample(SampleRequest.stacks(true, null)))
+                .isInstanceOf(TornSampleException.class)
+                .hasMessageContaining("the code of a frame was freed before it was read");
+    }
+
+    @Test
     void anUnpausedSampleFailsAsAWhole() {
         PythonInterpreter interpreter = new CPythonInterpreterProvider().open(targetWithOneFrameNotPointingAtCode());
 

@@ -32,6 +32,7 @@ public final class RecordMessages {
     public static String stopped(StopReason reason, OptionalLong durationSeconds) {
         return switch (reason) {
             case TARGET_EXITED -> "Stopped sampling because process exited";
+            case TARGET_EXECED -> "Stopped sampling because process exec'd another program (--subprocesses follows it)";
             case INTERRUPTED -> "Stopped sampling because Control-C pressed";
             case TERMINATED -> "Stopped sampling because SIGTERM received";
             case SHUTDOWN -> "Stopped sampling because pyspy4j is shutting down";

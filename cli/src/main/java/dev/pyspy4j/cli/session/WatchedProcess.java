@@ -70,7 +70,7 @@ final class WatchedProcess {
         }
         failures = watchedFailures;
         everyRoundFailed = result.stats().everyRoundFailed();
-        if (result.reason() == StopReason.TARGET_EXITED) {
+        if (result.reason() == StopReason.TARGET_EXITED || result.reason() == StopReason.TARGET_EXECED) {
             console.info(RecordMessages.stopped(result.reason(), OptionalLong.empty()));
         }
     }

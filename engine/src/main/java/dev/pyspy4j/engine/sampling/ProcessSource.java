@@ -29,6 +29,9 @@ public final class ProcessSource implements SampleSource {
     private final NativeStacks nativeStacks;
     private PauseHandle heldStart;
     private boolean exited;
+    /** What the process ran when sampling began; null when it could not be read (then no exec is noticed). */
+    private final Fingerprint program;
+    private StopReason exhaustion = StopReason.TARGET_EXITED;
 
     /**
      * @param probe the activity probe named by {@code request}, closed with this source; {@code null} for none
@@ -65,6 +68,15 @@ public final class ProcessSource implements SampleSource {
         Objects.requireNonNull(request, "request is null");
         this.request = nativeStacks == null ? request : nativeStacks.whilePaused(request);
         this.nativeStacks = nativeStacks;
+        this.program = fingerprintOrNull(target);
+    }
+
+    private static Fingerprint fingerprintOrNull(TargetProcess target) {
+        try {
+            return Fingerprint.of(target);
+        } catch (SpyException e) {
+            return null;
+        }
     }
 
     public long pid() {
@@ -106,6 +118,9 @@ public final class ProcessSource implements SampleSource {
         }
         try {
             List<StackTrace> traces = interpreter.sample(request).traces();
+            if (hasUnreadableStack(traces) && execed()) {
+                return SourceReading.none();
+            }
             if (nativeStacks == null) {
                 return new SourceReading(traces, List.of(), 1);
             }
@@ -113,6 +128,9 @@ public final class ProcessSource implements SampleSource {
             return new SourceReading(merged.traces(), merged.mismatches().stream()
                     .map(mismatch -> new SampleFailure(target.pid(), mismatch)).toList(), 1);
         } catch (SpyException e) {
+            if (execed()) {
+                return SourceReading.none();
+            }
             if (e.kind() == FailureKind.PROCESS_EXITED || !target.isAlive()) {
                 exited = true;
                 return SourceReading.none();
@@ -124,6 +142,35 @@ public final class ProcessSource implements SampleSource {
         }
     }
 
+    /**
+     * Whether the process replaced its program since sampling began, which ends this source: what was learnt of
+     * its interpreter no longer holds, and the memory read since then belongs to another program (a sample read
+     * across an exec is dropped, not counted as an error). Checked only after a failed or partly unreadable
+     * sample, so that a healthy sample costs nothing more. A program that exec's itself with the same command line
+     * is not told apart; its reads fail and are counted until it is Python again at the old addresses.
+     */
+    private boolean execed() {
+        if (program == null) {
+            return false;
+        }
+        Fingerprint now = fingerprintOrNull(target);
+        if (now == null || now.equals(program)) {
+            return false;
+        }
+        exited = true;
+        exhaustion = StopReason.TARGET_EXECED;
+        return true;
+    }
+
+    private static boolean hasUnreadableStack(List<StackTrace> traces) {
+        for (StackTrace trace : traces) {
+            if (trace.frames().size() == 1 && trace.frames().get(0).isUnreadableStack()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private SourceReading failed(SpyException failure) {
         return new SourceReading(List.of(), List.of(new SampleFailure(target.pid(), failure)), 0);
     }
@@ -131,6 +178,11 @@ public final class ProcessSource implements SampleSource {
     @Override
     public boolean exhausted() {
         return exited;
+    }
+
+    @Override
+    public StopReason exhaustion() {
+        return exhaustion;
     }
 
     @Override

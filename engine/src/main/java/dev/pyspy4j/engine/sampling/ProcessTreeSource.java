@@ -104,9 +104,15 @@ public final class ProcessTreeSource implements SampleSource {
             TreeMember member = sampled.get(i);
             SourceReading reading = readings.get(i);
             boolean failed = !reading.failures().isEmpty();
+            // A member's own source ends at an exec; the tree opens the new program instead.
+            boolean execed = member.source().exhausted()
+                    && member.source().exhaustion() == StopReason.TARGET_EXECED;
+            if ((failed || execed) && members.execedInstead(member, now)) {
+                continue;
+            }
             if (member.source().exhausted()) {
                 member.exited();
-            } else if (!failed || !members.execedInstead(member, now)) {
+            } else {
                 member.tally().add(failed, now);
                 failures.addAll(reading.failures());
                 processesRead += reading.processesRead();

@@ -21,6 +21,11 @@ public interface SampleSource extends AutoCloseable {
     /** Whether every process has exited, so that nothing is left to sample. */
     boolean exhausted();
 
+    /** Why nothing is left to sample, once {@link #exhausted}. */
+    default StopReason exhaustion() {
+        return StopReason.TARGET_EXITED;
+    }
+
     /** Lets go of every process (resuming any that is paused). */
     @Override
     void close();

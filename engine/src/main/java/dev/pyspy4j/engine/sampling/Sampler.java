@@ -58,7 +58,7 @@ public final class Sampler {
                         tick.get().lateNanos(), tick.get().missedTicks());
                 stats = stats.plus(sample, reading.processesRead());
                 consumer.accept(sample);
-                reason = source.exhausted() ? StopReason.TARGET_EXITED : null;
+                reason = source.exhausted() ? source.exhaustion() : null;
             }
         }
         return new SamplingResult(reason, stats.endedAfter(clock.nanoTime() - start));

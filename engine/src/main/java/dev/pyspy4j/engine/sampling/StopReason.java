@@ -6,6 +6,8 @@ package dev.pyspy4j.engine.sampling;
 public enum StopReason {
     /** Every sampled process exited. */
     TARGET_EXITED,
+    /** The sampled process replaced its program with {@code execve(2)}; only a process tree follows it. */
+    TARGET_EXECED,
     /** The requested duration passed. */
     DURATION,
     /** SIGINT: Control-C in a terminal. */

@@ -28,6 +28,7 @@ public final class FakeTarget implements TargetProcess {
     private int openPauses;
     private final List<List<Long>> threadPauses = new java.util.ArrayList<>();
     private Runnable onThreadPause = () -> { };
+    private Runnable onResume = () -> { };
 
     public FakeTarget(ProcessMemory memory, String executable, List<MemoryRegion> regions,
                       Map<String, Map<String, Long>> symbolsByBinary) {
@@ -73,6 +74,12 @@ public final class FakeTarget implements TargetProcess {
     /** Runs {@code action} as each {@link #pauseThreads} call stops its threads (e.g. to move the GIL). */
     public FakeTarget onThreadPause(Runnable action) {
         this.onThreadPause = action;
+        return this;
+    }
+
+    /** Runs {@code action} as each pause ends: what the target does once it runs again. */
+    public FakeTarget onResume(Runnable action) {
+        this.onResume = action;
         return this;
     }
 
@@ -150,7 +157,10 @@ public final class FakeTarget implements TargetProcess {
     public PauseHandle pause() {
         pauses++;
         openPauses++;
-        return () -> openPauses--;
+        return () -> {
+            openPauses--;
+            onResume.run();
+        };
     }
 
     /** Stops exactly the threads asked for, as Linux does; none of them has ended. */
@@ -169,6 +179,7 @@ public final class FakeTarget implements TargetProcess {
             @Override
             public void close() {
                 openPauses--;
+                onResume.run();
             }
         };
     }

@@ -34,6 +34,20 @@ public record Frame(String name, String filename, String module, String shortFil
         this(name, filename, module, shortFilename, line, locals, entry, shimEntry, 0);
     }
 
+    /** The file name of the frames pyspy4j adds itself (a cut or an unreadable stack): no file, as {@code <string>}. */
+    public static final String MARKER_FILE = "<pyspy4j>";
+    private static final String UNREADABLE_PREFIX = "<stack unreadable: ";
+
+    /** The one frame shown for a thread whose stack could not be read, saying why. */
+    public static Frame unreadableStack(String reason) {
+        return new Frame(UNREADABLE_PREFIX + reason + ">", MARKER_FILE, null, null, 0, null, false, true);
+    }
+
+    /** Whether this frame stands for a stack that could not be read. */
+    public boolean isUnreadableStack() {
+        return MARKER_FILE.equals(filename) && name.startsWith(UNREADABLE_PREFIX);
+    }
+
     /** A Python frame without locals. */
     public static Frame python(String name, String filename, int line) {
         return new Frame(name, filename, null, null, line, null, false, false);

@@ -40,6 +40,17 @@ public final class FakeProcessMemory implements ProcessMemory {
         return this;
     }
 
+    /** Changes a little-endian 64-bit value inside a placed segment, as a running target writes its memory. */
+    public FakeProcessMemory overwriteLong(long address, long value) {
+        Map.Entry<Long, byte[]> segment = segments.floorEntry(address);
+        if (segment == null || segment.getKey() + segment.getValue().length < address + 8) {
+            throw new IllegalArgumentException("no segment holds 0x" + Long.toHexString(address) + "..+8");
+        }
+        ByteBuffer.wrap(segment.getValue()).order(ByteOrder.LITTLE_ENDIAN)
+                .putLong((int) (address - segment.getKey()), value);
+        return this;
+    }
+
     /** Places a little-endian 64-bit value. */
     public FakeProcessMemory putLong(long address, long value) {
         return put(address, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, value).array());
