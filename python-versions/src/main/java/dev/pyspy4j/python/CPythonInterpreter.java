@@ -2,12 +2,15 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.python;
 
+import dev.pyspy4j.python.asyncio.AsyncioReader;
 import dev.pyspy4j.python.discovery.DiscoveredInterpreter;
+import dev.pyspy4j.python.layout.StructLayouts;
 import dev.pyspy4j.python.objects.ObjectReader;
 import dev.pyspy4j.python.remote.RemoteReader;
 import dev.pyspy4j.python.remote.SnapshotMemory;
 import dev.pyspy4j.python.walk.CodeCache;
 import dev.pyspy4j.python.walk.CodeReader;
+import dev.pyspy4j.python.walk.FrameLayout;
 import dev.pyspy4j.python.walk.GilSwitches;
 import dev.pyspy4j.python.walk.LocalsReader;
 import dev.pyspy4j.python.walk.RawSample;
@@ -17,6 +20,7 @@ import dev.pyspy4j.python.walk.ThreadStateCollector;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.TargetArch;
+import dev.pyspy4j.spi.model.AsyncioSnapshot;
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.process.PauseHandle;
 import dev.pyspy4j.spi.process.TargetProcess;
@@ -56,6 +60,8 @@ public final class CPythonInterpreter implements PythonInterpreter {
     private final RemoteReader reader;
     /** Stops only the GIL's holder in blocking mode where the GIL can be watched; null where it cannot. */
     private final GilHolderPause holderPause;
+    /** Reads asyncio tasks for {@code dump --asyncio}; null where this version's tasks cannot be read. */
+    private final AsyncioReader asyncio;
 
     private CPythonInterpreter(Builder b) {
         this.target = b.found.target();
@@ -76,6 +82,9 @@ public final class CPythonInterpreter implements PythonInterpreter {
         ThreadNames names = new ThreadNames(b.objects, collector.layout().modules());
         this.decoder = new SampleDecoder(target.pid(), interpreter, codes, b.codes, names, b.instructionIsPointer,
                 target::osThreadIds, target::hostThreadId, b.locals);
+        this.asyncio = b.asyncioTables == null || b.freeThreaded ? null
+                : AsyncioReader.forVersion(version, b.objects, b.asyncioTables, b.asyncioFrames, b.codes.codeStart(),
+                        codes, b.locals, collector.layout().modules()).orElse(null);
         this.holderPause = b.gilSwitches == null || b.freeThreaded ? null
                 : new GilHolderPause(target, interpreter, b.gilSwitches, decoder.identities(),
                         decoder::learnIdentities);
@@ -136,6 +145,19 @@ public final class CPythonInterpreter implements PythonInterpreter {
         return new InterpreterSample(decode(raw, request, activity), paused);
     }
 
+    @Override
+    public synchronized AsyncioSnapshot asyncioTasks(boolean pauseTarget, int localsBudget) {
+        if (asyncio == null) {
+            return PythonInterpreter.super.asyncioTasks(pauseTarget, localsBudget);
+        }
+        if (!pauseTarget) {
+            return asyncio.read(interpreter, localsBudget);
+        }
+        try (PauseHandle pause = target.pause()) {
+            return asyncio.read(interpreter, localsBudget);
+        }
+    }
+
     /** Copies the raw stacks: what the last sample needed in one read, then whatever the walk still misses. */
     private RawSample copy(SnapshotMemory snapshot, SampleRequest request) {
         if (!snapshot.prefetch(plan)) {
@@ -171,6 +193,8 @@ public final class CPythonInterpreter implements PythonInterpreter {
         private boolean freeThreaded;
         private LocalsReader locals;
         private GilSwitches gilSwitches;
+        private StructLayouts asyncioTables;
+        private FrameLayout asyncioFrames;
 
         private Builder(DiscoveredInterpreter found) {
             this.found = found;
@@ -221,6 +245,16 @@ public final class CPythonInterpreter implements PythonInterpreter {
         /** A free-threaded build: no thread ever holds a GIL, and {@code --gil} is refused. */
         public Builder freeThreaded(boolean value) {
             this.freeThreaded = value;
+            return this;
+        }
+
+        /**
+         * The layouts {@code dump --asyncio} reads coroutine frames with: the version's tables and, from 3.11, its
+         * interpreter-frame layout (null before). Without them, the interpreter says it cannot read tasks.
+         */
+        public Builder asyncio(StructLayouts tables, FrameLayout frames) {
+            this.asyncioTables = tables;
+            this.asyncioFrames = frames;
             return this;
         }
 

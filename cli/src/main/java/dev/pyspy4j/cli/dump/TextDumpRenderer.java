@@ -81,6 +81,9 @@ public final class TextDumpRenderer {
         for (int i = traces.size() - 1; i >= 0; i--) {
             renderThread(traces.get(i), " (" + status(traces.get(i)) + ")", out);
         }
+        if (dump.asyncio() != null) {
+            new AsyncioTextRenderer(palette, out).render(dump.asyncio(), traces);
+        }
     }
 
     private void header(ProcessDump dump, ProcessInfo parent, PrintWriter out) {

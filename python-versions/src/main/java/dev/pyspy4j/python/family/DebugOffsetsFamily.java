@@ -102,6 +102,7 @@ final class DebugOffsetsFamily implements VersionFamily {
                 .codes(codes)
                 .objects(objects)
                 .locals(new LocalsReader(objects, tables, tables.offset("_PyInterpreterFrame.localsplus"), frames.tagMask()))
+                .asyncio(tables, frames)
                 .instructionIsPointer(true)
                 .freeThreaded(freeThreaded);
         if (exact.isEmpty()) {

@@ -86,6 +86,7 @@ final class FrameObjectFamily implements VersionFamily {
                 .codes(codes)
                 .objects(objects)
                 .locals(new LocalsReader(objects, tables, tables.offset("PyFrameObject.f_localsplus"), 0))
+                .asyncio(tables, null)
                 .instructionIsPointer(false)
                 .build();
     }

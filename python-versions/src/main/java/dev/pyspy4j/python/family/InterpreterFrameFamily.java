@@ -76,8 +76,9 @@ final class InterpreterFrameFamily implements VersionFamily {
         GilSwitches switches = tables.has("_PyRuntimeState.ceval.gil")
                 ? GilSwitches.runtimeGil(runtime + tables.offset("_PyRuntimeState.ceval.gil"), lastHolder, switchNumber)
                 : GilSwitches.interpreterGil(tables.offset("PyInterpreterState.ceval.gil"), lastHolder, switchNumber);
+        FrameLayout frameLayout = frames.apply(tables);
         ThreadStateCollector collector = new ThreadStateCollector(threads,
-                new InterpreterFrameCollector(threads, frames.apply(tables), ChunkLayout.of(tables),
+                new InterpreterFrameCollector(threads, frameLayout, ChunkLayout.of(tables),
                         DepthLimit.configured()), gil);
         ObjectReader objects = ObjectReader.python3(reader, tables, managedDicts);
         CodeReader codes = new CodeReader(objects, CodeLayout.modern(tables), LineTableDecoders.locationTable(),
@@ -90,6 +91,7 @@ final class InterpreterFrameFamily implements VersionFamily {
                 .codes(codes)
                 .objects(objects)
                 .locals(new LocalsReader(objects, tables, tables.offset("_PyInterpreterFrame.localsplus"), 0))
+                .asyncio(tables, frameLayout)
                 .instructionIsPointer(true)
                 .build();
     }

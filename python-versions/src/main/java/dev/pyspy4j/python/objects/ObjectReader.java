@@ -4,6 +4,8 @@ package dev.pyspy4j.python.objects;
 
 import dev.pyspy4j.python.layout.StructLayouts;
 import dev.pyspy4j.python.remote.RemoteReader;
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,6 +27,7 @@ public final class ObjectReader {
     private final LongReader longs;
     private final DictItems dicts;
     private final InstanceDicts instanceDicts;
+    private final SetLayout sets;
 
     private ObjectReader(RemoteReader reader, StructLayouts tables, ObjectLayout layout, TextReader text,
                          DictItems dicts, ManagedDictStyle managedDicts) {
@@ -35,6 +38,7 @@ public final class ObjectReader {
         this.longs = new LongReader(reader, tables);
         this.dicts = dicts;
         this.instanceDicts = new InstanceDicts(reader, tables, layout, managedDicts);
+        this.sets = SetLayout.of(tables);
     }
 
     /** Python 3.6+: PEP 393 strings and compact dicts. */
@@ -80,6 +84,34 @@ public final class ObjectReader {
 
     public List<DictItems.Item> dictItems(long dict) {
         return dicts.items(dict);
+    }
+
+    /** The members of the {@code set} at {@code set}, in table order (at most 2^20 slots are read). */
+    public List<Long> setMembers(long set) {
+        try {
+            return sets.keys(reader, this, set);
+        } catch (IllegalArgumentException e) {
+            throw new SpyException(FailureKind.MEMORY_READ, "unreadable set at 0x" + Long.toHexString(set) + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** The items of the {@code list} at {@code list}; at most {@code limit} of them. */
+    public List<Long> listItems(long list, int limit) {
+        long size = reader.pointer(list + layout.obSize());
+        if (size < 0 || size > limit) {
+            throw new SpyException(FailureKind.MEMORY_READ, "implausible list of " + size + " items at 0x"
+                    + Long.toHexString(list));
+        }
+        if (size == 0) {
+            return List.of();
+        }
+        java.nio.ByteBuffer items = reader.struct(reader.pointer(list + layout.listItems()), (int) size * 8);
+        List<Long> result = new java.util.ArrayList<>((int) size);
+        for (int i = 0; i < size; i++) {
+            result.add(items.getLong(i * 8));
+        }
+        return result;
     }
 
     /** The type of the object at {@code address}. */

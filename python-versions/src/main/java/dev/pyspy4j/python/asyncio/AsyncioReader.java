@@ -1,0 +1,311 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.python.asyncio;
+
+import dev.pyspy4j.python.objects.ObjectReader;
+import dev.pyspy4j.python.walk.CodeCache;
+import dev.pyspy4j.python.walk.CodeInfo;
+import dev.pyspy4j.python.walk.LocalsReader;
+import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.model.AsyncioLoop;
+import dev.pyspy4j.spi.model.AsyncioSnapshot;
+import dev.pyspy4j.spi.model.AsyncioTask;
+import dev.pyspy4j.spi.model.Frame;
+import dev.pyspy4j.spi.model.LocalVariable;
+import dev.pyspy4j.spi.python.PythonVersion;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the asyncio tasks of a CPython 3.7-3.13 process from the task objects themselves: the registries of
+ * {@code asyncio.tasks} (see {@link TaskLayout}) give the tasks, each C task its loop, state, name, coroutine and the
+ * future it waits for, and each coroutine's frame the next coroutine it awaits. Every count and chain is bounded, so
+ * that memory changing under the reader, or garbage, ends a read instead of looping.
+ */
+public final class AsyncioReader {
+    /** The most tasks read; the rest are counted as skipped. */
+    public static final int MAX_TASKS = 100_000;
+    /** The deepest coroutine chain followed. */
+    private static final int MAX_CHAIN = 1024;
+    /** The slots of a running coroutine searched for the coroutine it runs. */
+    private static final int RUNNING_SLOTS = 64;
+    private static final int MAX_GATHERED = 1 << 20;
+    private static final String TASK_TYPE = "_asyncio.Task";
+    private static final String GATHERING_FUTURE = "_GatheringFuture";
+
+    private final ObjectReader objects;
+    private final TaskLayout layout;
+    private final CoroutineFrames coroutines;
+    private final CodeCache codes;
+    private final LocalsReader locals;
+    private final int modulesOffset;
+    private final int slotsOffset;
+    private final long tagMask;
+
+    /**
+     * @param modulesOffset offset of {@code sys.modules} in the interpreter state
+     * @param slotsOffset   where a frame's local slots start, relative to the frame
+     * @param tagMask       the tag bits of a frame slot (0 before 3.14)
+     */
+    AsyncioReader(ObjectReader objects, TaskLayout layout, CoroutineFrames coroutines, CodeCache codes,
+                  LocalsReader locals, int modulesOffset, int slotsOffset, long tagMask) {
+        this.objects = objects;
+        this.layout = layout;
+        this.coroutines = coroutines;
+        this.codes = codes;
+        this.locals = locals;
+        this.modulesOffset = modulesOffset;
+        this.slotsOffset = slotsOffset;
+        this.tagMask = tagMask;
+    }
+
+    /**
+     * A reader for CPython {@code version}, or empty when its tasks are not read from task objects.
+     *
+     * @param frames how the version's thread walker reads an interpreter frame (3.11+); null before
+     */
+    public static Optional<AsyncioReader> forVersion(PythonVersion version, ObjectReader objects,
+                                                     dev.pyspy4j.python.layout.StructLayouts tables,
+                                                     dev.pyspy4j.python.walk.FrameLayout frames, int codeStart,
+                                                     CodeCache codes, LocalsReader locals, int modulesOffset) {
+        if (version.major() != 3) {
+            return Optional.empty();
+        }
+        int minor = version.minor();
+        return TaskLayout.of(minor).map(layout -> {
+            if (minor <= 10) {
+                return new AsyncioReader(objects, layout,
+                        new FrameObjectCoroutines(objects.remote(), tables, minor == 10 ? 2 : 1), codes, locals,
+                        modulesOffset, tables.offset("PyFrameObject.f_localsplus"), 0);
+            }
+            int stackTop = tables.offset("_PyInterpreterFrame.stacktop");
+            CoroutineFrames coroutines = minor == 11
+                    ? InterpreterFrameCoroutines.v311(objects.remote(), frames, stackTop, codeStart)
+                    : minor == 12 ? InterpreterFrameCoroutines.v312(objects.remote(), frames, stackTop, codeStart)
+                    : InterpreterFrameCoroutines.v313(objects.remote(), frames, stackTop, codeStart);
+            return new AsyncioReader(objects, layout, coroutines, codes, locals, modulesOffset,
+                    frames.localsplus(), frames.tagMask());
+        });
+    }
+
+    /** Reads every task of the interpreter at {@code interpreter}, with locals rendered within {@code budget}. */
+    public AsyncioSnapshot read(long interpreter, int localsBudget) {
+        long modules = objects.remote().pointer(interpreter + modulesOffset);
+        Optional<Long> module = objects.lookup(modules, "asyncio.tasks");
+        if (module.isEmpty()) {
+            return AsyncioSnapshot.unavailable("asyncio is not imported: the program has no asyncio tasks");
+        }
+        long dict = objects.moduleDict(module.get());
+        Set<Long> found = new LinkedHashSet<>();
+        long[] skipped = {0};
+        boolean registryFound = false;
+        for (String name : layout.weakSets()) {
+            Optional<Long> weakSet = objects.lookup(dict, name);
+            Optional<Long> data = weakSet.flatMap(set -> objects.attribute(set, "data"));
+            if (data.isPresent()) {
+                registryFound = true;
+                for (long ref : objects.setMembers(data.get())) {
+                    // PyWeakReference: PyObject_HEAD, then wr_object (None once the referent died).
+                    add(found, objects.remote().pointer(ref + 16), skipped);
+                }
+            }
+        }
+        for (String name : layout.plainSets()) {
+            Optional<Long> set = objects.lookup(dict, name);
+            if (set.isPresent()) {
+                registryFound = true;
+                for (long task : objects.setMembers(set.get())) {
+                    add(found, task, skipped);
+                }
+            }
+        }
+        if (!registryFound) {
+            return AsyncioSnapshot.unavailable("asyncio.tasks keeps its tasks in no registry pyspy4j knows ("
+                    + String.join(", ", layout.weakSets()) + "): its tasks cannot be read");
+        }
+        Map<Long, Long> current = currentTasks(dict);
+        Map<Long, List<AsyncioTask>> byLoop = new LinkedHashMap<>();
+        for (long address : found) {
+            try {
+                if (!TASK_TYPE.equals(objects.type(address).name())) {
+                    skipped[0]++;
+                    continue;
+                }
+                ByteBuffer task = objects.remote().struct(address, layout.taskCoro() + 16);
+                long loop = task.getLong(layout.futureLoop());
+                AsyncioTask read = task(address, task, current.get(loop), localsBudget);
+                byLoop.computeIfAbsent(loop, key -> new ArrayList<>()).add(read);
+            } catch (SpyException e) {
+                // Freed or changing while read: counted, not shown.
+                skipped[0]++;
+            }
+        }
+        List<AsyncioLoop> loops = new ArrayList<>();
+        byLoop.forEach((loop, tasks) -> loops.add(new AsyncioLoop(loop, threadOf(loop), tasks)));
+        return new AsyncioSnapshot(loops, skipped[0], null);
+    }
+
+    private static void add(Set<Long> found, long task, long[] skipped) {
+        if (found.size() >= MAX_TASKS) {
+            skipped[0]++;
+        } else {
+            found.add(task);
+        }
+    }
+
+    /** {@code asyncio.tasks._current_tasks}: each loop's running task. */
+    private Map<Long, Long> currentTasks(long moduleDict) {
+        Map<Long, Long> current = new HashMap<>();
+        objects.lookup(moduleDict, "_current_tasks").ifPresent(dict -> {
+            for (var item : objects.dictItems(dict)) {
+                current.put(item.key(), item.value());
+            }
+        });
+        return current;
+    }
+
+    /** The ident of the thread running {@code loop} ({@code BaseEventLoop._thread_id}); 0 when unknown. */
+    private long threadOf(long loop) {
+        try {
+            Optional<Long> id = objects.attribute(loop, "_thread_id");
+            if (id.isEmpty() || !"int".equals(objects.type(id.get()).name())) {
+                return 0;
+            }
+            return objects.integer(id.get()).longValue();
+        } catch (SpyException e) {
+            return 0;
+        }
+    }
+
+    private AsyncioTask task(long address, ByteBuffer task, Long running, int localsBudget) {
+        int state = task.getInt(layout.futureState());
+        AsyncioTask.State taskState = running != null && running == address ? AsyncioTask.State.RUNNING
+                : state == TaskLayout.PENDING ? AsyncioTask.State.PENDING : AsyncioTask.State.DONE;
+        String name = layout.taskName() < 0 ? null : name(task.getLong(layout.taskName()));
+        List<CoroutineFrame> chain = new ArrayList<>();
+        List<Frame> stack = new ArrayList<>();
+        if (taskState != AsyncioTask.State.DONE) {
+            coroutineChain(task.getLong(layout.taskCoro()), chain, stack, localsBudget);
+        }
+        long waiter = task.getLong(layout.taskFutWaiter());
+        AsyncioTask.Awaited awaits = taskState == AsyncioTask.State.PENDING && waiter != 0
+                ? awaited(waiter, chain) : null;
+        return new AsyncioTask(address, name, taskState, stack, awaits);
+    }
+
+    /** A task's name: a {@code str}, or from 3.13 the number of a default name not yet formatted. */
+    private String name(long name) {
+        if (name == 0) {
+            return null;
+        }
+        return "int".equals(objects.type(name).name()) ? "Task-" + objects.integer(name) : objects.string(name);
+    }
+
+    private void coroutineChain(long coroutine, List<CoroutineFrame> chain, List<Frame> stack, int localsBudget) {
+        Set<Long> seen = new HashSet<>();
+        long current = coroutine;
+        while (current != 0 && chain.size() < MAX_CHAIN && seen.add(current) && isCoroutine(current)) {
+            CoroutineFrame frame = coroutines.read(current);
+            if (frame == null || frame.status() == CoroutineFrame.Status.DONE) {
+                return;
+            }
+            chain.add(frame);
+            stack.add(frame(frame, localsBudget));
+            current = frame.status() == CoroutineFrame.Status.EXECUTING ? runningChild(frame) : frame.awaited();
+        }
+    }
+
+    private boolean isCoroutine(long object) {
+        String type = objects.type(object).name();
+        return type.equals("coroutine") || type.equals("generator");
+    }
+
+    /**
+     * The coroutine a running coroutine runs: one of its slots whose frame runs too and was resumed by it. A running
+     * frame's stack top is not kept up to date, so its slots are searched rather than its top read.
+     */
+    private long runningChild(CoroutineFrame parent) {
+        long[] slots;
+        try {
+            slots = coroutines.slots(parent, RUNNING_SLOTS);
+        } catch (SpyException e) {
+            return 0;
+        }
+        for (long slot : slots) {
+            if (slot == 0 || (slot & 7) != 0) {
+                continue;
+            }
+            try {
+                if (isCoroutine(slot)) {
+                    CoroutineFrame child = coroutines.read(slot);
+                    if (child != null && child.status() == CoroutineFrame.Status.EXECUTING
+                            && coroutines.caller(child) == parent.address()) {
+                        return slot;
+                    }
+                }
+            } catch (SpyException e) {
+                // not an object: keep looking
+            }
+        }
+        return 0;
+    }
+
+    private Frame frame(CoroutineFrame frame, int localsBudget) {
+        CodeInfo code = codes.get(frame.code());
+        int line = code.lineAt(frame.instructionOffset());
+        List<LocalVariable> variables = localsBudget > 0 && locals != null
+                ? locals.read(frame.address(), frame.code(), code, localsBudget) : null;
+        return new Frame(code.name(), code.filename(), null, null, line, variables, false, false);
+    }
+
+    /** What a pending task waits for, from its {@code task_fut_waiter} and its innermost coroutine. */
+    private AsyncioTask.Awaited awaited(long waiter, List<CoroutineFrame> chain) {
+        String type = objects.type(waiter).name();
+        if (TASK_TYPE.equals(type)) {
+            return new AsyncioTask.Awaited(AsyncioTask.Kind.TASK, waiter, List.of(waiter));
+        }
+        if (GATHERING_FUTURE.equals(type)) {
+            List<Long> children = objects.attribute(waiter, "_children")
+                    .map(list -> objects.listItems(list, MAX_GATHERED)).orElse(List.of());
+            return new AsyncioTask.Awaited(AsyncioTask.Kind.GATHER, waiter, tasksAmong(children));
+        }
+        Optional<Long> group = chain.isEmpty() ? Optional.empty() : taskGroup(chain.get(chain.size() - 1));
+        if (group.isPresent()) {
+            List<Long> members = objects.attribute(group.get(), "_tasks").map(objects::setMembers).orElse(List.of());
+            return new AsyncioTask.Awaited(AsyncioTask.Kind.TASK_GROUP, group.get(), tasksAmong(members));
+        }
+        return new AsyncioTask.Awaited(AsyncioTask.Kind.FUTURE, waiter, List.of());
+    }
+
+    /**
+     * The {@code TaskGroup} whose exit the coroutine waits in: {@code TaskGroup.__aexit__} (3.11) or
+     * {@code TaskGroup._aexit} (3.12+) of Lib/asyncio/taskgroups.py, whose first argument is the group.
+     */
+    private Optional<Long> taskGroup(CoroutineFrame innermost) {
+        CodeInfo code = codes.get(innermost.code());
+        if (!code.filename().endsWith("taskgroups.py")
+                || !(code.name().equals("__aexit__") || code.name().equals("_aexit"))) {
+            return Optional.empty();
+        }
+        long self = objects.remote().pointer(innermost.address() + slotsOffset) & ~tagMask;
+        return self == 0 ? Optional.empty() : Optional.of(self);
+    }
+
+    private List<Long> tasksAmong(List<Long> objectsList) {
+        List<Long> tasks = new ArrayList<>();
+        for (long object : objectsList) {
+            if (TASK_TYPE.equals(objects.type(object).name())) {
+                tasks.add(object);
+            }
+        }
+        return tasks;
+    }
+}
