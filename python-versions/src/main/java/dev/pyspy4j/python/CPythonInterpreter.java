@@ -147,6 +147,10 @@ public final class CPythonInterpreter implements PythonInterpreter {
 
     @Override
     public synchronized AsyncioSnapshot asyncioTasks(boolean pauseTarget, int localsBudget) {
+        if (asyncio == null && freeThreaded) {
+            return AsyncioSnapshot.unavailable("dump --asyncio is not supported for free-threaded CPython "
+                    + version.minorVersion() + " yet");
+        }
         if (asyncio == null) {
             return PythonInterpreter.super.asyncioTasks(pauseTarget, localsBudget);
         }
