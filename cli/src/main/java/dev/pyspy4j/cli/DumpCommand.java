@@ -65,7 +65,7 @@ public final class DumpCommand implements Callable<Integer> {
     private boolean subprocesses;
 
     @Option(names = "--asyncio", description = "Show the asyncio tasks of each event loop after the thread stacks:"
-            + " their state, what they await and their coroutine stacks (CPython 3.7 to 3.13)")
+            + " their state, what they await and their coroutine stacks (CPython 3.7 and later)")
     private boolean asyncio;
 
     public DumpCommand(CliContext context) {

@@ -4,13 +4,11 @@ package dev.pyspy4j.python;
 
 import dev.pyspy4j.python.asyncio.AsyncioReader;
 import dev.pyspy4j.python.discovery.DiscoveredInterpreter;
-import dev.pyspy4j.python.layout.StructLayouts;
 import dev.pyspy4j.python.objects.ObjectReader;
 import dev.pyspy4j.python.remote.RemoteReader;
 import dev.pyspy4j.python.remote.SnapshotMemory;
 import dev.pyspy4j.python.walk.CodeCache;
 import dev.pyspy4j.python.walk.CodeReader;
-import dev.pyspy4j.python.walk.FrameLayout;
 import dev.pyspy4j.python.walk.GilSwitches;
 import dev.pyspy4j.python.walk.LocalsReader;
 import dev.pyspy4j.python.walk.RawSample;
@@ -82,9 +80,8 @@ public final class CPythonInterpreter implements PythonInterpreter {
         ThreadNames names = new ThreadNames(b.objects, collector.layout().modules());
         this.decoder = new SampleDecoder(target.pid(), interpreter, codes, b.codes, names, b.instructionIsPointer,
                 target::osThreadIds, target::hostThreadId, b.locals);
-        this.asyncio = b.asyncioTables == null || b.freeThreaded ? null
-                : AsyncioReader.forVersion(version, b.objects, b.asyncioTables, b.asyncioFrames, b.codes.codeStart(),
-                        codes, b.locals, collector.layout().modules()).orElse(null);
+        this.asyncio = b.asyncio == null || b.freeThreaded ? null
+                : b.asyncio.create(codes, b.locals, collector.layout().modules());
         this.holderPause = b.gilSwitches == null || b.freeThreaded ? null
                 : new GilHolderPause(target, interpreter, b.gilSwitches, decoder.identities(),
                         decoder::learnIdentities);
@@ -197,8 +194,7 @@ public final class CPythonInterpreter implements PythonInterpreter {
         private boolean freeThreaded;
         private LocalsReader locals;
         private GilSwitches gilSwitches;
-        private StructLayouts asyncioTables;
-        private FrameLayout asyncioFrames;
+        private AsyncioReader.Factory asyncio;
 
         private Builder(DiscoveredInterpreter found) {
             this.found = found;
@@ -252,13 +248,9 @@ public final class CPythonInterpreter implements PythonInterpreter {
             return this;
         }
 
-        /**
-         * The layouts {@code dump --asyncio} reads coroutine frames with: the version's tables and, from 3.11, its
-         * interpreter-frame layout (null before). Without them, the interpreter says it cannot read tasks.
-         */
-        public Builder asyncio(StructLayouts tables, FrameLayout frames) {
-            this.asyncioTables = tables;
-            this.asyncioFrames = frames;
+        /** How {@code dump --asyncio} reads tasks; without it, the interpreter says it cannot read them. */
+        public Builder asyncio(AsyncioReader.Factory value) {
+            this.asyncio = value;
             return this;
         }
 

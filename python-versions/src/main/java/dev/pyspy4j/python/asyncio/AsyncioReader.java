@@ -2,9 +2,12 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.python.asyncio;
 
+import dev.pyspy4j.python.discovery.DiscoveredInterpreter;
+import dev.pyspy4j.python.layout.StructLayouts;
 import dev.pyspy4j.python.objects.ObjectReader;
 import dev.pyspy4j.python.walk.CodeCache;
 import dev.pyspy4j.python.walk.CodeInfo;
+import dev.pyspy4j.python.walk.FrameLayout;
 import dev.pyspy4j.python.walk.LocalsReader;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.model.AsyncioLoop;
@@ -25,9 +28,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the asyncio tasks of a CPython 3.7-3.13 process from the task objects themselves: the registries of
- * {@code asyncio.tasks} (see {@link TaskLayout}) give the tasks, each C task its loop, state, name, coroutine and the
- * future it waits for, and each coroutine's frame the next coroutine it awaits. Every count and chain is bounded, so
+ * Reads the asyncio tasks of a CPython 3.7+ process: a {@link TaskSource} finds the tasks (the registries of
+ * {@code asyncio.tasks} up to 3.13, the lists the asyncio debug offsets describe from 3.14), each C task gives its
+ * loop, state, name, coroutine and the future it waits for (see {@link TaskLayout}), and each coroutine's frame the
+ * next coroutine it awaits. Every count and chain is bounded, so
  * that memory changing under the reader, or garbage, ends a read instead of looping.
  */
 public final class AsyncioReader {
@@ -42,7 +46,7 @@ public final class AsyncioReader {
     private static final String GATHERING_FUTURE = "_GatheringFuture";
 
     private final ObjectReader objects;
-    private final TaskLayout layout;
+    private final TaskSource source;
     private final CoroutineFrames coroutines;
     private final CodeCache codes;
     private final LocalsReader locals;
@@ -55,10 +59,10 @@ public final class AsyncioReader {
      * @param slotsOffset   where a frame's local slots start, relative to the frame
      * @param tagMask       the tag bits of a frame slot (0 before 3.14)
      */
-    AsyncioReader(ObjectReader objects, TaskLayout layout, CoroutineFrames coroutines, CodeCache codes,
+    AsyncioReader(ObjectReader objects, TaskSource source, CoroutineFrames coroutines, CodeCache codes,
                   LocalsReader locals, int modulesOffset, int slotsOffset, long tagMask) {
         this.objects = objects;
-        this.layout = layout;
+        this.source = source;
         this.coroutines = coroutines;
         this.codes = codes;
         this.locals = locals;
@@ -67,22 +71,32 @@ public final class AsyncioReader {
         this.tagMask = tagMask;
     }
 
+    /** Makes a reader once the interpreter reader has its code cache and locals reader. */
+    @FunctionalInterface
+    public interface Factory {
+        /**
+         * @param modulesOffset offset of {@code sys.modules} in the interpreter state
+         */
+        AsyncioReader create(CodeCache codes, LocalsReader locals, int modulesOffset);
+    }
+
     /**
-     * A reader for CPython {@code version}, or empty when its tasks are not read from task objects.
+     * The reader of CPython 3.7-3.13, which finds tasks in the registries of {@code asyncio.tasks}; empty for other
+     * versions.
      *
-     * @param frames how the version's thread walker reads an interpreter frame (3.11+); null before
+     * @param frames    how the version's thread walker reads an interpreter frame (3.11+); null before
+     * @param codeStart where the bytecode starts in a code object
      */
-    public static Optional<AsyncioReader> forVersion(PythonVersion version, ObjectReader objects,
-                                                     dev.pyspy4j.python.layout.StructLayouts tables,
-                                                     dev.pyspy4j.python.walk.FrameLayout frames, int codeStart,
-                                                     CodeCache codes, LocalsReader locals, int modulesOffset) {
+    public static Optional<Factory> registryFactory(PythonVersion version, ObjectReader objects,
+                                                    StructLayouts tables, FrameLayout frames, int codeStart) {
         if (version.major() != 3) {
             return Optional.empty();
         }
         int minor = version.minor();
-        return TaskLayout.of(minor).map(layout -> {
+        return TaskLayout.of(minor).map(layout -> (codes, locals, modulesOffset) -> {
+            TaskSource source = layout.registries(objects, minor);
             if (minor <= 10) {
-                return new AsyncioReader(objects, layout,
+                return new AsyncioReader(objects, source,
                         new FrameObjectCoroutines(objects.remote(), tables, minor == 10 ? 2 : 1), codes, locals,
                         modulesOffset, tables.offset("PyFrameObject.f_localsplus"), 0);
             }
@@ -91,9 +105,27 @@ public final class AsyncioReader {
                     ? InterpreterFrameCoroutines.v311(objects.remote(), frames, stackTop, codeStart)
                     : minor == 12 ? InterpreterFrameCoroutines.v312(objects.remote(), frames, stackTop, codeStart)
                     : InterpreterFrameCoroutines.v313(objects.remote(), frames, stackTop, codeStart);
-            return new AsyncioReader(objects, layout, coroutines, codes, locals, modulesOffset,
-                    frames.localsplus(), frames.tagMask());
+            return new AsyncioReader(objects, source, coroutines, codes, locals, modulesOffset, frames.localsplus(),
+                    frames.tagMask());
         });
+    }
+
+    /**
+     * The reader of CPython 3.14+, which finds tasks through the target's asyncio debug offsets.
+     *
+     * @param genFrameState {@code gi_frame_state} in a coroutine object, from the target's {@code _Py_DebugOffsets}
+     * @param genFrame      {@code gi_iframe}, from the same
+     */
+    public static Factory debugOffsetsFactory(DiscoveredInterpreter found, ObjectReader objects,
+                                              StructLayouts tables, FrameLayout frames, int codeStart,
+                                              int genFrameState, int genFrame) {
+        int minor = found.version().minor();
+        return (codes, locals, modulesOffset) -> new AsyncioReader(objects,
+                new LinkedTasks(objects, () -> AsyncioDebugSection.locate(found), tables.offset("PyInterpreterState.threads.head"),
+                        tables.offset("PyThreadState.next"), tables.offset("PyThreadState.thread_id")),
+                InterpreterFrameCoroutines.v314(objects.remote(), frames, minor, genFrameState, genFrame,
+                        tables.offset("_PyInterpreterFrame.stackpointer"), codeStart),
+                codes, locals, modulesOffset, frames.localsplus(), frames.tagMask());
     }
 
     /** Reads every task of the interpreter at {@code interpreter}, with locals rendered within {@code budget}. */
@@ -103,73 +135,32 @@ public final class AsyncioReader {
         if (module.isEmpty()) {
             return AsyncioSnapshot.unavailable("asyncio is not imported: the program has no asyncio tasks");
         }
-        long dict = objects.moduleDict(module.get());
-        Set<Long> found = new LinkedHashSet<>();
-        long[] skipped = {0};
-        boolean registryFound = false;
-        for (String name : layout.weakSets()) {
-            Optional<Long> weakSet = objects.lookup(dict, name);
-            Optional<Long> data = weakSet.flatMap(set -> objects.attribute(set, "data"));
-            if (data.isPresent()) {
-                registryFound = true;
-                for (long ref : objects.setMembers(data.get())) {
-                    // PyWeakReference: PyObject_HEAD, then wr_object (None once the referent died).
-                    add(found, objects.remote().pointer(ref + 16), skipped);
-                }
-            }
+        FoundTasks found = source.find(interpreter, objects.moduleDict(module.get()));
+        if (found.unavailable() != null) {
+            return AsyncioSnapshot.unavailable(found.unavailable());
         }
-        for (String name : layout.plainSets()) {
-            Optional<Long> set = objects.lookup(dict, name);
-            if (set.isPresent()) {
-                registryFound = true;
-                for (long task : objects.setMembers(set.get())) {
-                    add(found, task, skipped);
-                }
-            }
-        }
-        if (!registryFound) {
-            return AsyncioSnapshot.unavailable("asyncio.tasks keeps its tasks in no registry pyspy4j knows ("
-                    + String.join(", ", layout.weakSets()) + "): its tasks cannot be read");
-        }
-        Map<Long, Long> current = currentTasks(dict);
+        TaskLayout layout = found.layout();
+        long skipped = found.skipped();
         Map<Long, List<AsyncioTask>> byLoop = new LinkedHashMap<>();
-        for (long address : found) {
+        for (long address : found.tasks()) {
             try {
                 if (!TASK_TYPE.equals(objects.type(address).name())) {
-                    skipped[0]++;
+                    skipped++;
                     continue;
                 }
-                ByteBuffer task = objects.remote().struct(address, layout.taskCoro() + 16);
+                ByteBuffer task = objects.remote().struct(address, Math.max(layout.taskCoro(), layout.taskName()) + 8);
                 long loop = task.getLong(layout.futureLoop());
-                AsyncioTask read = task(address, task, current.get(loop), localsBudget);
+                AsyncioTask read = task(layout, address, task, found.runningByLoop().get(loop), localsBudget);
                 byLoop.computeIfAbsent(loop, key -> new ArrayList<>()).add(read);
             } catch (SpyException e) {
                 // Freed or changing while read: counted, not shown.
-                skipped[0]++;
+                skipped++;
             }
         }
         List<AsyncioLoop> loops = new ArrayList<>();
-        byLoop.forEach((loop, tasks) -> loops.add(new AsyncioLoop(loop, threadOf(loop), tasks)));
-        return new AsyncioSnapshot(loops, skipped[0], null);
-    }
-
-    private static void add(Set<Long> found, long task, long[] skipped) {
-        if (found.size() >= MAX_TASKS) {
-            skipped[0]++;
-        } else {
-            found.add(task);
-        }
-    }
-
-    /** {@code asyncio.tasks._current_tasks}: each loop's running task. */
-    private Map<Long, Long> currentTasks(long moduleDict) {
-        Map<Long, Long> current = new HashMap<>();
-        objects.lookup(moduleDict, "_current_tasks").ifPresent(dict -> {
-            for (var item : objects.dictItems(dict)) {
-                current.put(item.key(), item.value());
-            }
-        });
-        return current;
+        byLoop.forEach((loop, tasks) -> loops.add(new AsyncioLoop(loop,
+                found.threadByLoop().getOrDefault(loop, threadOf(loop)), tasks)));
+        return new AsyncioSnapshot(loops, skipped, null);
     }
 
     /** The ident of the thread running {@code loop} ({@code BaseEventLoop._thread_id}); 0 when unknown. */
@@ -185,7 +176,7 @@ public final class AsyncioReader {
         }
     }
 
-    private AsyncioTask task(long address, ByteBuffer task, Long running, int localsBudget) {
+    private AsyncioTask task(TaskLayout layout, long address, ByteBuffer task, Long running, int localsBudget) {
         int state = task.getInt(layout.futureState());
         AsyncioTask.State taskState = running != null && running == address ? AsyncioTask.State.RUNNING
                 : state == TaskLayout.PENDING ? AsyncioTask.State.PENDING : AsyncioTask.State.DONE;

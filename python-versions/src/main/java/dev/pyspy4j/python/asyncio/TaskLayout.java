@@ -2,6 +2,8 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.python.asyncio;
 
+import dev.pyspy4j.python.objects.ObjectReader;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,30 +38,27 @@ import java.util.Optional;
  * @param taskFutWaiter {@code task_fut_waiter}: the future the task waits for
  * @param taskCoro      {@code task_coro}
  * @param taskName      {@code task_name}; -1 where tasks have no name (3.7)
- * @param weakSets      the module attributes that are WeakSets of tasks
- * @param plainSets     the module attributes that are plain sets of tasks
  */
-record TaskLayout(int futureLoop, int futureState, int taskFutWaiter, int taskCoro, int taskName,
-                  String[] weakSets, String[] plainSets) {
+record TaskLayout(int futureLoop, int futureState, int taskFutWaiter, int taskCoro, int taskName) {
     static final int PENDING = 0;
-    static final int CANCELLED = 1;
-
-    private static final String[] ALL_TASKS = {"_all_tasks"};
-    private static final String[] SCHEDULED = {"_scheduled_tasks"};
-    private static final String[] EAGER = {"_eager_tasks"};
-    private static final String[] NONE = {};
 
     /** The layout of CPython 3.{@code minor}; empty for versions whose tasks are not read this way. */
     static Optional<TaskLayout> of(int minor) {
         return Optional.ofNullable(switch (minor) {
-            case 7 -> new TaskLayout(16, 72, 104, 112, -1, ALL_TASKS, NONE);
-            case 8 -> new TaskLayout(16, 72, 104, 112, 120, ALL_TASKS, NONE);
-            case 9 -> new TaskLayout(16, 80, 144, 152, 160, ALL_TASKS, NONE);
-            case 10 -> new TaskLayout(16, 88, 152, 160, 168, ALL_TASKS, NONE);
-            case 11 -> new TaskLayout(16, 88, 128, 136, 144, ALL_TASKS, NONE);
-            case 12 -> new TaskLayout(16, 88, 128, 136, 144, SCHEDULED, EAGER);
-            case 13 -> new TaskLayout(16, 96, 112, 120, 128, SCHEDULED, EAGER);
+            case 7 -> new TaskLayout(16, 72, 104, 112, -1);
+            case 8 -> new TaskLayout(16, 72, 104, 112, 120);
+            case 9 -> new TaskLayout(16, 80, 144, 152, 160);
+            case 10 -> new TaskLayout(16, 88, 152, 160, 168);
+            case 11 -> new TaskLayout(16, 88, 128, 136, 144);
+            case 12 -> new TaskLayout(16, 88, 128, 136, 144);
+            case 13 -> new TaskLayout(16, 96, 112, 120, 128);
             default -> null;
         });
+    }
+
+    /** The registries of CPython 3.{@code minor} (3.7-3.13), which hold every task. */
+    RegistryTasks registries(ObjectReader objects, int minor) {
+        return minor <= 11 ? new RegistryTasks(objects, List.of("_all_tasks"), List.of(), this)
+                : new RegistryTasks(objects, List.of("_scheduled_tasks"), List.of("_eager_tasks"), this);
     }
 }

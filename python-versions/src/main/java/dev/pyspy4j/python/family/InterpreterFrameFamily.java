@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.python.family;
 
+import dev.pyspy4j.python.asyncio.AsyncioReader;
 import dev.pyspy4j.python.CPythonInterpreter;
 import dev.pyspy4j.python.discovery.DiscoveredInterpreter;
 import dev.pyspy4j.python.discovery.InterpreterScan;
@@ -91,7 +92,8 @@ final class InterpreterFrameFamily implements VersionFamily {
                 .codes(codes)
                 .objects(objects)
                 .locals(new LocalsReader(objects, tables, tables.offset("_PyInterpreterFrame.localsplus"), 0))
-                .asyncio(tables, frameLayout)
+                .asyncio(AsyncioReader.registryFactory(found.version(), objects, tables, frameLayout,
+                        codes.codeStart()).orElse(null))
                 .instructionIsPointer(true)
                 .build();
     }
