@@ -43,7 +43,8 @@ final class AsyncioTextRenderer {
             renderLoop(loop, threads);
         }
         if (tasks.skipped() > 0) {
-            line("Asyncio:" + skipped(tasks.skipped()));
+            line("Asyncio: " + tasks.skipped() + " task" + (tasks.skipped() == 1 ? "" : "s")
+                    + " skipped (unreadable, or beyond the bound on tasks read)");
         }
     }
 

@@ -25,25 +25,44 @@ record AsyncioDebugOffsets(int taskSize, int taskName, int taskIsTask, int taskC
     static final int SIZE = 13 * 8;
     /** Offsets beyond this are garbage, not a field of a task or a thread state. */
     private static final long MAX_OFFSET = 1 << 24;
+    /** A task's first field after {@code PyObject_HEAD} and {@code fut_loop}. */
+    private static final long FIRST_TASK_FIELD = 24;
 
-    /** Parses the struct; fails on values no real struct has. */
+    /**
+     * Parses the struct. Values no real struct has are refused: a field must lie inside its struct, and a task's
+     * pointers after its object header and {@code fut_loop}, so that the fields derived from them do too.
+     */
     static AsyncioDebugOffsets parse(ByteBuffer raw) {
         long[] v = new long[13];
         for (int i = 0; i < v.length; i++) {
             v[i] = raw.getLong(i * 8);
             if (v[i] < 0 || v[i] > MAX_OFFSET) {
-                throw new SpyException(FailureKind.MEMORY_READ, "implausible asyncio debug offset " + v[i]);
+                throw implausible("value " + v[i]);
             }
         }
-        int taskSize = (int) v[0];
-        for (int field : new int[] {1, 2, 3, 4, 5, 6}) {
-            if (v[field] + 8 > taskSize && field != 3 && field != 4) {
-                throw new SpyException(FailureKind.MEMORY_READ, "asyncio debug offset " + v[field]
-                        + " lies outside a task of " + taskSize + " bytes");
-            }
+        long task = v[0];
+        for (int pointer : new int[] {1, 2, 5, 6}) {
+            inside(v[pointer], FIRST_TASK_FIELD, task - 8);
         }
-        return new AsyncioDebugOffsets(taskSize, (int) v[1], (int) v[3], (int) v[5], (int) v[6], (int) v[8],
+        for (int flag : new int[] {3, 4}) {
+            inside(v[flag], FIRST_TASK_FIELD + 8, task - 1);
+        }
+        inside(v[8], 0, v[7] - 8);
+        for (int field = 10; field <= 12; field++) {
+            inside(v[field], 0, v[9] - 8);
+        }
+        return new AsyncioDebugOffsets((int) task, (int) v[1], (int) v[3], (int) v[5], (int) v[6], (int) v[8],
                 (int) v[10], (int) v[11], (int) v[12]);
+    }
+
+    private static void inside(long offset, long low, long high) {
+        if (offset < low || offset > high) {
+            throw implausible("offset " + offset + " outside " + low + ".." + high);
+        }
+    }
+
+    private static SpyException implausible(String what) {
+        return new SpyException(FailureKind.MEMORY_READ, "implausible asyncio debug offsets: " + what);
     }
 
     static AsyncioDebugOffsets read(RemoteReader reader, long address) {

@@ -4,6 +4,7 @@ package dev.pyspy4j.python.asyncio;
 
 import dev.pyspy4j.python.objects.ObjectReader;
 import dev.pyspy4j.python.remote.RemoteReader;
+import dev.pyspy4j.spi.SpyException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,9 @@ import java.util.function.Supplier;
  * {@code _eager_tasks}, which are read too.
  */
 final class LinkedTasks implements TaskSource {
+    /** The most list nodes followed, read or only counted: ten times the tasks read. */
+    static final int MAX_STEPS = 10 * AsyncioReader.MAX_TASKS;
+
     private final ObjectReader objects;
     private final Supplier<Optional<AsyncioDebugOffsets>> offsets;
     private final int threadsHead;
@@ -80,22 +84,25 @@ final class LinkedTasks implements TaskSource {
         return new FoundTasks(debug.taskLayout(), tasks, running, threads, skipped[0] + registered.skipped(), null);
     }
 
-    /** Follows one circular list from its head; a list that does not come back within the bound ends there. */
+    /**
+     * Follows one circular list from its head. Beyond {@link AsyncioReader#MAX_TASKS} tasks the rest are only
+     * counted, up to {@link #MAX_STEPS} nodes; a list torn into a cycle that never comes back to its head ends at the
+     * first node seen twice, and one whose next node cannot be read (a task freed while read) at that node, which
+     * counts as one skipped task.
+     */
     private void walk(long head, AsyncioDebugOffsets debug, Set<Long> tasks, long[] skipped) {
-        long node = objects.remote().pointer(head);
-        int steps = 0;
-        while (node != 0 && node != head) {
-            if (++steps > AsyncioReader.MAX_TASKS) {
-                // More than the bound in one list, or a list torn into a cycle that never reaches its head.
-                skipped[0]++;
-                return;
+        try {
+            long node = objects.remote().pointer(head);
+            for (int steps = 0; node != 0 && node != head && steps < MAX_STEPS; steps++) {
+                long task = node - debug.taskNode();
+                if (tasks.contains(task)) {
+                    return;
+                }
+                RegistryTasks.add(tasks, task, skipped);
+                node = objects.remote().pointer(node);
             }
-            long task = node - debug.taskNode();
-            if (tasks.contains(task)) {
-                return;
-            }
-            RegistryTasks.add(tasks, task, skipped);
-            node = objects.remote().pointer(node);
+        } catch (SpyException e) {
+            skipped[0]++;
         }
     }
 }
