@@ -81,6 +81,10 @@ public final class DumpCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Subprocesses can't be used for getting stacktraces from coredumps");
         }
+        if (asyncio && (subprocesses || target.core().isPresent())) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--asyncio reads one live process: it can't be used with --subprocesses or --core yet");
+        }
         Profiler profiler = context.profiler();
         DumpRequest request = new DumpRequest(pid.orElse(0L), !nonblocking, fullFilenames, locals.length,
                 subprocesses, nativeOptions.mode(spec, !nonblocking, context.providers()),

@@ -53,6 +53,8 @@ public final class AsyncioReader {
     private final int modulesOffset;
     private final int slotsOffset;
     private final long tagMask;
+    /** Type names by type address, for the duration of one read. */
+    private final Map<Long, String> typeNames = new HashMap<>();
 
     /**
      * @param modulesOffset offset of {@code sys.modules} in the interpreter state
@@ -130,6 +132,7 @@ public final class AsyncioReader {
 
     /** Reads every task of the interpreter at {@code interpreter}, with locals rendered within {@code budget}. */
     public AsyncioSnapshot read(long interpreter, int localsBudget) {
+        typeNames.clear();
         long modules = objects.remote().pointer(interpreter + modulesOffset);
         Optional<Long> module = objects.lookup(modules, "asyncio.tasks");
         if (module.isEmpty()) {
@@ -144,7 +147,7 @@ public final class AsyncioReader {
         Map<Long, List<AsyncioTask>> byLoop = new LinkedHashMap<>();
         for (long address : found.tasks()) {
             try {
-                if (!TASK_TYPE.equals(objects.type(address).name())) {
+                if (!TASK_TYPE.equals(typeName(address))) {
                     skipped++;
                     continue;
                 }
@@ -167,7 +170,7 @@ public final class AsyncioReader {
     private long threadOf(long loop) {
         try {
             Optional<Long> id = objects.attribute(loop, "_thread_id");
-            if (id.isEmpty() || !"int".equals(objects.type(id.get()).name())) {
+            if (id.isEmpty() || !"int".equals(typeName(id.get()))) {
                 return 0;
             }
             return objects.integer(id.get()).longValue();
@@ -197,7 +200,7 @@ public final class AsyncioReader {
         if (name == 0) {
             return null;
         }
-        return "int".equals(objects.type(name).name()) ? "Task-" + objects.integer(name) : objects.string(name);
+        return "int".equals(typeName(name)) ? "Task-" + objects.integer(name) : objects.string(name);
     }
 
     private void coroutineChain(long coroutine, List<CoroutineFrame> chain, List<Frame> stack, int localsBudget) {
@@ -214,8 +217,12 @@ public final class AsyncioReader {
         }
     }
 
+    private String typeName(long object) {
+        return objects.typeName(object, typeNames);
+    }
+
     private boolean isCoroutine(long object) {
-        String type = objects.type(object).name();
+        String type = typeName(object);
         return type.equals("coroutine") || type.equals("generator");
     }
 
@@ -259,7 +266,7 @@ public final class AsyncioReader {
 
     /** What a pending task waits for, from its {@code task_fut_waiter} and its innermost coroutine. */
     private AsyncioTask.Awaited awaited(long waiter, List<CoroutineFrame> chain) {
-        String type = objects.type(waiter).name();
+        String type = typeName(waiter);
         if (TASK_TYPE.equals(type)) {
             return new AsyncioTask.Awaited(AsyncioTask.Kind.TASK, waiter, List.of(waiter));
         }
@@ -293,7 +300,7 @@ public final class AsyncioReader {
     private List<Long> tasksAmong(List<Long> objectsList) {
         List<Long> tasks = new ArrayList<>();
         for (long object : objectsList) {
-            if (TASK_TYPE.equals(objects.type(object).name())) {
+            if (TASK_TYPE.equals(typeName(object))) {
                 tasks.add(object);
             }
         }

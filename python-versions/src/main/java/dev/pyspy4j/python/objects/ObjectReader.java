@@ -9,6 +9,7 @@ import dev.pyspy4j.spi.SpyException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -122,6 +123,21 @@ public final class ObjectReader {
         long dictOffset = reader.pointer(type + layout.tpDictOffset());
         long basicSize = reader.pointer(type + layout.tpBasicSize());
         return new TypeInfo(type, cString(namePointer), flags, dictOffset, basicSize);
+    }
+
+    /**
+     * The name of the type of the object at {@code address}, from {@code known} (type address to name) when its type
+     * was met before: one read instead of five for objects of a type already seen. The caller bounds how long
+     * {@code known} lives, since a freed heap type's address can be reused by another.
+     */
+    public String typeName(long address, Map<Long, String> known) {
+        long type = reader.pointer(address + layout.obType());
+        String name = known.get(type);
+        if (name == null) {
+            name = cString(reader.pointer(type + layout.tpName()));
+            known.put(type, name);
+        }
+        return name;
     }
 
     /** The value stored under the text key {@code name} in the dict at {@code dict}. */
