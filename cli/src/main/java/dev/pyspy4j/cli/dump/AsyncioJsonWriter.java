@@ -78,11 +78,7 @@ final class AsyncioJsonWriter {
     private static void writeIds(JsonGenerator json, String field, java.util.List<Long> ids) throws IOException {
         json.writeArrayFieldStart(field);
         for (long id : ids) {
-            if (id >= 0) {
-                json.writeNumber(id);
-            } else {
-                json.writeNumber(new java.math.BigInteger(Long.toUnsignedString(id)));
-            }
+            JsonDumpRenderer.writeUnsigned(json, id);
         }
         json.writeEndArray();
     }

@@ -6,7 +6,6 @@ import dev.pyspy4j.spi.model.AsyncioLoop;
 import dev.pyspy4j.spi.model.AsyncioSnapshot;
 import dev.pyspy4j.spi.model.AsyncioTask;
 import dev.pyspy4j.spi.model.Frame;
-import dev.pyspy4j.spi.model.LocalVariable;
 import dev.pyspy4j.spi.model.StackTrace;
 import java.io.PrintWriter;
 import java.util.HashSet;
@@ -83,7 +82,7 @@ final class AsyncioTextRenderer {
                     + (frame.line() != 0 ? ":" + palette.line(Integer.toString(frame.line())) : "");
             line(indent + "    " + palette.function(frame.name()) + " (" + location + ")");
             if (frame.locals() != null) {
-                renderLocals(indent, frame.locals());
+                TextDumpRenderer.renderLocals(palette, indent, frame.locals(), out);
             }
         }
         for (AsyncioTask child : tree.childrenOf(task)) {
@@ -102,21 +101,6 @@ final class AsyncioTextRenderer {
             default -> " awaits " + awaits.kind().label() + " " + hex(awaits.id()) + " of " + awaits.tasks().size()
                     + " task" + (awaits.tasks().size() == 1 ? "" : "s");
         };
-    }
-
-    private void renderLocals(String indent, List<LocalVariable> locals) {
-        boolean argumentsShown = false;
-        boolean localsShown = false;
-        for (LocalVariable local : locals) {
-            if (local.argument() && !argumentsShown) {
-                line(indent + "        " + palette.heading("Arguments:"));
-                argumentsShown = true;
-            } else if (!local.argument() && !localsShown) {
-                line(indent + "        " + palette.heading("Locals:"));
-                localsShown = true;
-            }
-            line(indent + "            " + local.name() + ": " + (local.repr() == null ? "?" : local.repr()));
-        }
     }
 
     /** The thread a loop runs in, named as the thread stacks above name it. */

@@ -148,6 +148,11 @@ public final class JsonDumpRenderer {
     /** Thread ids and addresses are unsigned 64-bit values in py-spy ({@code u64}, {@code usize}). */
     static void writeUnsigned(JsonGenerator json, String field, long value) throws IOException {
         json.writeFieldName(field);
+        writeUnsigned(json, value);
+    }
+
+    /** An unsigned 64-bit value, where a value is expected (in an array, after a field name). */
+    static void writeUnsigned(JsonGenerator json, long value) throws IOException {
         if (value >= 0) {
             json.writeNumber(value);
         } else {

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,9 +40,7 @@ public final class AsyncioReader {
     private static final int MAX_CHAIN = 1024;
     /** The slots of a running coroutine searched for the coroutine it runs. */
     private static final int RUNNING_SLOTS = 64;
-    private static final int MAX_GATHERED = 1 << 20;
-    private static final String TASK_TYPE = "_asyncio.Task";
-    private static final String GATHERING_FUTURE = "_GatheringFuture";
+    static final String TASK_TYPE = "_asyncio.Task";
 
     private final ObjectReader objects;
     private final TaskSource source;
@@ -55,6 +52,7 @@ public final class AsyncioReader {
     private final long tagMask;
     /** Type names by type address, for the duration of one read. */
     private final Map<Long, String> typeNames = new HashMap<>();
+    private final AwaitedObjects awaitedObjects;
 
     /**
      * @param modulesOffset offset of {@code sys.modules} in the interpreter state
@@ -71,6 +69,7 @@ public final class AsyncioReader {
         this.modulesOffset = modulesOffset;
         this.slotsOffset = slotsOffset;
         this.tagMask = tagMask;
+        this.awaitedObjects = new AwaitedObjects(objects, codes, typeNames, slotsOffset, tagMask);
     }
 
     /** Makes a reader once the interpreter reader has its code cache and locals reader. */
@@ -161,8 +160,10 @@ public final class AsyncioReader {
             }
         }
         List<AsyncioLoop> loops = new ArrayList<>();
-        byLoop.forEach((loop, tasks) -> loops.add(new AsyncioLoop(loop,
-                found.threadByLoop().getOrDefault(loop, threadOf(loop)), tasks)));
+        byLoop.forEach((loop, tasks) -> {
+            Long thread = found.threadByLoop().get(loop);
+            loops.add(new AsyncioLoop(loop, thread != null ? thread : threadOf(loop), tasks));
+        });
         return new AsyncioSnapshot(loops, skipped, null);
     }
 
@@ -191,7 +192,7 @@ public final class AsyncioReader {
         }
         long waiter = task.getLong(layout.taskFutWaiter());
         AsyncioTask.Awaited awaits = taskState == AsyncioTask.State.PENDING && waiter != 0
-                ? awaited(waiter, chain) : null;
+                ? awaitedObjects.awaited(waiter, chain.isEmpty() ? null : chain.get(chain.size() - 1)) : null;
         return new AsyncioTask(address, name, taskState, stack, awaits);
     }
 
@@ -262,48 +263,5 @@ public final class AsyncioReader {
         List<LocalVariable> variables = localsBudget > 0 && locals != null
                 ? locals.read(frame.address(), frame.code(), code, localsBudget) : null;
         return new Frame(code.name(), code.filename(), null, null, line, variables, false, false);
-    }
-
-    /** What a pending task waits for, from its {@code task_fut_waiter} and its innermost coroutine. */
-    private AsyncioTask.Awaited awaited(long waiter, List<CoroutineFrame> chain) {
-        String type = typeName(waiter);
-        if (TASK_TYPE.equals(type)) {
-            return new AsyncioTask.Awaited(AsyncioTask.Kind.TASK, waiter, List.of(waiter));
-        }
-        if (GATHERING_FUTURE.equals(type)) {
-            List<Long> children = objects.attribute(waiter, "_children")
-                    .map(list -> objects.listItems(list, MAX_GATHERED)).orElse(List.of());
-            return new AsyncioTask.Awaited(AsyncioTask.Kind.GATHER, waiter, tasksAmong(children));
-        }
-        Optional<Long> group = chain.isEmpty() ? Optional.empty() : taskGroup(chain.get(chain.size() - 1));
-        if (group.isPresent()) {
-            List<Long> members = objects.attribute(group.get(), "_tasks").map(objects::setMembers).orElse(List.of());
-            return new AsyncioTask.Awaited(AsyncioTask.Kind.TASK_GROUP, group.get(), tasksAmong(members));
-        }
-        return new AsyncioTask.Awaited(AsyncioTask.Kind.FUTURE, waiter, List.of());
-    }
-
-    /**
-     * The {@code TaskGroup} whose exit the coroutine waits in: {@code TaskGroup.__aexit__} (3.11) or
-     * {@code TaskGroup._aexit} (3.12+) of Lib/asyncio/taskgroups.py, whose first argument is the group.
-     */
-    private Optional<Long> taskGroup(CoroutineFrame innermost) {
-        CodeInfo code = codes.get(innermost.code());
-        if (!code.filename().endsWith("taskgroups.py")
-                || !(code.name().equals("__aexit__") || code.name().equals("_aexit"))) {
-            return Optional.empty();
-        }
-        long self = objects.remote().pointer(innermost.address() + slotsOffset) & ~tagMask;
-        return self == 0 ? Optional.empty() : Optional.of(self);
-    }
-
-    private List<Long> tasksAmong(List<Long> objectsList) {
-        List<Long> tasks = new ArrayList<>();
-        for (long object : objectsList) {
-            if (TASK_TYPE.equals(typeName(object))) {
-                tasks.add(object);
-            }
-        }
-        return tasks;
     }
 }
