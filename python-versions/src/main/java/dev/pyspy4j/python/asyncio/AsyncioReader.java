@@ -122,7 +122,8 @@ public final class AsyncioReader {
                                               int genFrameState, int genFrame) {
         int minor = found.version().minor();
         return (codes, locals, modulesOffset) -> new AsyncioReader(objects,
-                new LinkedTasks(objects, () -> AsyncioDebugSection.locate(found), tables.offset("PyInterpreterState.threads.head"),
+                new LinkedTasks(objects, () -> AsyncioDebugSection.locate(found),
+                        tables.offset("PyInterpreterState.threads.head"),
                         tables.offset("PyThreadState.next"), tables.offset("PyThreadState.thread_id")),
                 InterpreterFrameCoroutines.v314(objects.remote(), frames, minor, genFrameState, genFrame,
                         tables.offset("_PyInterpreterFrame.stackpointer"), codeStart),

@@ -15,8 +15,8 @@ import java.util.Set;
  * @param skipped       tasks left out beyond the bound
  * @param unavailable   why no task could be found; null when they were
  */
-record FoundTasks(TaskLayout layout, Set<Long> tasks, Map<Long, Long> runningByLoop, Map<Long, Long> threadByLoop, long skipped,
-                  String unavailable) {
+record FoundTasks(TaskLayout layout, Set<Long> tasks, Map<Long, Long> runningByLoop, Map<Long, Long> threadByLoop,
+                  long skipped, String unavailable) {
     static FoundTasks unavailable(String reason) {
         return new FoundTasks(null, Set.of(), Map.of(), Map.of(), 0, reason);
     }

@@ -7,9 +7,10 @@ import dev.pyspy4j.python.walk.FrameLayout;
 import java.nio.ByteBuffer;
 
 /**
- * CPython 3.11-3.13: the coroutine object embeds its {@code _PyInterpreterFrame} ({@code gi_iframe}, the last field
- * of {@code _PyGenObject_HEAD} in Include/internal/pycore_genobject.h or Include/cpython/genobject.h) and keeps the
- * frame's state in the {@code int8_t gi_frame_state} just before it. Field by field, {@code _PyGenObject_HEAD} is:
+ * CPython 3.11 and later: the coroutine object embeds its {@code _PyInterpreterFrame} ({@code gi_iframe}, the
+ * last field of {@code _PyGenObject_HEAD} in Include/internal/pycore_genobject.h or Include/cpython/genobject.h) and
+ * keeps the frame's state in the {@code int8_t gi_frame_state} just before it. Field by field,
+ * {@code _PyGenObject_HEAD} is:
  * <ul>
  *   <li>3.11: {@code PyObject_HEAD} (16), {@code gi_code} 16, {@code gi_weakreflist} 24, {@code gi_name} 32,
  *       {@code gi_qualname} 40, {@code gi_exc_state} 48 (two pointers), {@code gi_origin_or_finalizer} 64, three
