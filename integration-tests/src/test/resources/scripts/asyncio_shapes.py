@@ -57,6 +57,10 @@ def named(coroutine, name, group=None):
     return task
 
 
+async def finished():
+    return 42
+
+
 async def spin():
     count = 0
     # One line: a sample may stop at the loop's test or its body, and both must show the marked line.
@@ -75,6 +79,7 @@ async def main():
     named(gatherer(event, "gatherer"), "gatherer")
     if sys.version_info >= (3, 11):
         named(grouped(event), "grouped")
+    named(finished(), "finished")
     for _ in range(5):
         await asyncio.sleep(0.01)
     sys.stdout.write("ready\n")
