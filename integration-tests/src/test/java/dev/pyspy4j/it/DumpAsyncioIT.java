@@ -211,6 +211,21 @@ class DumpAsyncioIT {
         assertThat(event.get("repr").asText()).contains("Event");
     }
 
+    /** Without pausing, the blocked tasks are read just the same: none of them changes while the loop spins. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("supported")
+    void nonblockingReadsTheSameTasks(Path python) throws Exception {
+        Process target = targets.startPython(python, Interpreters.script(SCRIPT));
+
+        Pyspy4jJar.Result paused = DumpCli.dump(target, "--asyncio", "--json");
+        Pyspy4jJar.Result running = DumpCli.dump(target, "--asyncio", "--json", "--nonblocking");
+
+        assertThat(running.exitCode()).as(running.describe()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(running.out()).get("asyncio"))
+                .isEqualTo(json.readTree(paused.out()).get("asyncio"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("unsupported")
     void otherVersionsSaySoAndStillShowTheThreads(Path python) throws Exception {
