@@ -64,6 +64,10 @@ public final class DumpCommand implements Callable<Integer> {
             + " process too")
     private boolean subprocesses;
 
+    @Option(names = "--asyncio", description = "Show the asyncio tasks of each event loop after the thread stacks:"
+            + " their state, what they await and their coroutine stacks (CPython 3.7 and later)")
+    private boolean asyncio;
+
     public DumpCommand(CliContext context) {
         this.context = context;
     }
@@ -77,10 +81,14 @@ public final class DumpCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Subprocesses can't be used for getting stacktraces from coredumps");
         }
+        if (asyncio && (subprocesses || target.core().isPresent())) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--asyncio reads one live process: it can't be used with --subprocesses or --core yet");
+        }
         Profiler profiler = context.profiler();
         DumpRequest request = new DumpRequest(pid.orElse(0L), !nonblocking, fullFilenames, locals.length,
                 subprocesses, nativeOptions.mode(spec, !nonblocking, context.providers()),
-                threadSelection.selection(spec));
+                threadSelection.selection(spec)).withAsyncio(asyncio);
         PrintWriter out = spec.commandLine().getOut();
         if (target.core().isPresent()) {
             writeCore(profiler.dumpCore(target.core().get(), request), target.core().get(), err, out);
@@ -98,7 +106,9 @@ public final class DumpCommand implements Callable<Integer> {
 
     private void write(ProcessDump dump, PrintWriter err, PrintWriter out) {
         warn(dump.warnings(), err);
-        if (json) {
+        if (json && dump.asyncio() != null) {
+            new JsonDumpRenderer().render(dump.traces(), dump.asyncio(), out);
+        } else if (json) {
             new JsonDumpRenderer().render(dump.traces(), out);
         } else {
             new TextDumpRenderer(context.palette()).render(dump, out);

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.python;
 
+import dev.pyspy4j.python.asyncio.AsyncioReader;
 import dev.pyspy4j.python.discovery.DiscoveredInterpreter;
 import dev.pyspy4j.python.objects.ObjectReader;
 import dev.pyspy4j.python.remote.RemoteReader;
@@ -19,6 +20,7 @@ import dev.pyspy4j.python.walk.ThreadStateCollector;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.TargetArch;
+import dev.pyspy4j.spi.model.AsyncioSnapshot;
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.process.PauseHandle;
 import dev.pyspy4j.spi.process.TargetProcess;
@@ -58,6 +60,8 @@ public final class CPythonInterpreter implements PythonInterpreter {
     private final RemoteReader reader;
     /** Stops only the GIL's holder in blocking mode where the GIL can be watched; null where it cannot. */
     private final GilHolderPause holderPause;
+    /** Reads asyncio tasks for {@code dump --asyncio}; null where this version's tasks cannot be read. */
+    private final AsyncioReader asyncio;
 
     private CPythonInterpreter(Builder b) {
         this.target = b.found.target();
@@ -78,6 +82,8 @@ public final class CPythonInterpreter implements PythonInterpreter {
         ThreadNames names = new ThreadNames(b.objects, collector.layout().modules());
         this.decoder = new SampleDecoder(target.pid(), interpreter, codes, b.codes, names, b.instructionIsPointer,
                 target::osThreadIds, target::hostThreadId, b.locals, this::stillAsCopied);
+        this.asyncio = b.asyncio == null || b.freeThreaded ? null
+                : b.asyncio.create(codes, b.locals, collector.layout().modules());
         this.holderPause = b.gilSwitches == null || b.freeThreaded ? null
                 : new GilHolderPause(target, interpreter, b.gilSwitches, decoder.identities(),
                         decoder::learnIdentities);
@@ -136,6 +142,23 @@ public final class CPythonInterpreter implements PythonInterpreter {
         }
         long paused = System.nanoTime() - start;
         return new InterpreterSample(decode(raw, request, activity), paused);
+    }
+
+    @Override
+    public synchronized AsyncioSnapshot asyncioTasks(boolean pauseTarget, int localsBudget) {
+        if (asyncio == null && freeThreaded) {
+            return AsyncioSnapshot.unavailable("dump --asyncio is not supported for free-threaded CPython "
+                    + version.minorVersion() + " yet");
+        }
+        if (asyncio == null) {
+            return PythonInterpreter.super.asyncioTasks(pauseTarget, localsBudget);
+        }
+        if (!pauseTarget) {
+            return asyncio.read(interpreter, localsBudget);
+        }
+        try (PauseHandle pause = target.pause()) {
+            return asyncio.read(interpreter, localsBudget);
+        }
     }
 
     /** Copies the raw stacks: what the last sample needed in one read, then whatever the walk still misses. */
@@ -204,6 +227,7 @@ public final class CPythonInterpreter implements PythonInterpreter {
         private boolean freeThreaded;
         private LocalsReader locals;
         private GilSwitches gilSwitches;
+        private AsyncioReader.Factory asyncio;
 
         private Builder(DiscoveredInterpreter found) {
             this.found = found;
@@ -254,6 +278,12 @@ public final class CPythonInterpreter implements PythonInterpreter {
         /** A free-threaded build: no thread ever holds a GIL, and {@code --gil} is refused. */
         public Builder freeThreaded(boolean value) {
             this.freeThreaded = value;
+            return this;
+        }
+
+        /** How {@code dump --asyncio} reads tasks; without it, the interpreter says it cannot read them. */
+        public Builder asyncio(AsyncioReader.Factory value) {
+            this.asyncio = value;
             return this;
         }
 

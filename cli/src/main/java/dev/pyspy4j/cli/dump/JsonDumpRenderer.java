@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli.dump;
 
+import dev.pyspy4j.spi.model.AsyncioSnapshot;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -54,6 +55,30 @@ public final class JsonDumpRenderer {
         }
     }
 
+    /**
+     * Writes {@code dump --asyncio --json}: an object holding the thread stacks as {@link #render(List, Writer)}
+     * writes them ({@code "threads"}) and the asyncio tasks ({@code "asyncio"}, see {@link AsyncioJsonWriter}).
+     */
+    public void render(List<StackTrace> traces, AsyncioSnapshot tasks, Writer out) {
+        try {
+            try (JsonGenerator json = JSON.createGenerator(out)) {
+                json.setPrettyPrinter(SERDE_PRETTY.createInstance());
+                json.writeStartObject();
+                json.writeArrayFieldStart("threads");
+                for (StackTrace trace : traces) {
+                    writeTrace(json, trace);
+                }
+                json.writeEndArray();
+                json.writeFieldName("asyncio");
+                AsyncioJsonWriter.write(json, tasks);
+                json.writeEndObject();
+            }
+            out.write('\n');
+        } catch (IOException e) {
+            throw new SpyException(FailureKind.OUTPUT, "could not write json: " + e.getMessage(), e);
+        }
+    }
+
     private static void writeTrace(JsonGenerator json, StackTrace trace) throws IOException {
         json.writeStartObject();
         json.writeNumberField("pid", trace.pid());
@@ -76,7 +101,7 @@ public final class JsonDumpRenderer {
         json.writeEndObject();
     }
 
-    private static void writeFrame(JsonGenerator json, Frame frame) throws IOException {
+    static void writeFrame(JsonGenerator json, Frame frame) throws IOException {
         json.writeStartObject();
         json.writeStringField("name", frame.name());
         json.writeStringField("filename", frame.filename());
@@ -121,8 +146,13 @@ public final class JsonDumpRenderer {
     }
 
     /** Thread ids and addresses are unsigned 64-bit values in py-spy ({@code u64}, {@code usize}). */
-    private static void writeUnsigned(JsonGenerator json, String field, long value) throws IOException {
+    static void writeUnsigned(JsonGenerator json, String field, long value) throws IOException {
         json.writeFieldName(field);
+        writeUnsigned(json, value);
+    }
+
+    /** An unsigned 64-bit value, where a value is expected (in an array, after a field name). */
+    static void writeUnsigned(JsonGenerator json, long value) throws IOException {
         if (value >= 0) {
             json.writeNumber(value);
         } else {

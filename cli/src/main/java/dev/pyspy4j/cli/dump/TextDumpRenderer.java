@@ -81,6 +81,9 @@ public final class TextDumpRenderer {
         for (int i = traces.size() - 1; i >= 0; i--) {
             renderThread(traces.get(i), " (" + status(traces.get(i)) + ")", out);
         }
+        if (dump.asyncio() != null) {
+            new AsyncioTextRenderer(palette, out).render(dump.asyncio(), traces);
+        }
     }
 
     private void header(ProcessDump dump, ProcessInfo parent, PrintWriter out) {
@@ -118,17 +121,22 @@ public final class TextDumpRenderer {
      * kind (py-spy's src/dump.rs); a value that could not be read shows as {@code ?}.
      */
     private void renderLocals(List<LocalVariable> locals, PrintWriter out) {
+        renderLocals(palette, "", locals, out);
+    }
+
+    /** Writes a frame's arguments and locals, each line after {@code indent}. */
+    static void renderLocals(Palette palette, String indent, List<LocalVariable> locals, PrintWriter out) {
         boolean argumentsShown = false;
         boolean localsShown = false;
         for (LocalVariable local : locals) {
             if (local.argument() && !argumentsShown) {
-                line(out, "        " + palette.heading("Arguments:"));
+                line(out, indent + "        " + palette.heading("Arguments:"));
                 argumentsShown = true;
             } else if (!local.argument() && !localsShown) {
-                line(out, "        " + palette.heading("Locals:"));
+                line(out, indent + "        " + palette.heading("Locals:"));
                 localsShown = true;
             }
-            line(out, "            " + local.name() + ": " + (local.repr() == null ? "?" : local.repr()));
+            line(out, indent + "            " + local.name() + ": " + (local.repr() == null ? "?" : local.repr()));
         }
     }
 

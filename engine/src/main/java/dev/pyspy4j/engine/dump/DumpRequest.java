@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param subprocesses  dump the process's descendants too ({@code --subprocesses})
  * @param nativeStacks  whether native stacks are merged in ({@code --native}), and by which unwinder
  * @param threads       the threads to dump ({@code --tid}, {@code --threads-matching})
+ * @param asyncio       read the asyncio tasks too ({@code --asyncio})
  */
 public record DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames, int localsLevel,
-                          boolean subprocesses, NativeMode nativeStacks, ThreadSelection threads) {
+                          boolean subprocesses, NativeMode nativeStacks, ThreadSelection threads, boolean asyncio) {
     /** py-spy's repr budget per {@code -l}. */
     public static final int REPR_CHARS_PER_LEVEL = 128;
 
@@ -35,6 +36,18 @@ public record DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames, 
         if (nativeStacks.enabled() && !pauseTarget) {
             throw new IllegalArgumentException("native stacks need the target paused");
         }
+    }
+
+    /** A request without the asyncio tasks. */
+    public DumpRequest(long pid, boolean pauseTarget, boolean fullFilenames, int localsLevel, boolean subprocesses,
+                       NativeMode nativeStacks, ThreadSelection threads) {
+        this(pid, pauseTarget, fullFilenames, localsLevel, subprocesses, nativeStacks, threads, false);
+    }
+
+    /** This request, with the asyncio tasks read too or not. */
+    public DumpRequest withAsyncio(boolean value) {
+        return new DumpRequest(pid, pauseTarget, fullFilenames, localsLevel, subprocesses, nativeStacks, threads,
+                value);
     }
 
     /** A request of every thread. */

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.engine.dump;
 
+import dev.pyspy4j.spi.model.AsyncioSnapshot;
 import dev.pyspy4j.engine.Providers;
 import dev.pyspy4j.engine.names.FilenameShortener;
 import dev.pyspy4j.engine.nativestack.NativeDepth;
@@ -137,10 +138,14 @@ public final class DumpSession {
                 }
             }
         }
+        // The tasks are read after the threads, in a pause of their own: a task view that is a few microseconds
+        // younger than the thread stacks is still one consistent view of the tasks.
+        AsyncioSnapshot tasks = request.asyncio()
+                ? interpreter.asyncioTasks(request.pauseTarget() && activity != null, request.localsBudget()) : null;
         FilenameShortener names = request.fullFilenames()
                 ? FilenameShortener.keepingFullNames()
                 : FilenameShortener.seenBy(target::fileAsSeenByTarget);
         return new ProcessDump(target.pid(), target.namespacePid(), commandLine, executable, interpreter.version(),
-                warnings, names.shortenAll(traces));
+                warnings, names.shortenAll(traces), tasks == null ? null : AsyncioFilenames.shorten(tasks, names));
     }
 }

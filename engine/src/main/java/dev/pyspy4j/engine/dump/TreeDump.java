@@ -96,7 +96,7 @@ final class TreeDump {
     private static ProcessDump withProcess(ProcessDump dump, ProcessInfo info) {
         return new ProcessDump(dump.pid(), dump.namespacePid(), dump.commandLine(), dump.executable(),
                 dump.version(), dump.warnings(),
-                dump.traces().stream().map(trace -> trace.withProcessInfo(info)).toList());
+                dump.traces().stream().map(trace -> trace.withProcessInfo(info)).toList(), dump.asyncio());
     }
 
     private SpyException nothingRead(long root) {

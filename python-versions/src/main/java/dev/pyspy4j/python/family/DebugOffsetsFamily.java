@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.python.family;
 
+import dev.pyspy4j.python.asyncio.AsyncioReader;
 import dev.pyspy4j.python.CPythonInterpreter;
 import dev.pyspy4j.python.discovery.DiscoveredInterpreter;
 import dev.pyspy4j.python.discovery.InterpreterScan;
@@ -102,6 +103,7 @@ final class DebugOffsetsFamily implements VersionFamily {
                 .codes(codes)
                 .objects(objects)
                 .locals(new LocalsReader(objects, tables, tables.offset("_PyInterpreterFrame.localsplus"), frames.tagMask()))
+                .asyncio(asyncio(found, offsets, objects, tables, frames, codes.codeStart()))
                 .instructionIsPointer(true)
                 .freeThreaded(freeThreaded);
         if (exact.isEmpty()) {
@@ -109,6 +111,23 @@ final class DebugOffsetsFamily implements VersionFamily {
                     + NEWEST_KNOWN_MINOR + "); reading it through its own _Py_DebugOffsets");
         }
         return builder.build();
+    }
+
+    /**
+     * 3.13 keeps its tasks in the registries of {@code asyncio.tasks}; 3.14+ describe where they are in their
+     * asyncio debug offsets, and where a coroutine keeps its frame in {@code _Py_DebugOffsets.gen_object}.
+     */
+    private static AsyncioReader.Factory asyncio(DiscoveredInterpreter found, DebugOffsets offsets,
+                                                 ObjectReader objects, StructLayouts tables, FrameLayout frames,
+                                                 int codeStart) {
+        if (found.version().minor() < FIRST_TAGGED_MINOR) {
+            return AsyncioReader.registryFactory(found.version(), objects, tables, frames, codeStart).orElse(null);
+        }
+        if (!offsets.has("gen_object.gi_frame_state") || !offsets.has("gen_object.gi_iframe")) {
+            return null;
+        }
+        return AsyncioReader.debugOffsetsFactory(found, objects, tables, frames, codeStart,
+                (int) offsets.field("gen_object.gi_frame_state"), (int) offsets.field("gen_object.gi_iframe"));
     }
 
     /**

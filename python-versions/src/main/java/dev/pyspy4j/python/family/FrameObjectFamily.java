@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.python.family;
 
+import dev.pyspy4j.python.asyncio.AsyncioReader;
 import dev.pyspy4j.python.CPythonInterpreter;
 import dev.pyspy4j.python.discovery.DiscoveredInterpreter;
 import dev.pyspy4j.python.discovery.InterpreterScan;
@@ -86,6 +87,8 @@ final class FrameObjectFamily implements VersionFamily {
                 .codes(codes)
                 .objects(objects)
                 .locals(new LocalsReader(objects, tables, tables.offset("PyFrameObject.f_localsplus"), 0))
+                .asyncio(AsyncioReader.registryFactory(found.version(), objects, tables, null, codes.codeStart())
+                        .orElse(null))
                 .instructionIsPointer(false)
                 .build();
     }

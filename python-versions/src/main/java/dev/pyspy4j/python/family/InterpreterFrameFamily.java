@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.python.family;
 
+import dev.pyspy4j.python.asyncio.AsyncioReader;
 import dev.pyspy4j.python.CPythonInterpreter;
 import dev.pyspy4j.python.discovery.DiscoveredInterpreter;
 import dev.pyspy4j.python.discovery.InterpreterScan;
@@ -76,8 +77,9 @@ final class InterpreterFrameFamily implements VersionFamily {
         GilSwitches switches = tables.has("_PyRuntimeState.ceval.gil")
                 ? GilSwitches.runtimeGil(runtime + tables.offset("_PyRuntimeState.ceval.gil"), lastHolder, switchNumber)
                 : GilSwitches.interpreterGil(tables.offset("PyInterpreterState.ceval.gil"), lastHolder, switchNumber);
+        FrameLayout frameLayout = frames.apply(tables);
         ThreadStateCollector collector = new ThreadStateCollector(threads,
-                new InterpreterFrameCollector(threads, frames.apply(tables), ChunkLayout.of(tables),
+                new InterpreterFrameCollector(threads, frameLayout, ChunkLayout.of(tables),
                         DepthLimit.configured()), gil);
         ObjectReader objects = ObjectReader.python3(reader, tables, managedDicts);
         CodeReader codes = new CodeReader(objects, CodeLayout.modern(tables), LineTableDecoders.locationTable(),
@@ -90,6 +92,8 @@ final class InterpreterFrameFamily implements VersionFamily {
                 .codes(codes)
                 .objects(objects)
                 .locals(new LocalsReader(objects, tables, tables.offset("_PyInterpreterFrame.localsplus"), 0))
+                .asyncio(AsyncioReader.registryFactory(found.version(), objects, tables, frameLayout,
+                        codes.codeStart()).orElse(null))
                 .instructionIsPointer(true)
                 .build();
     }

@@ -4,9 +4,12 @@ package dev.pyspy4j.python.objects;
 
 import dev.pyspy4j.python.layout.StructLayouts;
 import dev.pyspy4j.python.remote.RemoteReader;
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +28,7 @@ public final class ObjectReader {
     private final LongReader longs;
     private final DictItems dicts;
     private final InstanceDicts instanceDicts;
+    private final SetLayout sets;
 
     private ObjectReader(RemoteReader reader, StructLayouts tables, ObjectLayout layout, TextReader text,
                          DictItems dicts, ManagedDictStyle managedDicts) {
@@ -35,6 +39,7 @@ public final class ObjectReader {
         this.longs = new LongReader(reader, tables);
         this.dicts = dicts;
         this.instanceDicts = new InstanceDicts(reader, tables, layout, managedDicts);
+        this.sets = SetLayout.of(tables);
     }
 
     /** Python 3.6+: PEP 393 strings and compact dicts. */
@@ -82,6 +87,34 @@ public final class ObjectReader {
         return dicts.items(dict);
     }
 
+    /** The members of the {@code set} at {@code set}, in table order (at most 2^20 slots are read). */
+    public List<Long> setMembers(long set) {
+        try {
+            return sets.keys(reader, this, set);
+        } catch (IllegalArgumentException e) {
+            throw new SpyException(FailureKind.MEMORY_READ, "unreadable set at 0x" + Long.toHexString(set) + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** The items of the {@code list} at {@code list}; at most {@code limit} of them. */
+    public List<Long> listItems(long list, int limit) {
+        long size = reader.pointer(list + layout.obSize());
+        if (size < 0 || size > limit) {
+            throw new SpyException(FailureKind.MEMORY_READ, "implausible list of " + size + " items at 0x"
+                    + Long.toHexString(list));
+        }
+        if (size == 0) {
+            return List.of();
+        }
+        java.nio.ByteBuffer items = reader.struct(reader.pointer(list + layout.listItems()), (int) size * 8);
+        List<Long> result = new java.util.ArrayList<>((int) size);
+        for (int i = 0; i < size; i++) {
+            result.add(items.getLong(i * 8));
+        }
+        return result;
+    }
+
     /** The type of the object at {@code address}. */
     public TypeInfo type(long address) {
         long type = reader.pointer(address + layout.obType());
@@ -90,6 +123,21 @@ public final class ObjectReader {
         long dictOffset = reader.pointer(type + layout.tpDictOffset());
         long basicSize = reader.pointer(type + layout.tpBasicSize());
         return new TypeInfo(type, cString(namePointer), flags, dictOffset, basicSize);
+    }
+
+    /**
+     * The name of the type of the object at {@code address}, from {@code known} (type address to name) when its type
+     * was met before: one read instead of five for objects of a type already seen. The caller bounds how long
+     * {@code known} lives, since a freed heap type's address can be reused by another.
+     */
+    public String typeName(long address, Map<Long, String> known) {
+        long type = reader.pointer(address + layout.obType());
+        String name = known.get(type);
+        if (name == null) {
+            name = cString(reader.pointer(type + layout.tpName()));
+            known.put(type, name);
+        }
+        return name;
     }
 
     /** The value stored under the text key {@code name} in the dict at {@code dict}. */

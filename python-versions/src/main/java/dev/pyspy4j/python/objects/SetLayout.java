@@ -6,7 +6,9 @@ import dev.pyspy4j.python.layout.StructLayouts;
 import dev.pyspy4j.python.remote.RemoteReader;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,9 +34,11 @@ record SetLayout(int mask, int table, int entrySize, int entryKey, boolean dummy
         }
         ByteBuffer entries = reader.struct(reader.pointer(set + table), (int) slots * entrySize);
         List<Long> keys = new ArrayList<>();
+        // Members mostly share a few types: each type's name is read once per set, not once per member.
+        Map<Long, String> typeNames = new HashMap<>();
         for (int i = 0; i < slots; i++) {
             long key = entries.getLong(i * entrySize + entryKey);
-            if (key != 0 && !isDummy(objects, key)) {
+            if (key != 0 && !isDummy(objects, key, typeNames)) {
                 keys.add(key);
             }
         }
@@ -45,8 +49,8 @@ record SetLayout(int mask, int table, int entrySize, int entryKey, boolean dummy
      * 3.4+ mark deleted slots with an object of its own type; 2.7's and 3.3's dummy is the str
      * {@code "<dummy key>"}, so there a member with that text is taken for a deleted slot.
      */
-    private boolean isDummy(ObjectReader objects, long key) {
-        String type = objects.type(key).name();
+    private boolean isDummy(ObjectReader objects, long key, Map<Long, String> typeNames) {
+        String type = objects.typeName(key, typeNames);
         return type.equals(DUMMY_TYPE) || dummyIsText && type.equals("str") && DUMMY_TEXT.equals(objects.string(key));
     }
 }

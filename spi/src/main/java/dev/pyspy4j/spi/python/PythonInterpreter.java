@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.spi.python;
 
+import dev.pyspy4j.spi.model.AsyncioSnapshot;
 import java.util.List;
 
 /** An interpreter found in a target, ready to be sampled. Used by one sampler thread. */
@@ -29,4 +30,16 @@ public interface PythonInterpreter {
      *         stack changed while being read (a torn sample); PROCESS_EXITED when the target is gone
      */
     InterpreterSample sample(SampleRequest request);
+
+    /**
+     * Reads the asyncio tasks of every event loop once ({@code dump --asyncio}), pausing the target while they are
+     * read when {@code pauseTarget}.
+     *
+     * @param localsBudget the longest rendering of one local variable of a coroutine frame; 0 for no locals
+     * @return the tasks, or why they cannot be read (an interpreter that does not know how says so)
+     */
+    default AsyncioSnapshot asyncioTasks(boolean pauseTarget, int localsBudget) {
+        return AsyncioSnapshot.unavailable("dump --asyncio is not supported for CPython " + version().minorVersion()
+                + " yet");
+    }
 }
