@@ -9,13 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks a stack copied from a running target against a second look at the target: each kept frame's code object
- * and link to the frame outside it, then the pointers that lead to the thread's current frame. A copy that a
- * running thread tore (an outer frame read before the thread returned through it and called another function,
- * the inner ones after) shows codes or links that the second look no longer finds, unless the thread went back
- * to exactly that state in the microseconds between the two looks. The second look reads the outermost frame
- * first and the current-frame pointers last, so that a thread that returns through the frames while they are
- * read again moves its pointers before they are read.
+ * Checks a stack copied from a running target against a second look at the target, made as one batched read:
+ * the pointers that lead to the thread's current frame, each kept frame's code object and link to the frame
+ * outside it (outermost first), then the pointers again. A copy that a running thread tore (an outer frame read
+ * before the thread returned through it and called another function, the inner ones after; or a frame slot read
+ * before the thread filled it) shows codes, links or pointers that the second look does not find. The pointers
+ * read on both sides of the frames make the second look itself whole: a thread whose current frame stayed put
+ * while its frames were read did not change them. What it cannot see is a thread that, in the microseconds
+ * between the two looks, went back to exactly the stack of the first.
  *
  * <p>The instruction pointers are not compared: a running thread moves its own between any two reads, so
  * comparing them would reject nearly every sample of a busy thread; a torn instruction pointer shows at most a
@@ -40,7 +41,7 @@ final class ChainRecheck {
 
     /**
      * The second look at one copied stack: its reads, to be made (in a batch with others) before {@link #same()}.
-     * {@code heads} are the current-frame pointers as address, value seen pairs, outermost first.
+     * {@code heads} are the current-frame pointers as address, value seen pairs.
      */
     Check of(ByteOrder order, long[] heads, CollectedFrames copied) {
         return new Check(order, heads, copied);
@@ -56,11 +57,16 @@ final class ChainRecheck {
             this.copied = copied;
             this.heads = heads;
             List<RawFrame> frames = copied.frames();
-            this.reads = new ArrayList<>(frames.size() + heads.length / 2);
+            this.reads = new ArrayList<>(frames.size() + heads.length);
+            addHeads(order);
             for (int i = frames.size() - 1; i >= 0; i--) {
                 reads.add(new ReadRequest(frames.get(i).address() + windowStart,
                         ByteBuffer.allocate(windowLength).order(order)));
             }
+            addHeads(order);
+        }
+
+        private void addHeads(ByteOrder order) {
             for (int i = 0; i < heads.length; i += 2) {
                 reads.add(new ReadRequest(heads[i], ByteBuffer.allocate(8).order(order)));
             }
@@ -84,14 +90,17 @@ final class ChainRecheck {
             if (complete && count > 0 && !frames.get(count - 1).entry()) {
                 return false;
             }
+            int before = 0;
+            int after = heads.length / 2 + count;
             for (int i = 0; i < heads.length; i += 2) {
-                if (reads.get(count + i / 2).target().getLong(0) != heads[i + 1]) {
+                if (reads.get(before + i / 2).target().getLong(0) != heads[i + 1]
+                        || reads.get(after + i / 2).target().getLong(0) != heads[i + 1]) {
                     return false;
                 }
             }
             for (int i = 0; i < count; i++) {
                 RawFrame frame = frames.get(i);
-                ByteBuffer window = reads.get(count - 1 - i).target();
+                ByteBuffer window = reads.get(heads.length / 2 + count - 1 - i).target();
                 if ((window.getLong(code - windowStart) & ~codeMask) != frame.code()) {
                     return false;
                 }

@@ -87,7 +87,7 @@ public final class InterpreterFrameCollector implements FrameCollector {
                            CollectedFrames copied) {
         long pointer = threadState.getLong(thread.frame());
         long field = threadStateAddress + thread.frame();
-        // The current frame hangs off a C-level record in 3.11 and 3.12: compare that one's pointer first.
+        // The current frame hangs off a C-level record in 3.11 and 3.12: both pointers must be the same again.
         long[] heads = thread.cframeFrame() < 0 || pointer == 0 ? new long[] {field, copied.head()}
                 : new long[] {pointer + thread.cframeFrame(), copied.head(), field, pointer};
         return recheck.of(order, heads, copied);

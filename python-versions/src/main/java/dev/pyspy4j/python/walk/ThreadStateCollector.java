@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Walks one interpreter's thread-state list and has a {@link FrameCollector} copy each thread's frames. A stack
  * copied from a running target is checked against a second look at the target, copied again once if the thread
- * changed it meanwhile, and given up as torn if it changed again: a stack the program never had is never shown.
+ * changed it meanwhile, and given up as torn if it changed again, so that a stack the thread changed while it was
+ * copied is not shown (see {@link ChainRecheck} for what a second look can miss).
  */
 public final class ThreadStateCollector {
     /** More threads than this means a cycle in a torn list. */
@@ -179,7 +180,13 @@ public final class ThreadStateCollector {
         if (again == null) {
             again = new SnapshotMemory(live);
         }
-        again.prefetch(SnapshotMemory.ReadPlan.EMPTY);
+        // What the sample read so far, copied again in one batched read: the sooner the second copy is over, the
+        // less a thread that changes its stack often is given up (a bias against its shortest calls).
+        SnapshotMemory.ReadPlan plan = reader.memory() instanceof SnapshotMemory snapshot ? snapshot.plan()
+                : SnapshotMemory.ReadPlan.EMPTY;
+        if (!again.prefetch(plan)) {
+            again.prefetch(SnapshotMemory.ReadPlan.EMPTY);
+        }
         RemoteReader fresh = reader.over(again);
         ByteBuffer bytes = fresh.struct(threadState, layout.size());
         if (bytes.getLong(layout.interp()) != interpreter) {
