@@ -25,8 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GilHolderPauseIT {
     private static final Pattern ROUNDS = Pattern.compile("Samples: \\d+ stacks in (\\d+) rounds");
-    private static final Pattern CHAIN_FRAME = Pattern.compile("([ab])_(outer|middle|leaf) \\(.*");
-    private static final List<String> CHAIN = List.of("outer", "middle", "leaf");
     private static final long MIN_ROUNDS = 50;
     private static final long OPENING_WAKE_UPS = 10;
 
@@ -67,7 +65,7 @@ class GilHolderPauseIT {
         RawProfile profile = RawProfile.read(work.resolve("chains.txt"));
         assertThat(profile.withFunction("blocked")).as("the blocked thread, sampled with --idle").isPositive();
         assertThat(profile.withLeaf("a_leaf") + profile.withLeaf("b_leaf")).as(profile.toString()).isPositive();
-        assertThat(impossibleStacks(profile)).as("stacks the program never had").isEmpty();
+        assertThat(TwoChainStacks.impossible(profile)).as("stacks the program never had").isEmpty();
     }
 
     @ParameterizedTest
@@ -109,41 +107,6 @@ class GilHolderPauseIT {
         int major = Integer.parseInt(version[0]);
         int minor = Integer.parseInt(version[1]);
         return !Interpreters.freeThreaded(python) && (major > 3 || major == 3 && minor >= 7);
-    }
-
-    /**
-     * The stacks whose chain frames (innermost last) are not a start of one chain: {@code a_outer}, then
-     * {@code a_middle}, then {@code a_leaf}, never a {@code b_} frame among them, and nothing after them.
-     */
-    private static List<List<String>> impossibleStacks(RawProfile profile) {
-        List<List<String>> impossible = new ArrayList<>();
-        for (List<String> stack : profile.stacks().keySet()) {
-            int first = firstChainFrame(stack);
-            if (first < 0) {
-                continue;
-            }
-            String chain = null;
-            for (int depth = 0; first + depth < stack.size(); depth++) {
-                Matcher frame = CHAIN_FRAME.matcher(stack.get(first + depth));
-                boolean inOrder = depth < CHAIN.size() && frame.matches()
-                        && (chain == null || chain.equals(frame.group(1))) && CHAIN.get(depth).equals(frame.group(2));
-                if (!inOrder) {
-                    impossible.add(stack);
-                    break;
-                }
-                chain = frame.group(1);
-            }
-        }
-        return impossible;
-    }
-
-    private static int firstChainFrame(List<String> stack) {
-        for (int i = 0; i < stack.size(); i++) {
-            if (CHAIN_FRAME.matcher(stack.get(i)).matches()) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** How often the thread went to sleep: each time a sampler's stop woke it, it went back to sleep. */

@@ -24,8 +24,11 @@ import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.TargetArch;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.StackTrace;
+import dev.pyspy4j.spi.process.ReadRequest;
 import dev.pyspy4j.spi.python.PythonInterpreter;
 import dev.pyspy4j.spi.python.SampleRequest;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -103,11 +106,30 @@ class UnreadableThreadTest {
                 .thread(GOOD, 101, "Good", new FrameSpec(wait, 1, true, false));
         FakeHeap heap = python.build();
         int threadId = t.offset("PyThreadState.thread_id");
-        FrameCollector tornForBad = (reader, state) -> {
-            if (state.getLong(threadId) == BAD) {
-                throw new TornSampleException("frame chain loops back to 0x1234");
+        FrameCollector tornForBad = new FrameCollector() {
+            @Override
+            public CollectedFrames collect(RemoteReader reader, ByteBuffer state) {
+                if (state.getLong(threadId) == BAD) {
+                    throw new TornSampleException("frame chain loops back to 0x1234");
+                }
+                return new CollectedFrames(List.of(), OuterFramesCut.NONE);
             }
-            return new CollectedFrames(List.of(), OuterFramesCut.NONE);
+
+            @Override
+            public Recheck recheck(ByteOrder order, long threadStateAddress, ByteBuffer threadState,
+                                   CollectedFrames copied) {
+                return new Recheck() { // A fake heap does not change: the copy is always current.
+                    @Override
+                    public List<ReadRequest> reads() {
+                        return List.of();
+                    }
+
+                    @Override
+                    public boolean same() {
+                        return true;
+                    }
+                };
+            }
         };
         ThreadStateCollector collector = new ThreadStateCollector(ThreadLayout.viaCFrame(t), tornForBad,
                 GilLocator.UNKNOWN);

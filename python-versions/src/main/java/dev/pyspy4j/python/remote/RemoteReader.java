@@ -37,6 +37,18 @@ public final class RemoteReader {
         return memory;
     }
 
+    /** A reader of {@code other} memory of the same target (same byte order and pointer size). */
+    public RemoteReader over(ProcessMemory other) {
+        return new RemoteReader(other, byteOrder, pointerSize);
+    }
+
+    private RemoteReader(ProcessMemory memory, ByteOrder byteOrder, int pointerSize) {
+        this.memory = memory;
+        this.byteOrder = byteOrder;
+        this.pointerSize = pointerSize;
+        this.word = ByteBuffer.allocate(8).order(byteOrder);
+    }
+
     /** The target's byte order, for buffers filled by other means than this reader (batched reads). */
     public ByteOrder byteOrder() {
         return byteOrder;

@@ -50,6 +50,11 @@ public final class SnapshotMemory implements ProcessMemory {
         this.live = live;
     }
 
+    /** The live process behind the copies, for reads that must not be served from them. */
+    public ProcessMemory live() {
+        return live;
+    }
+
     /** The ranges to copy ahead of a walk, as learnt from the previous one; ascending, distinct addresses. */
     public record ReadPlan(long[] addresses, int[] lengths) {
         public static final ReadPlan EMPTY = new ReadPlan(new long[0], new int[0]);

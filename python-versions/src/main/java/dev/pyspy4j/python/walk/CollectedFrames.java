@@ -9,9 +9,15 @@ import java.util.List;
  *
  * @param frames leaf first: the innermost ones, at most {@link DepthLimit#maxFrames()}
  * @param cut    the outer frames beyond them, counted but not copied
+ * @param head   the address the walk started from (the thread's current frame, a shim's where C code runs), or 0
  */
-public record CollectedFrames(List<RawFrame> frames, OuterFramesCut cut) {
+public record CollectedFrames(List<RawFrame> frames, OuterFramesCut cut, long head) {
     public CollectedFrames {
         frames = List.copyOf(frames);
+    }
+
+    /** Frames whose walk started at the innermost one. */
+    public CollectedFrames(List<RawFrame> frames, OuterFramesCut cut) {
+        this(frames, cut, frames.isEmpty() ? 0 : frames.get(0).address());
     }
 }

@@ -5,6 +5,7 @@ package dev.pyspy4j.python.walk;
 import dev.pyspy4j.python.layout.StructLayouts;
 import dev.pyspy4j.python.remote.RemoteReader;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,7 @@ public final class FrameObjectCollector implements FrameCollector {
     private final int lastiScale;
     private final int readSize;
     private final DepthLimit depth;
+    private final ChainRecheck recheck;
 
     /** @param lastiScale bytes per {@code f_lasti} unit: 1 up to 3.9, 2 in 3.10 */
     public FrameObjectCollector(StructLayouts t, int lastiScale, DepthLimit depth) {
@@ -31,13 +33,15 @@ public final class FrameObjectCollector implements FrameCollector {
         this.lastiScale = lastiScale;
         this.readSize = Math.max(back, Math.max(code, lasti)) + 8;
         this.depth = depth;
+        this.recheck = new ChainRecheck(code, back, 0);
     }
 
     @Override
     public CollectedFrames collect(RemoteReader reader, ByteBuffer threadState) {
         List<RawFrame> frames = new ArrayList<>();
         ChainGuard guard = new ChainGuard();
-        long address = threadState.getLong(threadFrame);
+        long head = threadState.getLong(threadFrame);
+        long address = head;
         while (address != 0 && frames.size() < depth.maxFrames()) {
             guard.visit(address);
             ByteBuffer frame = reader.transientStruct(address, readSize);
@@ -45,7 +49,13 @@ public final class FrameObjectCollector implements FrameCollector {
             frames.add(new RawFrame(address, frame.getLong(code), offset, true));
             address = frame.getLong(back);
         }
-        return new CollectedFrames(frames, countOuterFrames(reader, address, guard));
+        return new CollectedFrames(frames, countOuterFrames(reader, address, guard), head);
+    }
+
+    @Override
+    public Recheck recheck(ByteOrder order, long threadStateAddress, ByteBuffer threadState,
+                           CollectedFrames copied) {
+        return recheck.of(order, new long[] {threadStateAddress + threadFrame, copied.head()}, copied);
     }
 
     /** Follows only the {@code f_back} links from {@code address}, the first frame not kept. */

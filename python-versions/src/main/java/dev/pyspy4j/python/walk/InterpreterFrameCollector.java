@@ -6,6 +6,7 @@ import dev.pyspy4j.python.remote.RemoteReader;
 import dev.pyspy4j.python.remote.SnapshotMemory;
 import dev.pyspy4j.spi.SpyException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public final class InterpreterFrameCollector implements FrameCollector {
     private final DepthLimit depth;
     /** Per-thread bytecode copies of free-threaded 3.14+, or {@code null}. */
     private final ThreadLocalBytecode copies;
+    private final ChainRecheck recheck;
 
     public InterpreterFrameCollector(ThreadLayout thread, FrameLayout frame, ChunkLayout chunk, DepthLimit depth) {
         this(thread, frame, chunk, depth, Optional.empty());
@@ -38,6 +40,7 @@ public final class InterpreterFrameCollector implements FrameCollector {
         this.chunk = chunk;
         this.depth = depth;
         this.copies = copies.orElse(null);
+        this.recheck = new ChainRecheck(frame.code(), frame.previous(), frame.tagMask());
     }
 
     @Override
@@ -46,7 +49,8 @@ public final class InterpreterFrameCollector implements FrameCollector {
         if (reader.memory() instanceof SnapshotMemory snapshot && thread.datastackChunk() >= 0) {
             copyChunks(reader, snapshot, threadState);
         }
-        long address = firstFrame(local, threadState);
+        long head = firstFrame(local, threadState);
+        long address = head;
         List<RawFrame> frames = new ArrayList<>();
         ChainGuard guard = new ChainGuard();
         long visited = 0;
@@ -75,7 +79,18 @@ public final class InterpreterFrameCollector implements FrameCollector {
             frames.add(new RawFrame(address, code, instruction, entry));
             address = previous;
         }
-        return new CollectedFrames(frames, countOuterFrames(local, address, guard));
+        return new CollectedFrames(frames, countOuterFrames(local, address, guard), head);
+    }
+
+    @Override
+    public Recheck recheck(ByteOrder order, long threadStateAddress, ByteBuffer threadState,
+                           CollectedFrames copied) {
+        long pointer = threadState.getLong(thread.frame());
+        long field = threadStateAddress + thread.frame();
+        // The current frame hangs off a C-level record in 3.11 and 3.12: both pointers must be the same again.
+        long[] heads = thread.cframeFrame() < 0 || pointer == 0 ? new long[] {field, copied.head()}
+                : new long[] {pointer + thread.cframeFrame(), copied.head(), field, pointer};
+        return recheck.of(order, heads, copied);
     }
 
     private boolean isShim(ByteBuffer bytes) {

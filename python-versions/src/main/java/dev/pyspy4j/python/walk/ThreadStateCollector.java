@@ -3,13 +3,21 @@
 package dev.pyspy4j.python.walk;
 
 import dev.pyspy4j.python.remote.RemoteReader;
+import dev.pyspy4j.python.remote.SnapshotMemory;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
+import dev.pyspy4j.spi.process.ProcessMemory;
+import dev.pyspy4j.spi.process.ReadRequest;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Walks one interpreter's thread-state list and has a {@link FrameCollector} copy each thread's frames. */
+/**
+ * Walks one interpreter's thread-state list and has a {@link FrameCollector} copy each thread's frames. A stack
+ * copied from a running target is checked against a second look at the target, copied again once if the thread
+ * changed it meanwhile, and given up as torn if it changed again, so that a stack the thread changed while it was
+ * copied is not shown (see {@link ChainRecheck} for what a second look can miss).
+ */
 public final class ThreadStateCollector {
     /** More threads than this means a cycle in a torn list. */
     public static final int MAX_THREADS = 8192;
@@ -20,6 +28,8 @@ public final class ThreadStateCollector {
     private final GilLocator gil;
     /** The thread state being read: a sample reads one at a time, so one buffer serves every thread and sample. */
     private ByteBuffer state;
+    /** The fresh copies of a thread copied again, apart from the sample's own (which the first copy came from). */
+    private SnapshotMemory again;
 
     public ThreadStateCollector(ThreadLayout layout, FrameCollector frames, GilLocator gil) {
         this.layout = layout;
@@ -45,10 +55,11 @@ public final class ThreadStateCollector {
      * Copies the stacks of every thread of the interpreter at {@code interpreter}.
      *
      * @param gilOnly               skip the frames of threads that do not hold the GIL
-     * @param isolateThreadFailures a thread whose stack cannot be read (a {@link FailureKind#MEMORY_READ} failure)
-     *                              is kept, marked {@link RawThread#unreadable()}, instead of failing the sample:
-     *                              right when the target is paused, so that a failure belongs to that thread and
-     *                              not to a moving target
+     * @param isolateThreadFailures the target is paused: a thread whose stack cannot be read (a
+     *                              {@link FailureKind#MEMORY_READ} failure) is kept, marked
+     *                              {@link RawThread#unreadable()}, instead of failing the sample, as the failure
+     *                              belongs to that thread and not to a moving target. Otherwise the target runs:
+     *                              each stack is checked against a second look (see {@link #recheck})
      */
     public RawSample collect(RemoteReader reader, long interpreter, boolean gilOnly, boolean isolateThreadFailures) {
         return collect(reader, interpreter, gilOnly, isolateThreadFailures, ThreadFilter.ALL);
@@ -62,6 +73,8 @@ public final class ThreadStateCollector {
                              ThreadFilter selected) {
         long holder = gil.holder(reader, interpreter);
         List<RawThread> threads = new ArrayList<>();
+        List<Integer> copied = new ArrayList<>();
+        List<FrameCollector.Recheck> checks = new ArrayList<>();
         long threadState = reader.pointer(interpreter + layout.threadsHead());
         while (threadState != 0) {
             if (threads.size() >= MAX_THREADS) {
@@ -85,6 +98,10 @@ public final class ThreadStateCollector {
             if (wanted) {
                 try {
                     stack = frames.collect(reader, state);
+                    if (!isolateThreadFailures) {
+                        copied.add(threads.size());
+                        checks.add(frames.recheck(reader.byteOrder(), threadState, state, stack));
+                    }
                 } catch (SpyException e) {
                     if (!isolateThreadFailures || e.kind() != FailureKind.MEMORY_READ) {
                         throw e;
@@ -95,6 +112,92 @@ public final class ThreadStateCollector {
             threads.add(new RawThread(threadState, threadId, nativeThreadId, stack.frames(), stack.cut(), unreadable));
             threadState = next;
         }
+        recheck(reader, interpreter, threads, copied, checks);
         return new RawSample(threads, holder);
+    }
+
+    /**
+     * Checks the stacks copied from a running target against a second look, all in one batched read, and copies
+     * again, from fresh reads, each stack that no longer matches; replaces it in {@code threads}.
+     *
+     * @throws TornSampleException when a stack copied again does not match its second look either
+     */
+    private void recheck(RemoteReader reader, long interpreter, List<RawThread> threads, List<Integer> copied,
+                         List<FrameCollector.Recheck> checks) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        ProcessMemory live = reader.memory() instanceof SnapshotMemory snapshot ? snapshot.live() : reader.memory();
+        boolean[] same = verdicts(live, checks);
+        for (int i = 0; i < checks.size(); i++) {
+            if (!same[i]) {
+                int index = copied.get(i);
+                RawThread first = threads.get(index);
+                CollectedFrames again = collectAgain(reader, live, interpreter, first.threadState());
+                threads.set(index, new RawThread(first.threadState(), first.threadId(), first.nativeThreadId(),
+                        again.frames(), again.cut(), null));
+            }
+        }
+    }
+
+    /** Makes every check's reads in one batch (one by one if the batch fails) and says which still match. */
+    private static boolean[] verdicts(ProcessMemory live, List<FrameCollector.Recheck> checks) {
+        boolean[] same = new boolean[checks.size()];
+        List<ReadRequest> all = new ArrayList<>();
+        for (FrameCollector.Recheck check : checks) {
+            all.addAll(check.reads());
+        }
+        try {
+            live.readAll(all);
+            for (int i = 0; i < same.length; i++) {
+                same[i] = checks.get(i).same();
+            }
+        } catch (SpyException batchFailed) {
+            for (int i = 0; i < same.length; i++) {
+                same[i] = madeAndSame(live, checks.get(i));
+            }
+        }
+        return same;
+    }
+
+    private static boolean madeAndSame(ProcessMemory live, FrameCollector.Recheck check) {
+        try {
+            live.readAll(check.reads());
+        } catch (SpyException e) {
+            return false; // Memory that cannot be read again was freed or remapped: the copy is not current.
+        }
+        return check.same();
+    }
+
+    /**
+     * Copies the stack of the thread at {@code threadState} again from fresh reads (not the sample's copies, from
+     * which the first copy came) and checks it against a second look.
+     *
+     * @throws TornSampleException when this copy does not match either
+     */
+    private CollectedFrames collectAgain(RemoteReader reader, ProcessMemory live, long interpreter,
+                                         long threadState) {
+        if (again == null) {
+            again = new SnapshotMemory(live);
+        }
+        // What the sample read so far, copied again in one batched read: the sooner the second copy is over, the
+        // less a thread that changes its stack often is given up (a bias against its shortest calls).
+        SnapshotMemory.ReadPlan plan = reader.memory() instanceof SnapshotMemory snapshot ? snapshot.plan()
+                : SnapshotMemory.ReadPlan.EMPTY;
+        if (!again.prefetch(plan)) {
+            again.prefetch(SnapshotMemory.ReadPlan.EMPTY);
+        }
+        RemoteReader fresh = reader.over(again);
+        ByteBuffer bytes = fresh.struct(threadState, layout.size());
+        if (bytes.getLong(layout.interp()) != interpreter) {
+            throw new TornSampleException("thread state 0x" + Long.toHexString(threadState)
+                    + " was freed while it was read");
+        }
+        CollectedFrames copy = frames.collect(fresh, bytes);
+        if (!madeAndSame(live, frames.recheck(reader.byteOrder(), threadState, bytes, copy))) {
+            throw new TornSampleException("the stack of thread state 0x" + Long.toHexString(threadState)
+                    + " changed while it was read, twice");
+        }
+        return copy;
     }
 }
