@@ -115,19 +115,7 @@ public final class BoundedBytes {
         while (length < width && buffer.get((int) offset + length) != 0) {
             length++;
         }
-        return ascii((int) offset, length);
-    }
-
-    /** A NUL-terminated string starting at {@code offset} that must end before {@code end}. */
-    public String cString(long offset, long end, String what) {
-        requireRange(offset, 0, what);
-        long limit = Math.min(end, size());
-        for (long at = offset; at < limit; at++) {
-            if (buffer.get((int) at) == 0) {
-                return ascii((int) offset, (int) (at - offset));
-            }
-        }
-        throw malformed(String.format("%s at 0x%x has no terminating NUL before 0x%x", what, offset, limit));
+        return latin1(offset, length);
     }
 
     /** A read-only view of {@code length} bytes at {@code offset}, in this reader's byte order. */
@@ -163,9 +151,10 @@ public final class BoundedBytes {
                 + detail);
     }
 
-    private String ascii(int offset, int length) {
+    /** {@code length} bytes at {@code offset}, which the caller has checked, one character per byte. */
+    String latin1(long offset, int length) {
         byte[] bytes = new byte[length];
-        buffer.get(offset, bytes);
+        buffer.get((int) offset, bytes);
         return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 }

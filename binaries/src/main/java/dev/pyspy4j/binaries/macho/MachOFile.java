@@ -3,6 +3,7 @@
 package dev.pyspy4j.binaries.macho;
 
 import dev.pyspy4j.binaries.BoundedBytes;
+import dev.pyspy4j.binaries.NulTerminatedStrings;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -196,8 +197,8 @@ public final class MachOFile {
             return List.of();
         }
         bytes.requireTable(table.symbolOffset(), table.symbolCount(), MachOSymbol.SIZE, "nlist_64 table");
-        bytes.requireRange(table.stringOffset(), table.stringSize(), "string table");
-        long stringsEnd = table.stringOffset() + table.stringSize();
+        NulTerminatedStrings strings = new NulTerminatedStrings(bytes, table.stringOffset(), table.stringSize(),
+                "string table");
         List<MachOSymbol> read = new ArrayList<>((int) table.symbolCount());
         for (long i = 0; i < table.symbolCount(); i++) {
             long at = table.symbolOffset() + i * MachOSymbol.SIZE;
@@ -207,8 +208,7 @@ public final class MachOFile {
                 throw bytes.malformed(String.format("%s: n_strx %d lies outside the string table of %d bytes", what,
                         nameIndex, table.stringSize()));
             }
-            String name = table.stringSize() == 0 ? "" : bytes.cString(table.stringOffset() + nameIndex, stringsEnd,
-                    what + " name");
+            String name = table.stringSize() == 0 ? "" : strings.at(table.stringOffset() + nameIndex, what + " name");
             read.add(new MachOSymbol(name, bytes.u8(at + 4, what), bytes.u8(at + 5, what), bytes.u16(at + 6, what),
                     bytes.u64(at + 8, what)));
         }

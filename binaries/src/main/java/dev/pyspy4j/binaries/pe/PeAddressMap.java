@@ -3,12 +3,17 @@
 package dev.pyspy4j.binaries.pe;
 
 import dev.pyspy4j.binaries.BoundedBytes;
+import dev.pyspy4j.binaries.NulTerminatedStrings;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Translates relative virtual addresses to file offsets through the section table. */
 final class PeAddressMap {
     private final BoundedBytes bytes;
     private final List<PeSection> sections;
+    /** One scanner per section, so names that share a section's bytes scan them once. */
+    private final Map<Integer, NulTerminatedStrings> stringsBySection = new HashMap<>();
 
     PeAddressMap(BoundedBytes bytes, List<PeSection> sections) {
         this.bytes = bytes;
@@ -30,9 +35,10 @@ final class PeAddressMap {
     /** The NUL-terminated string at {@code rva}, which must end inside its section's file data. */
     String cString(long rva, String what) {
         PeSection section = sectionOf(rva, what);
-        long offset = section.rawDataOffset() + (rva - section.virtualAddress());
-        long end = section.rawDataOffset() + Math.min(section.rawDataSize(), section.memorySize());
-        return bytes.cString(offset, end, what);
+        NulTerminatedStrings strings = stringsBySection.computeIfAbsent(section.index(), index ->
+                new NulTerminatedStrings(bytes, section.rawDataOffset(),
+                        Math.min(section.rawDataSize(), section.memorySize()), "section '" + section.name() + "'"));
+        return strings.at(section.rawDataOffset() + (rva - section.virtualAddress()), what);
     }
 
     private PeSection sectionOf(long rva, String what) {

@@ -3,6 +3,7 @@
 package dev.pyspy4j.binaries.pe;
 
 import dev.pyspy4j.binaries.BoundedBytes;
+import dev.pyspy4j.binaries.NulTerminatedStrings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,8 @@ final class PeHeaderReader {
     private final BoundedBytes bytes;
     final PeHeaders headers;
     final List<PeSection> sections;
+    /** The COFF string table, read once for all the {@code /n} section names. */
+    private NulTerminatedStrings longNames;
 
     private PeHeaderReader(BoundedBytes bytes) {
         this.bytes = bytes;
@@ -95,6 +98,9 @@ final class PeHeaderReader {
             throw bytes.malformed(String.format("%s: name %s lies outside the COFF string table of %d bytes", what,
                     field, tableSize));
         }
-        return bytes.cString(stringTable + offset, stringTable + tableSize, what + " long name");
+        if (longNames == null) {
+            longNames = new NulTerminatedStrings(bytes, stringTable, tableSize, "COFF string table");
+        }
+        return longNames.at(stringTable + offset, what + " long name");
     }
 }
