@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -66,17 +65,9 @@ class ForeignBinariesFuzzIT {
 
     @Provide
     Arbitrary<Object[]> flipped() {
-        return Arbitraries.of(IMAGES).flatMap(image -> {
-            Arbitrary<Integer> position = Arbitraries.of(image.structures())
-                    .flatMap(range -> Arbitraries.integers().between(range[0], range[0] + range[1] - 1));
-            Arbitrary<int[]> flip = Combinators.combine(position, Arbitraries.integers().between(1, 255))
-                    .as((at, mask) -> new int[] {at, mask});
-            return flip.list().ofMinSize(1).ofMaxSize(8).map(flips -> {
-                byte[] copy = image.bytes().clone();
-                flips.forEach(f -> copy[f[0]] ^= (byte) f[1]);
-                return new Object[] {image, copy};
-            });
-        });
+        return Arbitraries.of(IMAGES).flatMap(image -> ByteMutations
+                .flips(image.bytes(), ByteMutations.positionsIn(image.structures()))
+                .map(bytes -> new Object[] {image, bytes}));
     }
 
     private static void assertParsesOrIsMalformed(Image image, ByteBuffer bytes) {

@@ -4,6 +4,7 @@ package dev.pyspy4j.binaries.macho;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyspy4j.binaries.ByteMutations;
 import dev.pyspy4j.binaries.ForeignBinaries;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
@@ -64,33 +65,19 @@ class MachOFuzzTest {
 
     @Provide
     Arbitrary<byte[]> truncated() {
-        return fixtures().flatMap(bytes -> Arbitraries.integers().between(0, bytes.length - 1)
-                .map(length -> Arrays.copyOf(bytes, length)));
+        return ByteMutations.truncations(fixtures());
     }
 
     @Provide
     Arbitrary<byte[]> flipped() {
-        return fixtures().flatMap(bytes -> {
-            Arbitrary<int[]> flip = Combinators.combine(structuralPosition(bytes), Arbitraries.integers().between(1, 255))
-                    .as((position, mask) -> new int[] {position, mask});
-            return flip.list().ofMinSize(1).ofMaxSize(8).map(flips -> {
-                byte[] copy = bytes.clone();
-                flips.forEach(f -> copy[f[0]] ^= (byte) f[1]);
-                return copy;
-            });
-        });
+        return fixtures().flatMap(bytes -> ByteMutations.flips(bytes, structuralPosition(bytes)));
     }
 
-    /** One 2-, 4- or 8-byte field, in either byte order, overwritten with 0, all ones, sign bits or the file size. */
+    /** One field, in either byte order (a universal file's table is big-endian), overwritten with a boundary value. */
     @Provide
     Arbitrary<byte[]> overwritten() {
-        return fixtures().flatMap(bytes -> {
-            Arbitrary<Long> value = Arbitraries.of(0L, 1L, -1L, 0x7fffffffL, 0x80000000L, 0xffffffffL,
-                    Long.MAX_VALUE, Long.MIN_VALUE, bytes.length - 1L, (long) bytes.length, bytes.length + 1L);
-            return Combinators.combine(structuralPosition(bytes), Arbitraries.of(2, 4, 8), value,
-                    Arbitraries.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN))
-                    .as((position, width, v, order) -> overwrite(bytes, position, width, v, order));
-        });
+        return fixtures().flatMap(bytes -> ByteMutations.overwrites(bytes, structuralPosition(bytes),
+                Arbitraries.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)));
     }
 
     @Provide
@@ -111,8 +98,7 @@ class MachOFuzzTest {
     }
 
     private static Arbitrary<Integer> structuralPosition(byte[] bytes) {
-        return Arbitraries.of(STRUCTURAL_RANGES.get(bytes))
-                .flatMap(range -> Arbitraries.integers().between(range[0], range[0] + range[1] - 1));
+        return ByteMutations.positionsIn(STRUCTURAL_RANGES.get(bytes));
     }
 
     /** {@code {offset, length}} of the header and load commands, the symbol table and the string table. */
@@ -139,18 +125,6 @@ class MachOFuzzTest {
             }
         }
         return ranges;
-    }
-
-    private static byte[] overwrite(byte[] bytes, int position, int width, long value, ByteOrder order) {
-        byte[] copy = bytes.clone();
-        ByteBuffer buffer = ByteBuffer.wrap(copy).order(order);
-        int at = Math.min(position, copy.length - width);
-        switch (width) {
-            case 2 -> buffer.putShort(at, (short) value);
-            case 4 -> buffer.putInt(at, (int) value);
-            default -> buffer.putLong(at, value);
-        }
-        return copy;
     }
 
     private static void assertParsesOrIsMalformed(byte[] bytes) {

@@ -4,6 +4,7 @@ package dev.pyspy4j.binaries.pe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyspy4j.binaries.ByteMutations;
 import dev.pyspy4j.binaries.ForeignBinaries;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
@@ -11,11 +12,9 @@ import dev.pyspy4j.testsupport.fuzz.Fuzz;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -64,41 +63,18 @@ class PeFuzzTest {
 
     @Provide
     Arbitrary<byte[]> truncated() {
-        return Arbitraries.integers().between(0, DLL.length - 1).map(length -> Arrays.copyOf(DLL, length));
+        return ByteMutations.truncations(Arbitraries.just(DLL));
     }
 
     @Provide
     Arbitrary<byte[]> flipped() {
-        Arbitrary<int[]> flip = Combinators.combine(structuralPosition(), Arbitraries.integers().between(1, 255))
-                .as((position, mask) -> new int[] {position, mask});
-        return flip.list().ofMinSize(1).ofMaxSize(8).map(flips -> {
-            byte[] copy = DLL.clone();
-            flips.forEach(f -> copy[f[0]] ^= (byte) f[1]);
-            return copy;
-        });
+        return ByteMutations.flips(DLL, ByteMutations.positionsIn(STRUCTURAL_RANGES));
     }
 
-    /** One 2-, 4- or 8-byte field overwritten with 0, all ones, sign bits or values near the file size. */
     @Provide
     Arbitrary<byte[]> overwritten() {
-        Arbitrary<Long> value = Arbitraries.of(0L, 1L, -1L, 0x7fffffffL, 0x80000000L, 0xffffffffL, 0xffffL,
-                Long.MAX_VALUE, Long.MIN_VALUE, DLL.length - 1L, (long) DLL.length, DLL.length + 1L);
-        return Combinators.combine(structuralPosition(), Arbitraries.of(2, 4, 8), value).as((position, width, v) -> {
-            byte[] copy = DLL.clone();
-            ByteBuffer buffer = ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN);
-            int at = Math.min(position, copy.length - width);
-            switch (width) {
-                case 2 -> buffer.putShort(at, (short) (long) v);
-                case 4 -> buffer.putInt(at, (int) (long) v);
-                default -> buffer.putLong(at, v);
-            }
-            return copy;
-        });
-    }
-
-    private static Arbitrary<Integer> structuralPosition() {
-        return Arbitraries.of(STRUCTURAL_RANGES)
-                .flatMap(range -> Arbitraries.integers().between(range[0], range[0] + range[1] - 1));
+        return ByteMutations.overwrites(DLL, ByteMutations.positionsIn(STRUCTURAL_RANGES),
+                Arbitraries.just(ByteOrder.LITTLE_ENDIAN));
     }
 
     /** {@code {offset, length}} of the DOS header, the PE headers with the section table, and the export section. */
