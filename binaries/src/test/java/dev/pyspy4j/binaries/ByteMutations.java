@@ -26,7 +26,8 @@ public final class ByteMutations {
 
     /** A byte at one of the {@code {offset, length}} ranges. */
     public static Arbitrary<Integer> positionsIn(List<int[]> ranges) {
-        return Arbitraries.of(ranges).flatMap(range -> Arbitraries.integers().between(range[0], range[0] + range[1] - 1));
+        return Arbitraries.of(ranges)
+                .flatMap(range -> Arbitraries.integers().between(range[0], range[0] + range[1] - 1));
     }
 
     /** A copy of {@code original} with one to eight bytes at {@code positions} XORed with a non-zero mask. */

@@ -46,7 +46,7 @@ public final class MachOFile {
         return of(BoundedBytes.open(path, FORMAT), Objects.requireNonNull(cpu, "cpu is null"));
     }
 
-    /** Parses the bytes from {@code bytes}' position to its limit as {@link #open} does; {@code fileName} names them. */
+    /** Parses the bytes from {@code bytes}' position to its limit as {@link #open} does; {@code fileName} names it. */
     public static MachOFile parse(ByteBuffer bytes, String fileName, MachOCpu cpu) {
         return of(BoundedBytes.over(bytes, FORMAT, fileName), Objects.requireNonNull(cpu, "cpu is null"));
     }

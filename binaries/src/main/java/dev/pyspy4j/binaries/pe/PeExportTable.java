@@ -26,6 +26,10 @@ final class PeExportTable {
         long base = bytes.u32(directory + 16, what);
         long functionCount = bytes.u32(directory + 20, what);
         long nameCount = bytes.u32(directory + 24, what);
+        if (nameCount == 0) {
+            // exported by ordinal only: the name tables' RVAs may be 0 and are not looked at
+            return List.of();
+        }
         long functions = addresses.fileOffset(bytes.u32(directory + 28, what), 0, "export address table");
         long names = addresses.fileOffset(bytes.u32(directory + 32, what), 0, "export name pointer table");
         long ordinals = addresses.fileOffset(bytes.u32(directory + 36, what), 0, "export ordinal table");

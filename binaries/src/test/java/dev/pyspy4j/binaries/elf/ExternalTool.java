@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the binutils / gcc / xz-utils / LLVM / MinGW-w64 command-line tools the tests use as oracles and fixture builders;
- * a missing tool fails the test with the Debian package that provides it (CI installs it, tests never do).
+ * Runs the binutils / gcc / xz-utils / LLVM / MinGW-w64 command-line tools the tests use as oracles and fixture
+ * builders; a missing tool fails the test with the Debian package that provides it (CI installs it, tests never do).
  */
 public final class ExternalTool {
     private static final Map<String, String> DEBIAN_PACKAGES = Map.ofEntries(

@@ -91,7 +91,8 @@ class MalformedMachOTest {
         byte[] bytes = withInt(UNIVERSAL, 8 + 20 + 8, 0x7000_0000, ByteOrder.BIG_ENDIAN);
         assertThat(MachOFile.parse(ByteBuffer.wrap(bytes), NAME, MachOCpu.X86_64).header().cpuType())
                 .isEqualTo(MachOCpu.X86_64.cpuType());
-        assertMalformed(() -> MachOFile.parse(ByteBuffer.wrap(bytes), NAME, MachOCpu.ARM64), "arm64 slice at 0x70000000");
+        assertMalformed(() -> MachOFile.parse(ByteBuffer.wrap(bytes), NAME, MachOCpu.ARM64),
+                "arm64 slice at 0x70000000");
     }
 
     @Test

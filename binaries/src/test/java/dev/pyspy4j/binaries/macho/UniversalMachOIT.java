@@ -62,7 +62,8 @@ class UniversalMachOIT {
     }
 
     private static String archNames(Path universal) throws IOException {
-        List<Integer> cpuTypes = MachOFile.cpuTypes(ByteBuffer.wrap(Files.readAllBytes(universal)), universal.toString());
+        List<Integer> cpuTypes = MachOFile.cpuTypes(ByteBuffer.wrap(Files.readAllBytes(universal)),
+                universal.toString());
         return String.join(" ", cpuTypes.stream().map(MachOCpu::describe).toList());
     }
 
