@@ -4,6 +4,7 @@ package dev.pyspy4j.binaries.elf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyspy4j.binaries.ByteMutations;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.process.MemoryRegion;
@@ -115,32 +116,19 @@ class ElfFuzzTest {
 
     @Provide
     Arbitrary<byte[]> truncated() {
-        return fixtures().flatMap(bytes -> Arbitraries.integers().between(0, bytes.length - 1)
-                .map(length -> Arrays.copyOf(bytes, length)));
+        return ByteMutations.truncations(fixtures());
     }
 
     @Provide
     Arbitrary<byte[]> flipped() {
-        return fixtures().flatMap(bytes -> {
-            Arbitrary<int[]> flip = Combinators.combine(structuralPosition(bytes), Arbitraries.integers().between(1, 255))
-                    .as((position, mask) -> new int[] {position, mask});
-            return flip.list().ofMinSize(1).ofMaxSize(8).map(flips -> {
-                byte[] copy = bytes.clone();
-                flips.forEach(f -> copy[f[0]] ^= (byte) f[1]);
-                return copy;
-            });
-        });
+        return fixtures().flatMap(bytes -> ByteMutations.flips(bytes, structuralPosition(bytes)));
     }
 
     /** One 2-, 4- or 8-byte field overwritten with a boundary value: 0, all ones, sign bits, near the file size. */
     @Provide
     Arbitrary<byte[]> overwritten() {
-        return fixtures().flatMap(bytes -> {
-            Arbitrary<Long> value = Arbitraries.of(0L, 1L, -1L, 0x7fffffffL, 0x80000000L, 0xffffffffL,
-                    Long.MAX_VALUE, Long.MIN_VALUE, bytes.length - 1L, (long) bytes.length, bytes.length + 1L);
-            return Combinators.combine(structuralPosition(bytes), Arbitraries.of(2, 4, 8), value)
-                    .as((position, width, v) -> overwrite(bytes, position, width, v));
-        });
+        return fixtures().flatMap(bytes -> ByteMutations.overwrites(bytes, structuralPosition(bytes),
+                Arbitraries.just(ByteOrder.LITTLE_ENDIAN)));
     }
 
     @Provide
@@ -219,8 +207,7 @@ class ElfFuzzTest {
 
     /** A byte in the ELF header, the program or section header table, or a symbol, string or version table. */
     private static Arbitrary<Integer> structuralPosition(byte[] bytes) {
-        return Arbitraries.of(STRUCTURAL_RANGES.get(bytes))
-                .flatMap(range -> Arbitraries.integers().between(range[0], range[0] + range[1] - 1));
+        return ByteMutations.positionsIn(STRUCTURAL_RANGES.get(bytes));
     }
 
     /** {@code {offset, length}} of the structures in a pristine fixture. */
@@ -237,18 +224,6 @@ class ElfFuzzTest {
             }
         }
         return ranges;
-    }
-
-    private static byte[] overwrite(byte[] bytes, int position, int width, long value) {
-        byte[] copy = bytes.clone();
-        ByteBuffer buffer = ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN);
-        int at = Math.min(position, copy.length - width);
-        switch (width) {
-            case 2 -> buffer.putShort(at, (short) value);
-            case 4 -> buffer.putInt(at, (int) value);
-            default -> buffer.putLong(at, value);
-        }
-        return copy;
     }
 
     private static void assertDecodesOrIsMalformed(Runnable decode) {

@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the binutils / gcc / xz-utils command-line tools the tests use as oracles and fixture builders;
- * a missing tool fails the test with the Debian package that provides it (CI installs it, tests never do).
+ * Runs the binutils / gcc / xz-utils / LLVM / MinGW-w64 command-line tools the tests use as oracles and fixture
+ * builders; a missing tool fails the test with the Debian package that provides it (CI installs it, tests never do).
  */
 public final class ExternalTool {
-    private static final Map<String, String> DEBIAN_PACKAGES = Map.of(
-            "readelf", "binutils", "objcopy", "binutils", "nm", "binutils", "strip", "binutils", "c++filt", "binutils",
-            "addr2line", "binutils", "gcc", "gcc", "xz", "xz-utils", "gcore", "gdb");
+    private static final Map<String, String> DEBIAN_PACKAGES = Map.ofEntries(
+            Map.entry("readelf", "binutils"), Map.entry("objcopy", "binutils"), Map.entry("nm", "binutils"),
+            Map.entry("strip", "binutils"), Map.entry("c++filt", "binutils"), Map.entry("addr2line", "binutils"),
+            Map.entry("gcc", "gcc"), Map.entry("xz", "xz-utils"), Map.entry("gcore", "gdb"),
+            Map.entry("llvm-readobj", "llvm"), Map.entry("llvm-objdump", "llvm"), Map.entry("llvm-mc", "llvm"),
+            Map.entry("x86_64-w64-mingw32-gcc", "gcc-mingw-w64-x86-64"));
 
     private ExternalTool() {
     }
@@ -69,6 +72,9 @@ public final class ExternalTool {
     }
 
     public static void requireOnPath(String tool) {
+        if (tool.contains("/") && Files.isExecutable(Path.of(tool))) {
+            return;
+        }
         String path = System.getenv().getOrDefault("PATH", "");
         for (String directory : path.split(":")) {
             if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, tool))) {
