@@ -31,6 +31,7 @@ final class StopWaiter {
     private static final int SPINS_BEFORE_SLEEPING = 50;
     private static final int SPINS_BEFORE_BLOCKING = 40;
     private static final long POLL_INTERVAL_NANOS = 20_000;
+    private static final int POLLS_PER_STATE_READ = 8;
 
     private final ProcFs proc;
     private final Memory status = new Memory(4);
@@ -67,29 +68,32 @@ final class StopWaiter {
         }
     }
 
+    /**
+     * Polls without blocking: a few polls in a row catch a thread stopping on another CPU; after them this sleeps
+     * between polls, so that a thread that needs this CPU to reach its stop gets it, and reads the thread's state
+     * (a report that never comes: the thread died, or another thread took its stop) only every few polls, as a read
+     * of {@code /proc} costs several polls' time.
+     */
     private int awaitPolling(int tid) {
         for (int attempt = 0; ; attempt++) {
             Optional<Integer> outcome = poll(tid, LinuxCalls.WALL | LinuxCalls.WNOHANG);
             if (outcome.isPresent()) {
                 return outcome.get();
             }
-            if (attempt < SPINS_BEFORE_SLEEPING / 2) {
-                // A thread on another CPU stops within these first few polls; reading its state would slow them.
+            if (attempt < SPINS_BEFORE_SLEEPING) {
                 Thread.onSpinWait();
                 continue;
             }
-            Optional<TaskStat> stat = proc.taskStat(tid);
-            if (stat.isEmpty() || ProcessLiveness.isDead(stat.get().state())) {
-                return GONE;
+            if ((attempt - SPINS_BEFORE_SLEEPING) % POLLS_PER_STATE_READ == 0) {
+                Optional<TaskStat> stat = proc.taskStat(tid);
+                if (stat.isEmpty() || ProcessLiveness.isDead(stat.get().state())) {
+                    return GONE;
+                }
+                if (stat.get().state() == 't') {
+                    return signalOfCurrentStop(tid);
+                }
             }
-            if (stat.get().state() == 't') {
-                return signalOfCurrentStop(tid);
-            }
-            if (attempt < SPINS_BEFORE_SLEEPING) {
-                Thread.onSpinWait();
-            } else {
-                LockSupport.parkNanos(POLL_INTERVAL_NANOS);
-            }
+            LockSupport.parkNanos(POLL_INTERVAL_NANOS);
         }
     }
 
