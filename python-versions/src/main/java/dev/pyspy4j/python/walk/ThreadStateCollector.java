@@ -73,8 +73,9 @@ public final class ThreadStateCollector {
                              ThreadFilter selected) {
         long holder = gil.holder(reader, interpreter);
         List<RawThread> threads = new ArrayList<>();
-        List<Integer> copied = new ArrayList<>();
-        List<FrameCollector.Recheck> checks = new ArrayList<>();
+        // Only a running target's stacks are checked again: a paused round allocates nothing for it.
+        List<Integer> copied = isolateThreadFailures ? List.of() : new ArrayList<>();
+        List<FrameCollector.Recheck> checks = isolateThreadFailures ? List.of() : new ArrayList<>();
         long threadState = reader.pointer(interpreter + layout.threadsHead());
         while (threadState != 0) {
             if (threads.size() >= MAX_THREADS) {
