@@ -6,5 +6,4 @@
  * it ships only because a class cache is valid for the class path it was trained with.
  */
 module dev.pyspy4j.distribution {
-    requires info.picocli;
 }

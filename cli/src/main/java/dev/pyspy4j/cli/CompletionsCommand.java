@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
  * {@code pyspy4j completions bash}: a shell completion script on standard output, hidden from the help as py-spy
  * hides its own. One script serves bash and zsh: it loads zsh's bash-completion emulation when zsh sources it.
  */
-@Command(name = "completions", hidden = true, mixinStandardHelpOptions = true,
+// Not addMethodSubcommands: it would look through every method of the class for @Command at each start.
+@Command(addMethodSubcommands = false,
+        name = "completions", hidden = true, mixinStandardHelpOptions = true,
         description = "Print a shell completion script (bash or zsh) to standard output")
 public final class CompletionsCommand implements Callable<Integer> {
     @Spec

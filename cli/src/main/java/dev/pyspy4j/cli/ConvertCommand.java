@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
  * {@code pyspy4j convert}: writes a recorded profile ({@code raw} collapsed stacks or {@code pprof}) again in any
  * output format, so that one recording can be looked at in several tools. Nothing is sampled.
  */
-@Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+// Not addMethodSubcommands: it would look through every method of the class for @Command at each start.
+@Command(addMethodSubcommands = false,
+        name = "convert", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Converts a recorded profile (raw or pprof, recognized by its content) to another format")
 public final class ConvertCommand implements Callable<Integer> {
     private final CliContext context;

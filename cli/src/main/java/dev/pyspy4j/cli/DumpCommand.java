@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pyspy4j dump}: prints the current stack of every Python thread of a process once. */
-@Command(name = "dump", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+// Not addMethodSubcommands: it would look through every method of the class for @Command at each start.
+@Command(addMethodSubcommands = false,
+        name = "dump", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Dumps stack traces for a target program to stdout")
 public final class DumpCommand implements Callable<Integer> {
     private final CliContext context;

@@ -9,23 +9,35 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import dev.pyspy4j.engine.sampling.StopTriggers;
+import dev.pyspy4j.engine.sampling.AttachPreparation;
 import picocli.CommandLine;
 
 /** Entry point of the {@code pyspy4j} command line. */
 public final class Main {
+    private static final String PICOCLI_NO_CLOSURES = "picocli.disable.closures";
+    private static final String PICOCLI_CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (Subcommand.armsStopSignals(args)) {
-            StopTriggers.restoreStopSignalsInBackground();
-        }
-        CommandLine commandLine = commandLine(CliContext.fromSystem(), args);
         // UTF-8 whatever the locale, as py-spy writes it: function and file names are often not ASCII.
-        commandLine.setOut(utf8(FileDescriptor.out));
-        commandLine.setErr(utf8(FileDescriptor.err));
-        System.exit(commandLine.execute(args));
+        System.exit(run(CliContext.fromSystem(), args, utf8(FileDescriptor.out), utf8(FileDescriptor.err)));
+    }
+
+    /**
+     * One run of the command line as {@link #main} runs it, writing to {@code out} and {@code err}, without exiting
+     * the JVM: its exit code is returned. A command that may read a live process starts the start-up work of
+     * attaching on a background thread first.
+     */
+    public static int run(CliContext context, String[] args, PrintWriter out, PrintWriter err) {
+        if (Subcommand.readsLiveProcesses(args)) {
+            AttachPreparation.startInBackground(Subcommand.armsStopSignals(args));
+        }
+        CommandLine commandLine = commandLine(context, args);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
     }
 
     /** The whole command tree with its error handling, writing to the JVM's standard streams until told otherwise. */
@@ -43,6 +55,7 @@ public final class Main {
     }
 
     private static CommandLine commandLine(CliContext context, List<Subcommand> subcommands) {
+        leaveOutUnusedPicocliFeatures();
         ExitCodes exitCodes = new ExitCodes();
         ErrorReporter reporter = new ErrorReporter(context, exitCodes);
         CommandLine commandLine = new CommandLine(new PySpyCommand(context));
@@ -79,6 +92,20 @@ public final class Main {
                 .exitCodeListHeading("%nExit Codes:%n")
                 .exitCodeList(ExitCodes.helpList());
         commandLine.getSubcommands().values().forEach(Main::documentExitCodes);
+    }
+
+    /**
+     * picocli looks for Groovy and for the converters of {@code java.sql} and {@code java.time} types by class name
+     * each time it builds a command's model; none is on the class path or used by any option, and every miss
+     * searches each jar of the class path and throws an exception. A user's own setting of either property wins.
+     */
+    private static void leaveOutUnusedPicocliFeatures() {
+        if (System.getProperty(PICOCLI_NO_CLOSURES) == null) {
+            System.setProperty(PICOCLI_NO_CLOSURES, "true");
+        }
+        if (System.getProperty(PICOCLI_CONVERTER_EXCLUDES) == null) {
+            System.setProperty(PICOCLI_CONVERTER_EXCLUDES, "java\\.sql\\..*,java\\.time\\..*");
+        }
     }
 
     private static PrintWriter utf8(FileDescriptor descriptor) {

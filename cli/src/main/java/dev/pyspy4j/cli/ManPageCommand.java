@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
  * {@code pyspy4j manpage [COMMAND]}: the manual page of pyspy4j or of one of its commands, in troff, on standard
  * output ({@code pyspy4j manpage record | man -l -}). Hidden from the help, like {@code completions}.
  */
-@Command(name = "manpage", hidden = true, mixinStandardHelpOptions = true,
+// Not addMethodSubcommands: it would look through every method of the class for @Command at each start.
+@Command(addMethodSubcommands = false,
+        name = "manpage", hidden = true, mixinStandardHelpOptions = true,
         description = "Print the manual page of pyspy4j or of one of its commands (troff) to standard output")
 public final class ManPageCommand implements Callable<Integer> {
     @Spec

@@ -12,7 +12,9 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The top-level {@code pyspy4j} command: prints its usage when run without a subcommand, as py-spy does. */
-@Command(name = "pyspy4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+// Not addMethodSubcommands: it would look through every method of the class for @Command at each start.
+@Command(addMethodSubcommands = false,
+        name = "pyspy4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Sampling profiler for Python programs")
 public final class PySpyCommand implements Callable<Integer> {
     private final CliContext context;

@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /** {@code pyspy4j record}: samples a process or a program it launches and writes a profile file. */
-@Command(name = "record", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+// Not addMethodSubcommands: it would look through every method of the class for @Command at each start.
+@Command(addMethodSubcommands = false,
+        name = "record", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Records stack trace information to a flamegraph, speedscope or raw file")
 public final class RecordCommand implements Callable<Integer> {
     private final CliContext context;

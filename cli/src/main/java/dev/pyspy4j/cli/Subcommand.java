@@ -51,11 +51,30 @@ enum Subcommand {
      */
     /**
      * Whether {@code args} run a command that stops on SIGINT and SIGTERM ({@code record}, {@code top}): only those
-     * need the signals restored, and restoring them early loads the native-access library on another thread while
-     * the command line is parsed. Any other command would load it for nothing, or twice over.
+     * need the signals restored where they came ignored, which is best done before the command line is parsed.
      */
     static boolean armsStopSignals(String[] args) {
         return args.length > 0 && (args[0].equals(RECORD.commandName) || args[0].equals(TOP.commandName));
+    }
+
+    /**
+     * Whether {@code args} run a command that may read a live process ({@code record}, {@code top}, {@code dump}
+     * unless of a core file): those get the start-up work of attaching done while their command line is parsed.
+     * Any other command would do it for nothing.
+     */
+    static boolean readsLiveProcesses(String[] args) {
+        if (armsStopSignals(args)) {
+            return true;
+        }
+        if (args.length == 0 || !args[0].equals(DUMP.commandName)) {
+            return false;
+        }
+        for (String arg : args) {
+            if (arg.equals("--core") || arg.startsWith("--core=") || arg.startsWith("-c")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static List<Subcommand> neededFor(String[] args) {

@@ -23,7 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pyspy4j top}: a live view of the functions a process spends its time in. */
-@Command(name = "top", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+// Not addMethodSubcommands: it would look through every method of the class for @Command at each start.
+@Command(addMethodSubcommands = false,
+        name = "top", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Displays a top like view of functions consuming CPU",
             "",
             // picocli formats descriptions with String.format: a percent sign is written %%.

@@ -50,6 +50,21 @@ class PartialCommandTreeTest {
     }
 
     @Test
+    void onlyCommandsThatMayReadALiveProcessPrepareAttaching() {
+        for (String[] args : new String[][] {{"dump", "--pid", "1"}, {"record", "--", "python3"}, {"top", "-p", "2"},
+                {"dump", "--core-file", "x"}}) {
+            assertThat(Subcommand.readsLiveProcesses(args)).as(String.join(" ", args)).isTrue();
+        }
+        for (String[] args : new String[][] {{}, {"dump", "--core", "core.1"}, {"dump", "--core=core.1"},
+                {"dump", "-c", "core.1"}, {"dump", "-ccore.1"},
+                {"convert", "a.txt"}, {"--help"}, {"--version"}, {"completions", "bash"}}) {
+            assertThat(Subcommand.readsLiveProcesses(args)).as(String.join(" ", args)).isFalse();
+        }
+        assertThat(Subcommand.armsStopSignals(new String[] {"dump", "--pid", "1"})).isFalse();
+        assertThat(Subcommand.armsStopSignals(new String[] {"record", "--pid", "1"})).isTrue();
+    }
+
+    @Test
     void versionAloneNeedsNoSubcommand() {
         assertThat(Subcommand.neededFor(new String[] {"--version"})).isEmpty();
         assertThat(Subcommand.neededFor(new String[] {"-V"})).isEmpty();

@@ -8,7 +8,6 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 
 /**
  * The training run of the distribution's class cache: the commands users run most, in one JVM, as the launcher runs
@@ -59,11 +58,10 @@ public final class CacheTraining {
         StringWriter err = new StringWriter();
         Class<?> contextClass = Class.forName("dev.pyspy4j.cli.CliContext");
         Object context = contextClass.getMethod("fromSystem").invoke(null);
-        Method commandLineOf = Class.forName("dev.pyspy4j.cli.Main").getMethod("commandLine", contextClass);
-        CommandLine commandLine = (CommandLine) commandLineOf.invoke(null, context);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(command.toArray(String[]::new));
+        Method run = Class.forName("dev.pyspy4j.cli.Main").getMethod("run", contextClass, String[].class,
+                PrintWriter.class, PrintWriter.class);
+        int exitCode = (Integer) run.invoke(null, context, command.toArray(String[]::new), new PrintWriter(out, true),
+                new PrintWriter(err, true));
         if (exitCode != 0) {
             System.err.print(out);
             System.err.print(err);

@@ -52,11 +52,14 @@ class LinuxDistributionIT {
         Path script = Interpreters.script("nested.py");
         Process target = targets.startPython(Interpreters.pyenv("3.11"), script);
         // With Java 25's cache the JVM is made to fail rather than run without it: the cache must hold after
-        // unpacking elsewhere. (A Java 17 runtime's AppCDS archive holds only where it was built.)
-        Map<String, String> cacheRequired = Files.exists(lib.resolve("pyspy4j.aot"))
-                ? Map.of("PYSPY4J_JAVA_OPTS", "-XX:AOTMode=on") : Map.of();
+        // unpacking elsewhere. (A Java 17 runtime's AppCDS archive holds only where it was built.) JNA is kept
+        // from unpacking its native library from its jar, or from taking the system's: it must load the copy the
+        // distribution holds.
+        String jnaBundledOnly = "-Djna.nounpack=true -Djna.nosys=true";
+        Map<String, String> options = Map.of("PYSPY4J_JAVA_OPTS", Files.exists(lib.resolve("pyspy4j.aot"))
+                ? "-XX:AOTMode=on " + jnaBundledOnly : jnaBundledOnly);
 
-        Pyspy4jJar.Result dump = runWithoutJdk(cacheRequired, "dump", "--pid", Long.toString(target.pid()));
+        Pyspy4jJar.Result dump = runWithoutJdk(options, "dump", "--pid", Long.toString(target.pid()));
 
         assertThat(dump.exitCode()).as(dump.describe()).isZero();
         assertThat(dump.err()).as(dump.describe()).isEmpty();

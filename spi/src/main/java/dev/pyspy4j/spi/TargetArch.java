@@ -23,6 +23,19 @@ public record TargetArch(String name, int pointerSize, ByteOrder byteOrder) {
     }
 
     /** Classifies a value of the {@code os.arch} system property. */
+    // equals and hashCode written out: a record's generated ones link a call site on their first use, which costs
+    // a command's start-up several milliseconds, and the architecture is compared while every target is opened.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TargetArch that && pointerSize == that.pointerSize && name.equals(that.name)
+                && byteOrder.equals(that.byteOrder);
+    }
+
+    @Override
+    public int hashCode() {
+        return (name.hashCode() * 31 + pointerSize) * 31 + byteOrder.hashCode();
+    }
+
     public static TargetArch fromOsArch(String osArch) {
         String arch = osArch.toLowerCase(Locale.ROOT);
         return switch (arch) {

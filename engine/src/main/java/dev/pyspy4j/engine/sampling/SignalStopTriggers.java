@@ -39,17 +39,11 @@ final class SignalStopTriggers implements StopTriggers.Armed {
         return new SignalStopTriggers(stop);
     }
 
-    static void restoreDefaultStopSignalsInBackground() {
-        Thread thread = new Thread(SignalStopTriggers::restoreDefaultStopSignals, "pyspy4j-restore-stop-signals");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
     /**
      * Through the OS provider, as the engine calls no native code itself; best effort, as nothing else depends on
      * it. Serialised, so that a restore on a background thread cannot reset a signal after a handler was installed.
      */
-    private static synchronized void restoreDefaultStopSignals() {
+    static synchronized void restoreDefaultStopSignals() {
         try {
             ProviderRegistry.load(ProcessAccessProvider.class, SignalStopTriggers.class.getClassLoader())
                     .supported(Platform.current())

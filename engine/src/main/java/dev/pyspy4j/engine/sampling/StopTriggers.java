@@ -19,16 +19,6 @@ public interface StopTriggers {
         return SignalStopTriggers::arm;
     }
 
-    /**
-     * Gives SIGINT and SIGTERM back their default disposition where this process started with them ignored, on a
-     * background thread started now and without waiting for it. Arming the triggers does the same; done early, the
-     * native-access library it loads (tens of milliseconds in a cold JVM) loads while the command line is parsed,
-     * not after it.
-     */
-    static void restoreStopSignalsInBackground() {
-        SignalStopTriggers.restoreDefaultStopSignalsInBackground();
-    }
-
     /** Nothing from outside; only code holding the signal stops the run. */
     static StopTriggers none() {
         return stop -> () -> { };

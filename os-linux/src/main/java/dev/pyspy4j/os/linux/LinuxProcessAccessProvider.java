@@ -3,6 +3,9 @@
 package dev.pyspy4j.os.linux;
 
 import dev.pyspy4j.binaries.core.CoreFile;
+import dev.pyspy4j.binaries.elf.ElfFile;
+import dev.pyspy4j.os.linux.jna.LinuxCalls;
+import dev.pyspy4j.os.linux.proc.ProcMaps;
 import dev.pyspy4j.os.linux.proc.ProcStatus;
 import dev.pyspy4j.os.linux.proc.TaskStat;
 import dev.pyspy4j.spi.FailureKind;
@@ -53,6 +56,19 @@ public final class LinuxProcessAccessProvider implements ProcessAccessProvider {
             target.close();
             throw e;
         }
+    }
+
+    /**
+     * What the first attach does once whatever the process: JNA's native library and the system calls bound, the
+     * parser of memory maps and the ELF reader (mapping a file, indexing its symbols) run once, on this process's
+     * own maps and executable.
+     */
+    @Override
+    public void prepare() {
+        LinuxCalls.prepare();
+        ProcFs self = new ProcFs(ProcessHandle.current().pid());
+        ProcMaps.parse(self.readText("maps"), self.dir() + "/maps");
+        ElfFile.open(self.dir().resolve("exe")).symbol("main");
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.process.MemoryRegion;
 import dev.pyspy4j.spi.process.NativeThread;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -129,6 +130,24 @@ class LinuxTargetProcessIT {
                     .isInstanceOf(SpyException.class)
                     .extracting(e -> ((SpyException) e).kind()).isEqualTo(FailureKind.PROCESS_EXITED);
         }
+    }
+
+    @Test
+    void preparingOnAnotherThreadWhileAttachingLeavesTheAttachWhole() throws Exception {
+        python = PythonProcess.start("busy_threads.py", "2");
+        // In a fresh JVM both race for the same class initialisation (JNA's library, the bound calls); either
+        // order must give an attached process whose memory reads.
+        Thread preparing = new Thread(provider::prepare, "prepare");
+        preparing.start();
+        target = (LinuxTargetProcess) provider.attach(python.pid());
+        preparing.join(30_000);
+
+        assertThat(preparing.isAlive()).isFalse();
+        MemoryRegion readable = target.regions().stream().filter(MemoryRegion::isReadable).findFirst().orElseThrow();
+        ByteBuffer firstBytes = ByteBuffer.allocate(4);
+        target.memory().read(readable.start(), firstBytes);
+        assertThat(firstBytes.array()).containsExactly(0x7f, 'E', 'L', 'F');
+        provider.prepare();
     }
 
     private void attach(String script, String... arguments) throws Exception {

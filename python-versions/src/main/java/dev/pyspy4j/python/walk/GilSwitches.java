@@ -17,6 +17,17 @@ import java.util.Optional;
 public final class GilSwitches {
     /** One look at the GIL. */
     public record Reading(long lastHolder, long switchNumber) {
+        // Written out: a record's generated equals and hashCode link a call site on their first use, several
+        // milliseconds of the first paused sample of every run.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Reading that && lastHolder == that.lastHolder && switchNumber == that.switchNumber;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(lastHolder) * 31 + Long.hashCode(switchNumber);
+        }
     }
 
     /** Where the GIL of an interpreter is. */

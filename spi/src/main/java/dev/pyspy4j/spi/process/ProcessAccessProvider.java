@@ -31,6 +31,15 @@ public interface ProcessAccessProvider extends Provider {
     }
 
     /**
+     * Does the one-time work of a first {@link #attach} that depends on no process (loading a native library,
+     * linking the classes attaching runs), so that a command can overlap it with parsing its command line. Called
+     * at most once per run, on a background thread, possibly while {@link #attach} runs on another; failures are
+     * left for {@link #attach} to report. Does nothing by default.
+     */
+    default void prepare() {
+    }
+
+    /**
      * Opens a core file of a process of this system as a process stopped for good: its memory is what the core
      * dumped (and what the files it had mapped hold, on this machine now), its threads and their registers are the
      * core's, a pause stops nothing. The default, for systems whose cores are not read, refuses.

@@ -31,6 +31,10 @@ final class LibC {
     private LibC() {
     }
 
+    /** Nothing but what initialising this class does: the binding in its static initialiser. */
+    static void bind() {
+    }
+
     /**
      * {@code ssize_t process_vm_readv(pid_t pid, const struct iovec *local_iov, unsigned long liovcnt,
      * const struct iovec *remote_iov, unsigned long riovcnt, unsigned long flags)}, process_vm_readv(2).

@@ -129,6 +129,11 @@ public final class LinuxCalls {
         }
     }
 
+    /** Loads JNA's native library and binds the calls of this class, the first call's cost, without calling any. */
+    public static void prepare() {
+        LibC.bind();
+    }
+
     /** The {@code strerror(3)} text of an errno value. */
     public static String describe(int errno) {
         return LibC.strerror(errno);
