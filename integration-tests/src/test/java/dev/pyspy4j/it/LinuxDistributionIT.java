@@ -69,6 +69,25 @@ class LinuxDistributionIT {
     }
 
     @Test
+    void dumpCompilesLessUnlessItUnwindsNativeStacks() throws Exception {
+        Process target = targets.startPython(Interpreters.pyenv("3.11"), Interpreters.script("nested.py"));
+        String pid = Long.toString(target.pid());
+        Map<String, String> printFlags = Map.of("PYSPY4J_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        String scaled = "-XX:CompileThresholdScaling=";
+
+        Pyspy4jJar.Result pythonOnly = runWithoutJdk(printFlags, "dump", "--pid", pid);
+        Pyspy4jJar.Result withNative = runWithoutJdk(printFlags, "dump", "--native", "--pid", pid);
+        Pyspy4jJar.Result clustered = runWithoutJdk(printFlags, "dump", "-ln", "--pid", pid);
+
+        assertThat(pythonOnly.exitCode()).as(pythonOnly.describe()).isZero();
+        assertThat(pythonOnly.out()).as(pythonOnly.describe()).contains(scaled + "10");
+        for (Pyspy4jJar.Result nativeRun : List.of(withNative, clustered)) {
+            assertThat(nativeRun.exitCode()).as(nativeRun.describe()).isZero();
+            assertThat(nativeRun.out()).as(nativeRun.describe()).doesNotContain(scaled).contains("level_three");
+        }
+    }
+
+    @Test
     void recordOfADeepStackWritesItsFlameGraph() throws Exception {
         // 600 calls deep, sleeping: --idle counts its samples
         Process target = targets.startPython(Interpreters.pyenv("3.11"), Interpreters.script("recursion.py"));
