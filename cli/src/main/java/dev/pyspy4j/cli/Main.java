@@ -95,9 +95,10 @@ public final class Main {
     }
 
     /**
-     * picocli looks for Groovy and for the converters of {@code java.sql} and {@code java.time} types by class name
-     * each time it builds a command's model; none is on the class path or used by any option, and every miss
-     * searches each jar of the class path and throws an exception. A user's own setting of either property wins.
+     * Each time picocli builds a command's model it looks for Groovy and registers converters for {@code java.sql}
+     * and {@code java.time} types, by class name. No option here has such a type; Groovy and {@code java.sql} are
+     * not in the distribution's runtime, and every miss searches each jar of the class path and throws; the
+     * {@code java.time} converters load some sixty classes. A user's own setting of either property wins.
      */
     private static void leaveOutUnusedPicocliFeatures() {
         if (System.getProperty(PICOCLI_NO_CLOSURES) == null) {
