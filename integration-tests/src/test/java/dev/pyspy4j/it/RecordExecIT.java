@@ -65,7 +65,10 @@ class RecordExecIT {
                     .as("%s; %s", profile, what).isZero();
             // Counted, never shown: the last rounds of a program that frees its code objects as it finishes are
             // torn, and one read while an exec is under way may fail before the new program shows in /proc.
-            assertThat(count(ERRORS, result.err()) - count(TORN, result.err())).as(what).isLessThanOrEqualTo(1);
+            // Without pausing, one more read may fail on memory the running program freed while it was read
+            // (seen once on 3.13t, exec'ing under a loaded machine: two unreadable reads).
+            assertThat(count(ERRORS, result.err()) - count(TORN, result.err())).as(what)
+                    .isLessThanOrEqualTo(nonblocking ? 2 : 1);
         }
     }
 
