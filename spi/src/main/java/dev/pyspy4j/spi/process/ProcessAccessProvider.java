@@ -33,8 +33,8 @@ public interface ProcessAccessProvider extends Provider {
     /**
      * Does the one-time work of a first {@link #attach} that depends on no process (loading a native library,
      * linking the classes attaching runs), so that a command can overlap it with parsing its command line. Called
-     * at most once per run, on a background thread, possibly while {@link #attach} runs on another; failures are
-     * left for {@link #attach} to report. Does nothing by default.
+     * once per run, on a background thread, possibly while {@link #attach} runs on another; a second call must do
+     * no harm. Failures are left for {@link #attach} to report. Does nothing by default.
      */
     default void prepare() {
     }
