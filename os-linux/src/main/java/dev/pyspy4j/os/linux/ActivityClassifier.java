@@ -2,7 +2,6 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.os.linux;
 
-import dev.pyspy4j.os.linux.proc.ProcSyscall;
 import dev.pyspy4j.os.linux.proc.TaskStat;
 import dev.pyspy4j.spi.process.ThreadActivity;
 import java.io.IOException;
@@ -10,23 +9,18 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
- * Decides whether one thread is active from its {@code /proc} files: runnable ({@code R}) and not in a blocking
- * system call. One exception keeps sampling honest: pausing and resuming the target (ptrace) wakes every sleeping
- * thread, which then stays runnable until a CPU lets it go back to sleep, possibly past the next snapshot on a busy
- * machine. So a thread that was idle at the last snapshot counts as active again only once it has really run
- * since it was last seen asleep: for more than {@link #WOKEN_RUN_NANOS} and more than {@link #WOKEN_RUN_SHARE} of
- * the time since ({@code schedstat}'s run time), far more than entering and leaving a ptrace stop takes. The share
- * is of all that time, not of the last interval: on a loaded machine a woken thread may wait for a CPU past many
- * snapshots, each pause waking it again, and its few microseconds per wake-up add up.
+ * Decides whether one thread is active from its {@code /proc} files: runnable ({@code R}). Its current system call
+ * would add nothing: the kernel names one only for a thread that is not runnable (its {@code syscall} file says
+ * {@code running} for every runnable thread, on a CPU or waiting for one), so it is not read. One exception keeps
+ * sampling honest: pausing and resuming the target (ptrace) wakes every sleeping thread, which then stays runnable
+ * until a CPU lets it go back to sleep, possibly past the next snapshot on a busy machine. So a thread that was idle
+ * at the last snapshot counts as active again only once it has really run since it was last seen asleep: for more
+ * than {@link #WOKEN_RUN_NANOS} and more than {@link #WOKEN_RUN_SHARE} of the time since ({@code schedstat}'s run
+ * time), far more than entering and leaving a ptrace stop takes. The share is of all that time, not of the last
+ * interval: on a loaded machine a woken thread may wait for a CPU past many snapshots, each pause waking it again,
+ * and its few microseconds per wake-up add up.
  */
 final class ActivityClassifier {
-    private final boolean consultSyscall;
-
-    /** @param consultSyscall whether a runnable thread's current system call may overrule its scheduler state */
-    ActivityClassifier(boolean consultSyscall) {
-        this.consultSyscall = consultSyscall;
-    }
-
     /** A run time not read yet ({@link TaskFiles#readRunNanos} gives -1 when the kernel keeps none). */
     private static final long NOT_READ = -2;
 
@@ -59,11 +53,8 @@ final class ActivityClassifier {
         if (state == '\0') {
             return Optional.of(ThreadActivity.UNKNOWN);
         }
-        if (ran == NOT_READ) {
-            ran = files.readRunNanos(buffer);
-        }
-        if (state != 'R' || consultSyscall && ProcSyscall.syscallOf(buffer, files.readSyscall(buffer)) >= 0) {
-            return Optional.of(files.remember(ThreadActivity.IDLE, ran));
+        if (state != 'R') {
+            return Optional.of(files.remember(ThreadActivity.IDLE, ran == NOT_READ ? files.readRunNanos(buffer) : ran));
         }
         boolean wasIdle = files.lastVerdict() == ThreadActivity.IDLE && files.lastRunNanos() >= 0 && ran >= 0;
         if (wasIdle) {
@@ -73,7 +64,9 @@ final class ActivityClassifier {
                 return Optional.of(files.stillIdleAfter(sinceLastNanos));
             }
         }
-        return Optional.of(files.remember(ThreadActivity.ACTIVE, ran));
+        // The run time of a thread seen active matters only once it is seen asleep, where it is read: a busy
+        // thread costs one read per snapshot.
+        return Optional.of(files.remember(ThreadActivity.ACTIVE, -1));
     }
 
     private static boolean ranSince(long ranNanos, long awakeNanos) {

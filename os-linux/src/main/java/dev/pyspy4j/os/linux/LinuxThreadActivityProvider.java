@@ -9,7 +9,7 @@ import dev.pyspy4j.spi.process.ThreadActivityProbe;
 import dev.pyspy4j.spi.process.ThreadActivityProvider;
 
 /**
- * Tells running threads from idle ones through {@code /proc/<pid>/task/<tid>/stat} and {@code .../syscall}.
+ * Tells running threads from idle ones through {@code /proc/<pid>/task/<tid>/stat} and {@code .../schedstat}.
  * Works with any {@link TargetProcess} of this machine, since it needs only the pid.
  */
 public final class LinuxThreadActivityProvider implements ThreadActivityProvider {
@@ -25,6 +25,6 @@ public final class LinuxThreadActivityProvider implements ThreadActivityProvider
 
     @Override
     public ThreadActivityProbe open(TargetProcess target) {
-        return new ProcThreadActivityProbe(target.pid(), new ActivityClassifier(true));
+        return new ProcThreadActivityProbe(target.pid(), new ActivityClassifier());
     }
 }

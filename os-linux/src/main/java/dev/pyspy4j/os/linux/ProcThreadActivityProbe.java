@@ -58,7 +58,10 @@ final class ProcThreadActivityProbe implements ThreadActivityProbe {
      * guess), makes the whole look fail with {@code null}.
      */
     private Map<Long, ThreadActivity> lookAll(List<Long> tids, boolean strict) {
-        forgetThreadsNotIn(new HashSet<>(tids));
+        if (!strict) {
+            // A guess is the list of the threads looked at last time, which has nothing to forget.
+            forgetThreadsNotIn(new HashSet<>(tids));
+        }
         Map<Long, ThreadActivity> activity = new LinkedHashMap<>();
         for (long tid : tids) {
             Optional<ThreadActivity> state = look(tid);

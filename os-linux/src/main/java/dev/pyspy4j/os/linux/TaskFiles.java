@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The open {@code stat}, {@code syscall} and {@code schedstat} files of one thread, and what the last look at
+ * The open {@code stat} and {@code schedstat} files of one thread, and what the last look at
  * it found. Both are seq_files that a positional read at
  * offset 0 regenerates (fs/seq_file.c restarts when the position differs from the last one), so reading a
  * thread's state again costs one {@code pread} instead of open + read + close.
@@ -18,7 +18,6 @@ import java.nio.file.StandardOpenOption;
 final class TaskFiles implements AutoCloseable {
     private final Path dir;
     private final FileChannel stat;
-    private FileChannel syscall;
     private FileChannel schedstat;
     /** What this thread looked like at the previous snapshot, to tell a thread that ran from one that only woke. */
     private ThreadActivity lastVerdict = ThreadActivity.UNKNOWN;
@@ -34,14 +33,6 @@ final class TaskFiles implements AutoCloseable {
     /** Reads the stat line into {@code buffer} from 0; returns its length (0 once the thread is gone). */
     int readStat(ByteBuffer buffer) throws IOException {
         return readAtStart(stat, buffer);
-    }
-
-    /** Reads the syscall file into {@code buffer} from 0, opening it on first use. */
-    int readSyscall(ByteBuffer buffer) throws IOException {
-        if (syscall == null) {
-            syscall = FileChannel.open(dir.resolve("syscall"), StandardOpenOption.READ);
-        }
-        return readAtStart(syscall, buffer);
     }
 
     /**
@@ -103,9 +94,6 @@ final class TaskFiles implements AutoCloseable {
     @Override
     public void close() throws IOException {
         stat.close();
-        if (syscall != null) {
-            syscall.close();
-        }
         if (schedstat != null) {
             schedstat.close();
         }

@@ -25,7 +25,7 @@ class ActivityClassifierTest {
     @TempDir
     Path dir;
 
-    private final ActivityClassifier classifier = new ActivityClassifier(false);
+    private final ActivityClassifier classifier = new ActivityClassifier();
     private final ByteBuffer buffer = ByteBuffer.allocate(4096);
     private TaskFiles files;
     private long runNanos = 1_000_000;
@@ -98,6 +98,22 @@ class ActivityClassifierTest {
         assertThat(verdict('R', 6_000_000)).isEqualTo(ThreadActivity.ACTIVE);
 
         assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
+    }
+
+    @Test
+    void aThreadThatStaysRunnableIsJudgedFromItsStateAloneUntilItSleeps() throws IOException {
+        assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
+        assertThat(verdict('R', 6_000_000)).isEqualTo(ThreadActivity.ACTIVE);
+
+        // A schedstat that reads as garbage would make a thread seen asleep look as if it had never run.
+        look('R');
+        Files.writeString(dir.resolve("schedstat"), "garbage\n");
+        assertThat(classifier.classify(files, buffer, INTERVAL)).as("its run time is not read")
+                .contains(ThreadActivity.ACTIVE);
+
+        assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
+        assertThat(verdict('R', 20_000)).as("the run time read when it fell asleep is what a wake-up is measured by")
+                .isEqualTo(ThreadActivity.IDLE);
     }
 
     /** The verdict of a snapshot taken one interval after the last, the thread in {@code state}, having run more. */

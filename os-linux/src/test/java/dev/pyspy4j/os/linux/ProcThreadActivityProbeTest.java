@@ -39,7 +39,7 @@ class ProcThreadActivityProbeTest {
         // The sleeper counts down just before its first sleep: a snapshot taken in between would rightly see it run.
         awaitSleeping(sleeperTid.get());
         try (ProcThreadActivityProbe probe = new ProcThreadActivityProbe(ProcessHandle.current().pid(),
-                new ActivityClassifier(true))) {
+                new ActivityClassifier())) {
             int spinnerActive = 0;
             for (int i = 0; i < 20; i++) {
                 Map<Long, ThreadActivity> snapshot = probe.snapshot();
@@ -60,7 +60,7 @@ class ProcThreadActivityProbeTest {
         AtomicLong tid = new AtomicLong();
         Thread shortLived = new Thread(() -> tid.set(currentTid()));
         try (ProcThreadActivityProbe probe = new ProcThreadActivityProbe(ProcessHandle.current().pid(),
-                new ActivityClassifier(true))) {
+                new ActivityClassifier())) {
             shortLived.start();
             shortLived.join();
             assertThat(probe.snapshot()).doesNotContainKey(tid.get()).isNotEmpty();

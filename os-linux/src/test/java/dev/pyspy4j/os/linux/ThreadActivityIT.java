@@ -57,7 +57,7 @@ class ThreadActivityIT {
 
     @Test
     void schedulerStateAloneIsReportedForComparison() throws Exception {
-        try (ThreadActivityProbe probe = new ProcThreadActivityProbe(python.pid(), new ActivityClassifier(false))) {
+        try (ThreadActivityProbe probe = new ProcThreadActivityProbe(python.pid(), new ActivityClassifier())) {
             Rates rates = sample(probe);
             System.out.printf("scheduler state only: sleeper idle %.1f%%, spinner active %.1f%%%n",
                     rates.sleeperIdle(), rates.spinnerActive());

@@ -51,11 +51,10 @@ class ProcParsersFuzzTest {
 
     @Property(tries = 2000)
     @Fuzz
-    void byteLevelReadersNeverThrow(@ForAll("procLikeText") String text) {
+    void statStateReaderNeverThrows(@ForAll("procLikeText") String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         assertThat(TaskStat.stateOf(buffer, bytes.length)).isNotNull();
-        assertThat(ProcSyscall.syscallOf(buffer, bytes.length)).isGreaterThanOrEqualTo(ProcSyscall.MALFORMED);
     }
 
     @Property(tries = 1000)

@@ -5,12 +5,11 @@ package dev.pyspy4j.os.linux.proc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** status, cmdline and syscall: the small /proc files. */
+/** status and cmdline: the small /proc files. */
 class SmallProcFilesTest {
     @Test
     void statusGivesTracerAndThreadGroup() {
@@ -37,20 +36,5 @@ class SmallProcFilesTest {
     void cmdlineWithoutFinalNulKeepsTheLastArgument() {
         byte[] bytes = "worker: idle".getBytes(StandardCharsets.UTF_8);
         assertThat(ProcCmdline.parse(bytes)).isEqualTo(List.of("worker: idle"));
-    }
-
-    @Test
-    void syscallFileShapes() {
-        assertThat(syscall("running\n")).isEqualTo(ProcSyscall.RUNNING);
-        assertThat(syscall("230 0x1 0x1 0x7ffc 0x0 0x0 0x0 0x7ffc0 0x7f12\n")).isEqualTo(230);
-        assertThat(syscall("0 0x3 0x7f 0x20000 0x7f 0xff 0x0 0x7ffd 0x7f30\n")).isZero();
-        assertThat(syscall("-1 0x7ffc5 0x55d0\n")).isEqualTo(ProcSyscall.NONE);
-        assertThat(syscall("abc")).isEqualTo(ProcSyscall.MALFORMED);
-        assertThat(syscall("")).isEqualTo(ProcSyscall.MALFORMED);
-    }
-
-    private static int syscall(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return ProcSyscall.syscallOf(ByteBuffer.wrap(bytes), bytes.length);
     }
 }
