@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +42,48 @@ class ThreadCountTest {
         try (ThreadCount count = new ThreadCount(new ProcFs(ProcessHandle.current().pid()))) {
             assertThat(count.read().orElseThrow()).isGreaterThan(1);
         }
+    }
+
+    @Test
+    void followsThreadsThatStartAndEnd() throws Exception {
+        try (PythonProcess python = PythonProcess.start("thread_waves.py");
+                ThreadCount count = new ThreadCount(new ProcFs(python.pid()))) {
+            assertThat(settledCount(count, python.pid())).isEqualTo(1);
+            assertThat(python.nextLine(30)).isEqualTo("started");
+            assertThat(settledCount(count, python.pid())).isEqualTo(4);
+            assertThat(python.nextLine(30)).isEqualTo("joined");
+            assertThat(settledCount(count, python.pid())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aProcessThatIsGoneHasNoCount() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "60").start();
+        try (ThreadCount count = new ThreadCount(new ProcFs(sleeper.pid()))) {
+            assertThat(count.read()).hasValue(1);
+            assertThat(count.read()).as("from the task directory's links").hasValue(1);
+            sleeper.destroyForcibly().waitFor();
+            assertThat(count.read()).isEmpty();
+        } finally {
+            sleeper.destroyForcibly();
+        }
+    }
+
+    /**
+     * The count once it agrees with a listing of the task directory twice in a row: a thread that a program has
+     * joined may still be leaving the kernel.
+     */
+    private static int settledCount(ThreadCount count, long pid) throws IOException {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int counted = count.read().orElseThrow();
+            long listed;
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                listed = tasks.count();
+            }
+            if (counted == listed && count.read().orElseThrow() == counted) {
+                return counted;
+            }
+        }
+        throw new AssertionError("the thread count never settled");
     }
 }
