@@ -29,7 +29,6 @@ final class StopWaiter {
 
     private static final int SIGTRAP = 5;
     private static final int SPINS_BEFORE_SLEEPING = 50;
-    private static final int SPINS_BEFORE_BLOCKING = 40;
     private static final long POLL_INTERVAL_NANOS = 20_000;
     private static final int POLLS_PER_STATE_READ = 8;
 
@@ -49,17 +48,14 @@ final class StopWaiter {
         return reportIsCertain ? awaitBlocking(tid) : awaitPolling(tid);
     }
 
+    /**
+     * Blocks until the report comes. Polling first would catch a thread that stops on another CPU a little sooner,
+     * but a thread interrupted on a CPU of its own takes tens of microseconds to reach its stop here, and polls
+     * for that long cost more of this process's CPU than going to sleep and being woken (measured on two cores:
+     * about 80 instead of 190 µs of CPU per sample at 1000 Hz, with no loss of the target's speed that the noise of
+     * a shared machine let show).
+     */
     private int awaitBlocking(int tid) {
-        // A thread running on another CPU reaches its stop within microseconds: poll briefly before blocking,
-        // because waking a blocked thread costs more than that on a busy machine. Only briefly, since a thread
-        // that must first be scheduled on our own CPU cannot stop while we spin.
-        for (int spin = 0; spin < SPINS_BEFORE_BLOCKING; spin++) {
-            Optional<Integer> outcome = poll(tid, LinuxCalls.WALL | LinuxCalls.WNOHANG);
-            if (outcome.isPresent()) {
-                return outcome.get();
-            }
-            Thread.onSpinWait();
-        }
         while (true) {
             Optional<Integer> outcome = poll(tid, LinuxCalls.WALL);
             if (outcome.isPresent()) {
