@@ -118,13 +118,14 @@ public final class CPythonInterpreter implements PythonInterpreter {
         // Thread states must be read before pausing: a paused thread always looks idle.
         Map<Long, ThreadActivity> activity = request.activity() == null ? null : request.activity().snapshot();
         if (!request.pauseTarget()) {
-            return new InterpreterSample(decode(copy(snapshot, request), request, activity), 0);
+            return new InterpreterSample(decoder.decode(copy(snapshot, request), request, activity), 0);
         }
         if (holderPause != null && request.whilePaused() == null && request.localsBudget() == 0
                 && request.threads().isAll()) {
-            Optional<GilHolderPause.Copy> copy = holderPause.copy(() -> copy(snapshot, request));
+            Optional<GilHolderPause.Copy> copy = holderPause.copy(looks -> copy(snapshot, request, looks));
             if (copy.isPresent()) {
-                return new InterpreterSample(decode(copy.get().raw(), request, activity), copy.get().pausedNanos());
+                return new InterpreterSample(decoder.decode(copy.get().raw(), request, activity),
+                        copy.get().pausedNanos());
             }
         }
         long start = System.nanoTime();
@@ -136,12 +137,12 @@ public final class CPythonInterpreter implements PythonInterpreter {
             }
             if (request.localsBudget() > 0) {
                 // Local values are live objects, not copies: render them before the target changes them.
-                List<StackTrace> traces = decode(raw, request, activity);
+                List<StackTrace> traces = decoder.decode(raw, request, activity);
                 return new InterpreterSample(traces, System.nanoTime() - start);
             }
         }
         long paused = System.nanoTime() - start;
-        return new InterpreterSample(decode(raw, request, activity), paused);
+        return new InterpreterSample(decoder.decode(raw, request, activity), paused);
     }
 
     @Override
@@ -163,25 +164,28 @@ public final class CPythonInterpreter implements PythonInterpreter {
 
     /** Copies the raw stacks: what the last sample needed in one read, then whatever the walk still misses. */
     private RawSample copy(SnapshotMemory snapshot, SampleRequest request) {
-        if (!snapshot.prefetch(plan)) {
+        return copy(snapshot, request, null);
+    }
+
+    /** {@link #copy(SnapshotMemory, SampleRequest)}, its first read making {@code looks} (when not null) too. */
+    private RawSample copy(SnapshotMemory snapshot, SampleRequest request, GilSwitches.Looks looks) {
+        boolean fetched = looks == null ? snapshot.prefetch(plan)
+                : snapshot.prefetch(plan, looks.first(), looks.last());
+        if (!fetched) {
             plan = SnapshotMemory.ReadPlan.EMPTY;
         }
         ThreadSelection selection = request.threads();
         RawSample raw = collector.collect(reader, interpreter, request.gilOnly(), request.pauseTarget(),
                 selection.isAll() ? ThreadFilter.ALL
                         : (threadId, nativeThreadId) -> decoder.selects(selection, threadId, nativeThreadId));
+        // The cached code objects of these frames are checked with the copy: while a paused thread runs a code
+        // object it cannot be freed, and from the next copy on the checks come with the batched read.
+        codes.revalidate(raw, snapshot);
         plan = snapshot.plan();
+        if (looks != null) {
+            looks.made(fetched, snapshot.liveReads() == 0);
+        }
         return raw;
-    }
-
-    /**
-     * Resolves names and lines once the target runs again. Cached code objects are revalidated first; a code
-     * object cannot be freed while a frame of a paused thread runs it, and is very unlikely to be in the
-     * microseconds since.
-     */
-    private List<StackTrace> decode(RawSample raw, SampleRequest request, Map<Long, ThreadActivity> activity) {
-        codes.revalidate(raw, target.memory());
-        return decoder.decode(raw, request, activity);
     }
 
     /**

@@ -11,7 +11,6 @@ import dev.pyspy4j.spi.process.TargetProcess;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Copies a blocking sample with one thread stopped instead of all: the GIL's last holder. Any other thread must
@@ -29,11 +28,21 @@ final class GilHolderPause {
     /** Looks at the GIL at most this often per copy: its holder may change between a look and the stop. */
     private static final int ATTEMPTS = 3;
 
+    /** Makes a copy; given looks, it has its first batched read make them around the copy's ranges. */
+    @FunctionalInterface
+    interface Copier {
+        /** @param looks null for a copy without looks at the GIL */
+        RawSample copy(GilSwitches.Looks looks);
+    }
+
     private final TargetProcess target;
     private final long interpreter;
     private final GilSwitches switches;
     private final ThreadIdentities identities;
     private final Consumer<RawSample> learner;
+    private final GilSwitches.Looks looks;
+    /** The GIL as the last copy left it, to pick the thread to stop for the next one. */
+    private Optional<GilSwitches.Reading> lastSeen = Optional.empty();
     private long copies;
     private long abandoned;
 
@@ -48,10 +57,11 @@ final class GilHolderPause {
         this.switches = switches;
         this.identities = identities;
         this.learner = learner;
+        this.looks = switches.looks();
     }
 
     /** The copy made by {@code copier} with only the holder stopped, or empty when every thread must be. */
-    Optional<Copy> copy(Supplier<RawSample> copier) {
+    Optional<Copy> copy(Copier copier) {
         copies++;
         Optional<Copy> copy = tryCopy(copier);
         if (copy.isEmpty()) {
@@ -69,10 +79,16 @@ final class GilHolderPause {
         return new Counts(copies, abandoned);
     }
 
-    private Optional<Copy> tryCopy(Supplier<RawSample> copier) {
+    /**
+     * Picks the thread to stop from a look at the GIL: the look the last copy ended with when there was one (the
+     * holder rarely changes between two samples, and stopping a thread that no longer holds the GIL is only a
+     * wasted attempt: the look made once it is stopped tells), a look of its own otherwise.
+     */
+    private Optional<Copy> tryCopy(Copier copier) {
         boolean learnt = false;
+        Optional<GilSwitches.Reading> seen = lastSeen.isPresent() ? lastSeen : look();
+        lastSeen = Optional.empty();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<GilSwitches.Reading> seen = switches.read(target.memory(), interpreter);
             if (seen.isEmpty()) {
                 return Optional.empty();
             }
@@ -84,27 +100,40 @@ final class GilHolderPause {
                 }
                 // The look took a while, in which the GIL may have changed hands: look at it again.
                 learnt = true;
+                seen = look();
                 continue;
             }
             Attempt result = copyWhileStopped(copier, holder, owner);
             if (!result.holderMoved()) {
+                lastSeen = result.gil();
                 return result.copy();
             }
+            seen = result.gil();
         }
         return Optional.empty();
     }
 
-    /** The outcome of one attempt: a copy, none (stop every thread), or none yet (try again with the new holder). */
-    private record Attempt(Optional<Copy> copy, boolean holderMoved) {
-        static final Attempt ABANDONED = new Attempt(Optional.empty(), false);
-        static final Attempt HOLDER_MOVED = new Attempt(Optional.empty(), true);
+    private Optional<GilSwitches.Reading> look() {
+        return switches.read(target.memory(), interpreter);
+    }
 
-        static Attempt of(Copy copy) {
-            return new Attempt(Optional.of(copy), false);
+    /**
+     * The outcome of one attempt: a copy, none (stop every thread), or none yet (try again with the new holder);
+     * with the GIL as last seen: after the copy, or once the thread that was thought to hold it was stopped.
+     */
+    private record Attempt(Optional<Copy> copy, boolean holderMoved, Optional<GilSwitches.Reading> gil) {
+        static final Attempt ABANDONED = new Attempt(Optional.empty(), false, Optional.empty());
+
+        static Attempt holderMoved(GilSwitches.Reading gil) {
+            return new Attempt(Optional.empty(), true, Optional.of(gil));
+        }
+
+        static Attempt of(Copy copy, GilSwitches.Reading gil) {
+            return new Attempt(Optional.of(copy), false, Optional.of(gil));
         }
     }
 
-    private Attempt copyWhileStopped(Supplier<RawSample> copier, long holder,
+    private Attempt copyWhileStopped(Copier copier, long holder,
                                      Optional<ThreadIdentities.Identity> owner) {
         List<Long> stop = owner.map(identity -> List.of(identity.hostThreadId())).orElse(List.of());
         long start = System.nanoTime();
@@ -112,18 +141,25 @@ final class GilHolderPause {
             if (!pause.stoppedThreads().containsAll(stop)) {
                 return Attempt.ABANDONED;
             }
-            Optional<GilSwitches.Reading> held = switches.read(target.memory(), interpreter);
-            if (held.isEmpty()) {
+            if (!looks.prepare(target.memory(), interpreter)) {
                 return Attempt.ABANDONED;
             }
-            if (held.get().lastHolder() != holder) {
-                return Attempt.HOLDER_MOVED;
-            }
-            RawSample raw = copier.get();
-            if (!switches.read(target.memory(), interpreter).equals(held) || !ownedBy(raw, holder, owner)) {
+            // The looks at the GIL before and after the copy come with the copy's batched read; a look of its own
+            // after the copy only when the copy read more than that batch.
+            RawSample raw = copier.copy(looks);
+            if (!looks.read()) {
                 return Attempt.ABANDONED;
             }
-            return Attempt.of(new Copy(raw, System.nanoTime() - start));
+            GilSwitches.Reading held = looks.before();
+            if (held.lastHolder() != holder) {
+                return Attempt.holderMoved(held);
+            }
+            Optional<GilSwitches.Reading> after = looks.afterEverything() ? Optional.of(looks.after())
+                    : switches.read(target.memory(), interpreter);
+            if (!after.equals(Optional.of(held)) || !ownedBy(raw, holder, owner)) {
+                return Attempt.ABANDONED;
+            }
+            return Attempt.of(new Copy(raw, System.nanoTime() - start), held);
         } catch (SpyException e) {
             // Stopping every thread either succeeds or reports the failure properly.
             return Attempt.ABANDONED;
@@ -135,9 +171,9 @@ final class GilHolderPause {
      * seen before (the first sample, a new thread): far cheaper than stopping every thread of a large process. The
      * look may be torn; what it says of the holder is checked once the holder is stopped. False when it failed.
      */
-    private boolean learn(Supplier<RawSample> copier) {
+    private boolean learn(Copier copier) {
         try {
-            learner.accept(copier.get());
+            learner.accept(copier.copy(null));
             return true;
         } catch (SpyException e) {
             return false;

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,12 +35,14 @@ class GilHolderPauseTest {
     /** The GIL's fields, rewritten as the tests move the GIL; nothing else of the target is readable. */
     private final ByteBuffer gil = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
     private boolean gilReadable = true;
+    private int gilReads;
     private final ProcessMemory memory = (address, dst) -> {
+        gilReads++;
         int offset = (int) (address - GIL);
         if (!gilReadable || address < GIL || offset + dst.remaining() > gil.capacity()) {
             throw new SpyException(FailureKind.MEMORY_READ, "unmapped 0x" + Long.toHexString(address));
         }
-        dst.put(gil.duplicate().position(offset).limit(offset + dst.remaining()));
+        dst.put(dst.position(), gil, offset, dst.remaining());
     };
     private final FakeTarget target = FakeTarget.program(memory, Map.of());
     private final ThreadIdentities identities = new ThreadIdentities();
@@ -73,6 +74,59 @@ class GilHolderPauseTest {
         assertThat(copy).isEmpty();
         assertThat(target.openPauses()).isZero();
         assertThat(pause.counts()).isEqualTo(new GilHolderPause.Counts(1, 1));
+    }
+
+    @Test
+    void theNextCopyStopsTheHolderTheLastOneSawWithoutALookOfItsOwn() {
+        gil(HOLDER_STATE, 7);
+        knownThreads();
+        assertThat(pause.copy(copier(() -> { }))).isPresent();
+        int readsOfTheFirst = gilReads;
+
+        assertThat(pause.copy(copier(() -> { }))).isPresent();
+
+        assertThat(readsOfTheFirst).as("a look, then the two of the copy's batch").isEqualTo(3);
+        assertThat(gilReads - readsOfTheFirst).as("the two of the copy's batch only").isEqualTo(2);
+        assertThat(target.threadPauses()).containsExactly(List.of(HOLDER_TID), List.of(HOLDER_TID));
+    }
+
+    @Test
+    void aHolderThatChangedSinceTheLastCopyIsFoundOnceTheOldOneIsStopped() {
+        gil(HOLDER_STATE, 7);
+        knownThreads();
+        assertThat(pause.copy(copier(() -> { }))).isPresent();
+        gil(OTHER_STATE, 8);
+
+        Optional<GilHolderPause.Copy> copy = pause.copy(copier(() -> { }));
+
+        assertThat(copy).isPresent();
+        assertThat(target.threadPauses()).containsExactly(List.of(HOLDER_TID), List.of(HOLDER_TID),
+                List.of(OTHER_TID));
+        assertThat(pause.counts()).isEqualTo(new GilHolderPause.Counts(2, 0));
+    }
+
+    @Test
+    void aCopyThatReadMoreThanItsBatchLooksAtTheGilAgainAfterwards() {
+        gil(HOLDER_STATE, 7);
+        knownThreads();
+
+        assertThat(pause.copy(copierReadingAfterItsBatch(() -> { }))).isPresent();
+        assertThat(pause.copy(copierReadingAfterItsBatch(() -> gil(OTHER_STATE, 8))))
+                .as("another thread took the GIL after the batch, while the copy read on").isEmpty();
+    }
+
+    @Test
+    void aBatchThatFailedMeansStoppingEveryThread() {
+        gil(HOLDER_STATE, 7);
+        knownThreads();
+
+        Optional<GilHolderPause.Copy> copy = pause.copy(looks -> {
+            looks.made(false, false);
+            return threads();
+        });
+
+        assertThat(copy).isEmpty();
+        assertThat(target.openPauses()).isZero();
     }
 
     @Test
@@ -141,10 +195,32 @@ class GilHolderPauseTest {
         identities.publish();
     }
 
-    /** A copier that does {@code meanwhile} (what the target does while it is read) and returns both threads. */
-    private static Supplier<RawSample> copier(Runnable meanwhile) {
-        return () -> {
+    /**
+     * A copier that does {@code meanwhile} (what the target does while it is read) between the looks at the GIL of
+     * its batched read, as a copy that needs no other read, and returns both threads.
+     */
+    private GilHolderPause.Copier copier(Runnable meanwhile) {
+        return looks -> {
+            if (looks != null) {
+                memory.readAll(List.of(looks.first()));
+            }
             meanwhile.run();
+            if (looks != null) {
+                memory.readAll(List.of(looks.last()));
+                looks.made(true, true);
+            }
+            return threads();
+        };
+    }
+
+    /** A copier whose batched read made both looks, and which then read more (during which {@code later} ran). */
+    private GilHolderPause.Copier copierReadingAfterItsBatch(Runnable later) {
+        return looks -> {
+            if (looks != null) {
+                memory.readAll(List.of(looks.first(), looks.last()));
+                looks.made(true, false);
+            }
+            later.run();
             return threads();
         };
     }

@@ -45,6 +45,13 @@ public final class SnapshotMemory implements ProcessMemory {
     private List<ReadRequest> preparedRequests = List.of();
     /** The last plan handed out, handed out again while the walk uses the same ranges. */
     private ReadPlan lastPlan = ReadPlan.EMPTY;
+    /** The batched read of the prepared plan between two more reads, and those two, reused while unchanged. */
+    private List<ReadRequest> bracketedRequests = List.of();
+    private ReadRequest bracketFirst;
+    private ReadRequest bracketLast;
+    private List<ReadRequest> bracketedPlanRequests;
+    /** Reads that went to the live process since the last prefetch. */
+    private int liveReads;
 
     public SnapshotMemory(ProcessMemory live) {
         this.live = live;
@@ -70,11 +77,24 @@ public final class SnapshotMemory implements ProcessMemory {
      * freed): the walk then reads as it goes.
      */
     public boolean prefetch(ReadPlan plan) {
+        return prefetch(plan, null, null);
+    }
+
+    /**
+     * {@link #prefetch(ReadPlan)}, with two more reads in the same batch, kept apart from the copies: {@code first}
+     * before every range of the plan and {@code last} after all of them (a batched read copies its ranges in order).
+     * A caller that must know what changed while the plan was copied learns it without a system call of its own;
+     * when no read goes to the live process afterwards ({@link #liveReads()} stays 0), {@code last} was read after
+     * everything the walk used. Both are read even for an empty plan; when this returns false, neither was.
+     */
+    public boolean prefetch(ReadPlan plan, ReadRequest first, ReadRequest last) {
         forgetCopies(plan);
-        if (plan.size() == 0) {
+        liveReads = 0;
+        boolean bracketed = first != null && last != null;
+        if (plan.size() == 0 && !bracketed) {
             return true;
         }
-        List<ReadRequest> requests = requestsFor(plan);
+        List<ReadRequest> requests = bracketed ? bracketedRequestsFor(plan, first, last) : requestsFor(plan);
         try {
             live.readAll(requests);
         } catch (SpyException e) {
@@ -189,8 +209,30 @@ public final class SnapshotMemory implements ProcessMemory {
         return preparedRequests;
     }
 
+    /** How many reads went to the live process since the last prefetch (reads its copies did not hold). */
+    public int liveReads() {
+        return liveReads;
+    }
+
+    /** {@link #requestsFor} between {@code first} and {@code last}, built again only when something changed. */
+    private List<ReadRequest> bracketedRequestsFor(ReadPlan plan, ReadRequest first, ReadRequest last) {
+        List<ReadRequest> inner = requestsFor(plan);
+        if (inner != bracketedPlanRequests || first != bracketFirst || last != bracketLast) {
+            List<ReadRequest> requests = new ArrayList<>(inner.size() + 2);
+            requests.add(first);
+            requests.addAll(inner);
+            requests.add(last);
+            bracketedRequests = requests;
+            bracketedPlanRequests = inner;
+            bracketFirst = first;
+            bracketLast = last;
+        }
+        return bracketedRequests;
+    }
+
     /** Reads {@code length} live bytes into free arena space; returns where they start. */
     private int readLive(long address, int length) {
+        liveReads++;
         ensureArena((long) arenaUsed + length);
         int offset = arenaUsed;
         arenaView.limit(offset + length).position(offset);

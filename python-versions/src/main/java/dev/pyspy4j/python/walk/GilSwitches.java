@@ -4,6 +4,7 @@ package dev.pyspy4j.python.walk;
 
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.process.ProcessMemory;
+import dev.pyspy4j.spi.process.ReadRequest;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 
@@ -73,6 +74,95 @@ public final class GilSwitches {
         }, lastHolder, switchNumber);
     }
 
+    /** Two looks at the GIL for a copy's batched read to make around its ranges; see {@link Looks}. */
+    public Looks looks() {
+        return new Looks();
+    }
+
+    /**
+     * Two looks at the GIL made by the batched read that copies a sample (see
+     * {@code SnapshotMemory.prefetch(plan, first, last)}): one before its ranges and one after them, which saves a
+     * system call for each while the target is held. The requests are built once per GIL and reused.
+     */
+    public final class Looks {
+        private final ByteBuffer before = ByteBuffer.allocate(fields.capacity());
+        private final ByteBuffer after = ByteBuffer.allocate(fields.capacity());
+        private long preparedFor;
+        private ReadRequest first;
+        private ReadRequest last;
+        private boolean read;
+        private boolean afterEverything;
+
+        private Looks() {
+        }
+
+        /** Prepares the two reads; false when the GIL's address is not known (then there is nothing to look at). */
+        public boolean prepare(ProcessMemory memory, long interpreter) {
+            read = false;
+            afterEverything = false;
+            long gil;
+            try {
+                gil = address.of(memory, interpreter);
+            } catch (SpyException e) {
+                return false;
+            }
+            if (gil == 0) {
+                return false;
+            }
+            if (gil != preparedFor) {
+                before.order(memory.byteOrder());
+                after.order(memory.byteOrder());
+                first = new ReadRequest(gil + start, before);
+                last = new ReadRequest(gil + start, after);
+                preparedFor = gil;
+            }
+            return true;
+        }
+
+        /** The read before the copy's ranges. */
+        public ReadRequest first() {
+            return first;
+        }
+
+        /** The read after the copy's ranges. */
+        public ReadRequest last() {
+            return last;
+        }
+
+        /**
+         * Records the outcome of the batched read: whether it was made, and whether every read of the copy was in
+         * it, so that the look after its ranges was made after all the copy read.
+         */
+        public void made(boolean batchRead, boolean wholeCopyInBatch) {
+            read = batchRead;
+            afterEverything = batchRead && wholeCopyInBatch;
+        }
+
+        /** Whether the batched read made both looks. */
+        public boolean read() {
+            return read;
+        }
+
+        /** Whether {@link #after()} was read after everything the copy read. */
+        public boolean afterEverything() {
+            return afterEverything;
+        }
+
+        /** The GIL before the copy's ranges were read. */
+        public Reading before() {
+            return readingOf(before);
+        }
+
+        /** The GIL after the copy's batched ranges were read. */
+        public Reading after() {
+            return readingOf(after);
+        }
+    }
+
+    private Reading readingOf(ByteBuffer look) {
+        return new Reading(look.getLong(lastHolder - start), look.getLong(switchNumber - start));
+    }
+
     /** The GIL now; empty when it cannot be read (the caller then stops every thread, which is always safe). */
     public Optional<Reading> read(ProcessMemory memory, long interpreter) {
         try {
@@ -83,7 +173,7 @@ public final class GilSwitches {
             fields.clear();
             fields.order(memory.byteOrder());
             memory.read(gil + start, fields);
-            return Optional.of(new Reading(fields.getLong(lastHolder - start), fields.getLong(switchNumber - start)));
+            return Optional.of(readingOf(fields));
         } catch (SpyException e) {
             return Optional.empty();
         }

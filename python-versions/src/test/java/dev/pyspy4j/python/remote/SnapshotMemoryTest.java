@@ -8,6 +8,7 @@ import dev.pyspy4j.spi.process.ProcessMemory;
 import dev.pyspy4j.spi.process.ReadRequest;
 import dev.pyspy4j.spi.testing.FakeProcessMemory;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,41 @@ class SnapshotMemoryTest {
 
         assertThat(live.reads).isZero();
         assertThat(live.batches).isEqualTo(1);
+    }
+
+    @Test
+    void twoMoreReadsAroundThePlanComeWithItsBatchAndAreNotCopies() {
+        target.put(0x1000, filled(64, 1)).put(0x5000, filled(8, 3)).put(0x9000, filled(8, 4));
+        snapshot.copy(0x1000, 64);
+        SnapshotMemory.ReadPlan plan = snapshot.plan();
+        ReadRequest first = new ReadRequest(0x5000, ByteBuffer.allocate(8));
+        ReadRequest last = new ReadRequest(0x5000, ByteBuffer.allocate(8));
+        live.reads = 0;
+
+        assertThat(snapshot.prefetch(plan, first, last)).isTrue();
+
+        assertThat(live.batches).isEqualTo(1);
+        assertThat(live.batchedAddresses).containsExactly(0x5000L, 0x1000L, 0x5000L);
+        assertThat(first.target().array()).containsOnly(3);
+        assertThat(last.target().array()).containsOnly(3);
+        assertThat(snapshot.isCopied(0x5000, 8)).isFalse();
+        assertThat(read(0x1000, 64)).containsOnly(1);
+        assertThat(snapshot.liveReads()).as("everything read came with the batch").isZero();
+        read(0x9000, 8);
+        assertThat(snapshot.liveReads()).isEqualTo(1);
+        assertThat(live.reads).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchWithAnUnreadableRangeReadsNeitherLook() {
+        target.put(0x5000, filled(8, 3));
+        SnapshotMemory.ReadPlan gone = new SnapshotMemory.ReadPlan(new long[] {0x7000}, new int[] {8});
+
+        assertThat(snapshot.prefetch(gone, new ReadRequest(0x5000, ByteBuffer.allocate(8)),
+                new ReadRequest(0x5000, ByteBuffer.allocate(8)))).isFalse();
+        assertThat(snapshot.prefetch(SnapshotMemory.ReadPlan.EMPTY, new ReadRequest(0x5000, ByteBuffer.allocate(8)),
+                new ReadRequest(0x5000, ByteBuffer.allocate(8)))).as("an empty plan still reads both").isTrue();
+        assertThat(live.batches).isEqualTo(2);
     }
 
     @Test
@@ -132,6 +168,7 @@ class SnapshotMemoryTest {
         ProcessMemory memory;
         int reads;
         int batches;
+        final List<Long> batchedAddresses = new ArrayList<>();
 
         CountingMemory(ProcessMemory memory) {
             this.memory = memory;
@@ -147,6 +184,7 @@ class SnapshotMemoryTest {
         public void readAll(List<ReadRequest> requests) {
             batches++;
             for (ReadRequest request : requests) {
+                batchedAddresses.add(request.address());
                 memory.read(request.address(), request.target());
             }
         }
