@@ -17,16 +17,22 @@ import java.nio.ReadOnlyBufferException;
 import java.util.List;
 
 /**
- * Reads another process's memory with {@code process_vm_readv(2)}: up to {@code IOV_MAX} ranges per system call,
- * direct buffers filled in place, heap buffers through one reused native scratch area, and no allocation per
- * read. Falls back to {@code /proc/<pid>/mem} only where the kernel lacks the call (ENOSYS).
- * Thread-safe (reads are serialised), though one sampler thread is the expected user.
+ * Reads another process's memory with {@code process_vm_readv(2)}: up to {@code IOV_MAX} ranges per system call
+ * (consecutive requests close together read as one range), direct buffers filled in place, heap buffers through
+ * one reused native scratch area, and no allocation per read. Falls back to {@code /proc/<pid>/mem} only where the
+ * kernel lacks the call (ENOSYS). Thread-safe (reads are serialised), though one sampler thread is the expected user.
  */
 public final class LinuxProcessMemory implements ProcessMemory, AutoCloseable {
     private final int pid;
     private final IovecTable iovecs = new IovecTable();
     private final DirectBufferAddresses directAddresses = new DirectBufferAddresses();
+    /** Gaps between requests that one merged read spans: shorter than a page (see {@link #mergeRanges}). */
+    private static final long MERGE_GAP = 1024;
+    /** The longest merged range, so that the scratch area stays small. */
+    private static final long MAX_MERGED = 256 * 1024;
+
     private final long[] scratchOffsets = new long[IOV_MAX];
+    private final int[] rangeEnds = new int[IOV_MAX];
     private ProcPidMemReader fallback;
     private boolean closed;
 
@@ -94,7 +100,99 @@ public final class LinuxProcessMemory implements ProcessMemory, AutoCloseable {
         }
     }
 
+    /**
+     * Reads one chunk, as few remote ranges as it can be: consecutive requests that ascend with small gaps (the
+     * frames of one stack, fields of one object) are read as one range, as the kernel pins the pages of every range
+     * separately and that, not the copying, is most of a small read's cost. Requests that cannot share fill their
+     * buffers in place as before; so do all of them when a merged read comes up short, so that the failure names
+     * the request it belongs to.
+     */
     private void readChunk(List<ReadRequest> chunk) {
+        int ranges = mergeRanges(chunk);
+        if (ranges == chunk.size() || !readMerged(chunk, ranges)) {
+            readSeparately(chunk);
+        }
+    }
+
+    /**
+     * Groups consecutive requests into ranges, filling {@link #rangeEnds} (each range's end index, exclusive);
+     * returns the number of ranges. A request joins the range before it when both fill heap buffers, it starts at
+     * or after that range's end and less than {@link #MERGE_GAP} bytes after it. Such a gap lies within the pages of
+     * the two requests (it is shorter than a page), so a merged read can fail only where one of them would: and
+     * one range is copied from its lowest address up, so the requests are read in the order given, as apart.
+     */
+    private int mergeRanges(List<ReadRequest> chunk) {
+        int ranges = 0;
+        long rangeEnd = 0;
+        long rangeStart = 0;
+        for (int i = 0; i < chunk.size(); i++) {
+            ReadRequest request = chunk.get(i);
+            long start = request.address();
+            long end = start + request.target().remaining();
+            boolean joins = i > 0 && !request.target().isDirect() && !chunk.get(i - 1).target().isDirect()
+                    && start >= rangeEnd && start - rangeEnd < MERGE_GAP && end - rangeStart <= MAX_MERGED;
+            if (joins) {
+                rangeEnd = end;
+            } else {
+                rangeStart = start;
+                rangeEnd = end;
+                ranges++;
+            }
+            rangeEnds[ranges - 1] = i + 1;
+        }
+        return ranges;
+    }
+
+    /**
+     * Reads the ranges, a direct buffer's in place and the others into the scratch area, and hands each request of
+     * the latter its bytes; false when the read came up short.
+     */
+    private boolean readMerged(List<ReadRequest> chunk, int ranges) {
+        long scratchBytes = 0;
+        long total = 0;
+        for (int range = 0, first = 0; range < ranges; first = rangeEnds[range++]) {
+            long length = rangeLength(chunk, first, rangeEnds[range]);
+            scratchBytes += chunk.get(first).target().isDirect() ? 0 : length;
+            total += length;
+        }
+        iovecs.ensureScratch(scratchBytes);
+        long offset = 0;
+        for (int range = 0, first = 0; range < ranges; first = rangeEnds[range++]) {
+            ReadRequest request = chunk.get(first);
+            if (request.target().isDirect()) {
+                offset = stage(range, request.address(), request.target(), offset);
+                continue;
+            }
+            long length = rangeLength(chunk, first, rangeEnds[range]);
+            iovecs.set(range, iovecs.scratchAddress(offset), request.address(), length);
+            scratchOffsets[range] = offset;
+            offset += length;
+        }
+        long copied = transfer(ranges);
+        if (copied == ProcessMemoryFailures.USE_FALLBACK) {
+            fallback.readAll(chunk);
+            return true;
+        }
+        if (copied != total) {
+            return false;
+        }
+        for (int range = 0, first = 0; range < ranges; first = rangeEnds[range++]) {
+            long rangeStart = chunk.get(first).address();
+            for (int i = first; i < rangeEnds[range] && !chunk.get(i).target().isDirect(); i++) {
+                ByteBuffer dst = chunk.get(i).target();
+                iovecs.copyFromScratch(scratchOffsets[range] + chunk.get(i).address() - rangeStart, dst,
+                        dst.position(), dst.remaining());
+            }
+        }
+        return true;
+    }
+
+    private static long rangeLength(List<ReadRequest> chunk, int first, int end) {
+        ReadRequest last = chunk.get(end - 1);
+        return last.address() + last.target().remaining() - chunk.get(first).address();
+    }
+
+    private void readSeparately(List<ReadRequest> chunk) {
         long heapBytes = 0;
         for (ReadRequest request : chunk) {
             heapBytes += request.target().isDirect() ? 0 : request.target().remaining();

@@ -94,6 +94,45 @@ class LinuxProcessMemoryTest extends ProcessMemoryContract {
     }
 
     @Test
+    void requestsReadAsOneRangeEachGetTheirOwnBytes() {
+        int[] offsets = {0, 10, 30, 100, 120, 150, 50, 60};
+        int[] lengths = {4, 8, 16, 1, 4, 3, 6, 2};
+        List<ReadRequest> requests = new ArrayList<>();
+        for (int i = 0; i < offsets.length; i++) {
+            // A direct buffer in the middle and a step back in addresses each start a new range.
+            ByteBuffer target = i == 4 ? ByteBuffer.allocateDirect(lengths[i]) : ByteBuffer.allocate(lengths[i] + 2);
+            target.position(i == 4 ? 0 : 1).limit(i == 4 ? lengths[i] : 1 + lengths[i]);
+            requests.add(new ReadRequest(contentAddress() + offsets[i], target));
+        }
+
+        memory.readAll(requests);
+
+        for (int i = 0; i < offsets.length; i++) {
+            ByteBuffer target = requests.get(i).target();
+            assertThat(target.position()).as("request %d left where it was", i).isEqualTo(i == 4 ? 0 : 1);
+            for (int b = 0; b < lengths[i]; b++) {
+                assertThat(target.get(target.position() + b)).as("request %d, byte %d", i, b)
+                        .isEqualTo((byte) (offsets[i] + b));
+            }
+            if (i != 4) {
+                ByteBuffer whole = target.duplicate().clear();
+                assertThat(whole.get(0)).as("request %d, before its position", i).isZero();
+                assertThat(whole.get(lengths[i] + 1)).as("request %d, after its limit", i).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aMergedReadThatComesUpShortNamesTheRequestThatFailed() {
+        long end = endOfSomeRegionFollowedByAGap();
+        List<ReadRequest> requests = List.of(new ReadRequest(end - 16, ByteBuffer.allocate(8)),
+                new ReadRequest(end + 100, ByteBuffer.allocate(4)));
+        assertThatThrownBy(() -> memory.readAll(requests))
+                .isInstanceOf(SpyException.class)
+                .hasMessageContaining("4 bytes at 0x" + Long.toHexString(end + 100));
+    }
+
+    @Test
     void aRangeRunningIntoUnmappedMemoryFailsWholly() {
         long lastMappedByte = endOfSomeRegionFollowedByAGap() - 1;
         ByteBuffer buffer = ByteBuffer.allocate(2);
