@@ -1,10 +1,11 @@
 # Asyncio tasks of known CPU split and known await chains, for record --async-aware and top --async-aware.
-# "heavy" and "light" run the same coroutines, 90 ms and 30 ms of the thread's CPU time between yields to the loop,
+# "heavy" and "light" run the same coroutines, 30 ms and 10 ms of the thread's CPU time between yields to the loop,
 # so only the task tells their samples apart (75 % and 25 % of them); both are gathered by "main". CPU time, not
 # the clock: on a loaded machine a process waits for a CPU, and a turn measured by the clock would overrun by that
 # wait once per turn, which adds as much to a short turn as to a long one; a turn measured in CPU time stretches by
-# the same factor for both. Not multiples of the tests' 10 ms between samples, which would keep the samples in step
-# with the tasks. "parent" awaits the task
+# the same factor for both (and calling the clock enters the kernel, so that the sampler, when it waits for a CPU,
+# is not let in only when the program switches tasks). Short turns, so that a recording holds many of them.
+# "parent" awaits the task
 # "child", which waits on a future that never completes through two coroutines. A thread outside asyncio sleeps.
 # The first argument names a file where the label of each task's pseudo-frame is written as name=label ("task heavy",
 # or "task 0x7F..." on 3.7, whose tasks have no names). "# frame: NAME" marks the lines the tests look for.
@@ -63,8 +64,8 @@ def label(name):
 
 async def main(labels):
     future = asyncio.get_event_loop().create_future()
-    heavy = named(worker(0.09), "heavy")
-    light = named(worker(0.03), "light")
+    heavy = named(worker(0.03), "heavy")
+    light = named(worker(0.01), "light")
     named(parent(named(sleeper(future), "child")), "parent")
     with open(labels, "w") as out:
         for name in TASKS:
