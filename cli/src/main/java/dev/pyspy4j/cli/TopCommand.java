@@ -2,8 +2,8 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli;
 
-import dev.pyspy4j.cli.options.DelayConverter;
 import dev.pyspy4j.cli.options.AsyncAwareOptions;
+import dev.pyspy4j.cli.options.DelayConverter;
 import dev.pyspy4j.cli.options.NativeOptions;
 import dev.pyspy4j.cli.options.ProgramOrPidOptions;
 import dev.pyspy4j.cli.options.SamplingOptions;

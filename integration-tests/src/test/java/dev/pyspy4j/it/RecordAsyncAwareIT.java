@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,9 +30,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * running task's stack is exactly the tasks awaiting it and its own frames, without the event loop's; with
  * {@code --async-mode all} the pending tasks' await chains are stacks of their own, exactly; a thread outside
  * asyncio keeps its plain stack. On every interpreter whose tasks pyspy4j reads (CPython 3.7-3.15, not
- * free-threaded); the others refuse the option in one line.
+ * free-threaded); the others refuse the option in one line. Run alone, one case at a time, as RecordAccuracyIT is:
+ * shares measured while other recordings compete for the same cores spread too widely.
  */
 @EnabledOnOs(OS.LINUX)
+@Isolated
+@Execution(ExecutionMode.SAME_THREAD)
 class RecordAsyncAwareIT {
     private static final String SCRIPT = "asyncio_split.py";
     private static final String FILE = "asyncio_split.py";
