@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli;
 
+import dev.pyspy4j.cli.options.AsyncAwareOptions;
 import dev.pyspy4j.cli.options.DurationConverter;
 import dev.pyspy4j.cli.options.NativeOptions;
 import dev.pyspy4j.cli.options.ProgramOrPidOptions;
@@ -55,6 +56,9 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Mixin
     private NativeOptions nativeOptions;
+
+    @Mixin
+    private AsyncAwareOptions asyncAware;
 
     @Mixin
     private PyroscopeOptions pyroscopeOptions;
@@ -129,6 +133,7 @@ public final class RecordCommand implements Callable<Integer> {
                 sampling.pauseTarget(), sampling.gilOnly(), lineNumbers(),
                 nativeOptions.mode(spec, sampling.pauseTarget(), context.providers()))
                 .withThreads(threadSelection.selection(spec));
+        plan = plan.withAsyncTasks(asyncAware.mode(spec, plan.nativeStacks().enabled()));
         // A launched program writes to the same terminal, so the status line would garble its output (py-spy hides
         // its progress bar then too).
         RecordRequest request = new RecordRequest(what, plan, format, Optional.ofNullable(output),

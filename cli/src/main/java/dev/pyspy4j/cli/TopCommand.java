@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.cli;
 
+import dev.pyspy4j.cli.options.AsyncAwareOptions;
 import dev.pyspy4j.cli.options.DelayConverter;
 import dev.pyspy4j.cli.options.NativeOptions;
 import dev.pyspy4j.cli.options.ProgramOrPidOptions;
@@ -51,6 +52,9 @@ public final class TopCommand implements Callable<Integer> {
     @Mixin
     private NativeOptions nativeOptions;
 
+    @Mixin
+    private AsyncAwareOptions asyncAware;
+
     @Option(names = "--delay", paramLabel = "<seconds>", defaultValue = "1.0", converter = DelayConverter.class,
             description = "Delay between top refreshes, in seconds (default: ${DEFAULT-VALUE})")
     private double delaySeconds;
@@ -68,11 +72,13 @@ public final class TopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TopRequest request = new TopRequest(target.target(spec), new SamplingPlan(sampling.rate(),
-                OptionalLong.empty(), sampling.pauseTarget(), sampling.gilOnly(), LineNumbers.CURRENT,
+        SamplingPlan plan = new SamplingPlan(sampling.rate(), OptionalLong.empty(), sampling.pauseTarget(),
+                sampling.gilOnly(), LineNumbers.CURRENT,
                 nativeOptions.mode(spec, sampling.pauseTarget(), context.providers()))
-                .withThreads(threadSelection.selection(spec)),
-                sampling.includeIdle(), subprocesses, fullFilenames, delaySeconds);
+                .withThreads(threadSelection.selection(spec));
+        plan = plan.withAsyncTasks(asyncAware.mode(spec, plan.nativeStacks().enabled()));
+        TopRequest request = new TopRequest(target.target(spec), plan, sampling.includeIdle(), subprocesses,
+                fullFilenames, delaySeconds);
         context.reportProviderProblems(spec.commandLine().getErr());
         TopDisplays displays = TopDisplays.forConsole(spec.commandLine().getOut(), context.stdoutIsTerminal(),
                 context.palette().enabled(), context.sessionEnvironment().clock());

@@ -146,6 +146,11 @@ public final class CPythonInterpreter implements PythonInterpreter {
     }
 
     @Override
+    public boolean readsAsyncioTasks() {
+        return asyncio != null;
+    }
+
+    @Override
     public synchronized AsyncioSnapshot asyncioTasks(boolean pauseTarget, int localsBudget) {
         if (asyncio == null && freeThreaded) {
             return AsyncioSnapshot.unavailable("dump --asyncio is not supported for free-threaded CPython "

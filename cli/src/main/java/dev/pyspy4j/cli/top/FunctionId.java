@@ -22,8 +22,14 @@ public record FunctionId(String name, String file, int line) {
         Objects.requireNonNull(file, "file is null");
     }
 
-    /** py-spy's labels: {@code name (file)}, or {@code name (file:line)} for a line. */
+    /**
+     * py-spy's labels: {@code name (file)}, or {@code name (file:line)} for a line; a pseudo-frame without a file
+     * (an asyncio task's, {@code task worker}) by its name alone.
+     */
     public String label() {
+        if (file.isEmpty() && line == 0) {
+            return name;
+        }
         return name + " (" + file + (line > 0 ? ":" + line : "") + ")";
     }
 }

@@ -3,6 +3,7 @@
 package dev.pyspy4j.engine.sampling;
 
 import dev.pyspy4j.engine.nativestack.NativeStacks;
+import dev.pyspy4j.engine.tasks.TaskStacks;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.model.StackTrace;
@@ -27,6 +28,8 @@ public final class ProcessSource implements SampleSource {
     private final ThreadActivityProbe probe;
     private final SampleRequest request;
     private final NativeStacks nativeStacks;
+    /** Attributes the stacks to asyncio tasks; null for plain thread stacks. */
+    private final SampledTasks tasks;
     private PauseHandle heldStart;
     private boolean exited;
     /** What the process ran when sampling began; null when it could not be read (then no exec is noticed). */
@@ -61,12 +64,32 @@ public final class ProcessSource implements SampleSource {
      */
     public ProcessSource(TargetProcess target, PythonInterpreter interpreter, ThreadActivityProbe probe,
                          SampleRequest request, NativeStacks nativeStacks, PauseHandle heldStart) {
+        this(target, interpreter, probe, request, nativeStacks, heldStart, AsyncMode.OFF);
+    }
+
+    /**
+     * @param probe        the activity probe named by {@code request}, closed with this source; {@code null} for none
+     * @param nativeStacks merges native stacks into every sample, closed with this source; {@code null} for Python
+     *                     stacks only
+     * @param heldStart    the pause that holds a program since its launch, closed by the first read (or
+     *                     {@link #releaseHeldStart}, or {@link #close}) on the thread that made it; {@code null} for
+     *                     a process that runs
+     * @param asyncTasks   whether the stacks are attributed to asyncio tasks; not with native stacks
+     */
+    public ProcessSource(TargetProcess target, PythonInterpreter interpreter, ThreadActivityProbe probe,
+                         SampleRequest request, NativeStacks nativeStacks, PauseHandle heldStart,
+                         AsyncMode asyncTasks) {
         this.heldStart = heldStart;
         this.target = Objects.requireNonNull(target, "target is null");
         this.interpreter = Objects.requireNonNull(interpreter, "interpreter is null");
         this.probe = probe;
         Objects.requireNonNull(request, "request is null");
-        this.request = nativeStacks == null ? request : nativeStacks.whilePaused(request);
+        if (asyncTasks.enabled() && nativeStacks != null) {
+            throw new IllegalArgumentException("asyncio task stacks cannot be merged with native stacks");
+        }
+        this.tasks = asyncTasks.enabled() ? new SampledTasks(interpreter, asyncTasks, request) : null;
+        this.request = nativeStacks != null ? nativeStacks.whilePaused(request)
+                : tasks != null ? tasks.whilePaused(request) : request;
         this.nativeStacks = nativeStacks;
         this.program = fingerprintOrNull(target);
     }
@@ -117,9 +140,18 @@ public final class ProcessSource implements SampleSource {
             return SourceReading.none();
         }
         try {
+            if (tasks != null) {
+                tasks.beforeStacks();
+            }
             List<StackTrace> traces = interpreter.sample(request).traces();
             if (hasUnreadableStack(traces) && execed()) {
                 return SourceReading.none();
+            }
+            if (tasks != null) {
+                TaskStacks.Attributed attributed = tasks.attribute(traces);
+                return new SourceReading(attributed.traces(), attributed.mismatches().stream()
+                        .map(mismatch -> new SampleFailure(target.pid(),
+                                new SpyException(FailureKind.MEMORY_READ, mismatch))).toList(), 1);
             }
             if (nativeStacks == null) {
                 return new SourceReading(traces, List.of(), 1);

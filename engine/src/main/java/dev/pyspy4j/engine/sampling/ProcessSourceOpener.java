@@ -91,6 +91,7 @@ public final class ProcessSourceOpener {
         NativeStacks natives = null;
         try {
             refuseGilOnlyWithoutGil(opened);
+            refuseAsyncAwareWithoutTasks(opened);
             if (plan.needsActivity()) {
                 probe = activity.open(opened.target());
             }
@@ -98,7 +99,7 @@ public final class ProcessSourceOpener {
                 natives = nativeProviders.open(opened.target(), opened.interpreter(), NativeDepth.maxFrames());
             }
             return new ProcessSource(opened.target(), opened.interpreter(), probe, plan.request(probe), natives,
-                    opened.held());
+                    opened.held(), plan.asyncTasks());
         } catch (RuntimeException | Error e) {
             if (opened.held() != null) {
                 opened.held().close();
@@ -120,6 +121,20 @@ public final class ProcessSourceOpener {
             throw new SpyException(FailureKind.USAGE, "--gil: Python " + opened.interpreter().version()
                     + " in process " + opened.target().pid() + " is a free-threaded build, which has no GIL;"
                     + " leave out --gil (idle threads are left out without it too)");
+        }
+    }
+
+    /**
+     * {@code --async-aware} needs the interpreter's asyncio tasks; an interpreter whose tasks cannot be read
+     * (Python 2.7 and 3.6, free-threaded builds) would give plain thread stacks that look attributed to nothing, so
+     * it is refused before sampling, like {@code --gil} without a GIL.
+     */
+    private void refuseAsyncAwareWithoutTasks(OpenedProcess opened) {
+        if (plan.asyncTasks().enabled() && !opened.interpreter().readsAsyncioTasks()) {
+            throw new SpyException(FailureKind.USAGE, "--async-aware: the asyncio tasks of Python "
+                    + opened.interpreter().version() + (opened.interpreter().freeThreaded() ? " (free-threaded)" : "")
+                    + " in process " + opened.target().pid() + " cannot be read (CPython 3.7-3.15, not"
+                    + " free-threaded); leave out --async-aware");
         }
     }
 

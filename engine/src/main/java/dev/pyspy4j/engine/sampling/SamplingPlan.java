@@ -21,11 +21,18 @@ import java.util.OptionalLong;
  * @param lineNumbers     which line each frame reports
  * @param nativeStacks    whether native stacks are merged in ({@code --native}), and by which unwinder
  * @param threads         the threads sampled ({@code --tid}, {@code --threads-matching}); the others are not read
+ * @param asyncTasks      whether stacks are attributed to asyncio tasks ({@code --async-aware})
  */
 public record SamplingPlan(int rate, OptionalLong durationSeconds, boolean pauseTarget, boolean gilOnly,
-                           LineNumbers lineNumbers, NativeMode nativeStacks, ThreadSelection threads) {
+                           LineNumbers lineNumbers, NativeMode nativeStacks, ThreadSelection threads,
+                           AsyncMode asyncTasks) {
     public SamplingPlan {
         Objects.requireNonNull(threads, "threads is null");
+        Objects.requireNonNull(asyncTasks, "asyncTasks is null");
+        if (asyncTasks.enabled() && nativeStacks.enabled()) {
+            // A task's frames are found in the thread's Python stack; the native frames between them are not placed.
+            throw new IllegalArgumentException("asyncio task stacks cannot be merged with native stacks");
+        }
         Objects.requireNonNull(durationSeconds, "durationSeconds is null");
         Objects.requireNonNull(lineNumbers, "lineNumbers is null");
         Objects.requireNonNull(nativeStacks, "nativeStacks is null");
@@ -39,6 +46,12 @@ public record SamplingPlan(int rate, OptionalLong durationSeconds, boolean pause
         if (durationSeconds.isPresent() && durationSeconds.getAsLong() <= 0) {
             throw new IllegalArgumentException("duration must be positive, was " + durationSeconds.getAsLong());
         }
+    }
+
+    /** A plan of plain thread stacks. */
+    public SamplingPlan(int rate, OptionalLong durationSeconds, boolean pauseTarget, boolean gilOnly,
+                        LineNumbers lineNumbers, NativeMode nativeStacks, ThreadSelection threads) {
+        this(rate, durationSeconds, pauseTarget, gilOnly, lineNumbers, nativeStacks, threads, AsyncMode.OFF);
     }
 
     /** A plan of every thread. */
@@ -64,12 +77,13 @@ public record SamplingPlan(int rate, OptionalLong durationSeconds, boolean pause
     /** The same plan, ending after {@code seconds}. */
     public SamplingPlan forSeconds(long seconds) {
         return new SamplingPlan(rate, OptionalLong.of(seconds), pauseTarget, gilOnly, lineNumbers, nativeStacks,
-                threads);
+                threads, asyncTasks);
     }
 
     /** The same plan, never pausing the target ({@code --nonblocking}): cheaper, but a stack may be torn. */
     public SamplingPlan nonBlocking() {
-        return new SamplingPlan(rate, durationSeconds, false, gilOnly, lineNumbers, nativeStacks, threads);
+        return new SamplingPlan(rate, durationSeconds, false, gilOnly, lineNumbers, nativeStacks, threads,
+                asyncTasks);
     }
 
     /**
@@ -78,12 +92,19 @@ public record SamplingPlan(int rate, OptionalLong durationSeconds, boolean pause
      */
     public SamplingPlan withNativeStacks(Optional<String> unwinderId) {
         return new SamplingPlan(rate, durationSeconds, pauseTarget, gilOnly, lineNumbers,
-                NativeMode.on(unwinderId), threads);
+                NativeMode.on(unwinderId), threads, asyncTasks);
     }
 
     /** The same plan, sampling only the threads {@code selection} selects. */
     public SamplingPlan withThreads(ThreadSelection selection) {
-        return new SamplingPlan(rate, durationSeconds, pauseTarget, gilOnly, lineNumbers, nativeStacks, selection);
+        return new SamplingPlan(rate, durationSeconds, pauseTarget, gilOnly, lineNumbers, nativeStacks, selection,
+                asyncTasks);
+    }
+
+    /** The same plan, attributing stacks to asyncio tasks as {@code mode} says. */
+    public SamplingPlan withAsyncTasks(AsyncMode mode) {
+        return new SamplingPlan(rate, durationSeconds, pauseTarget, gilOnly, lineNumbers, nativeStacks, threads,
+                mode);
     }
 
     /** The duration in nanoseconds, as the {@link Sampler} takes it. */

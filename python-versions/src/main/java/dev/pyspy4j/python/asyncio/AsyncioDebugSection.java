@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * Finds CPython 3.14+'s {@code _Py_AsyncioModuleDebugOffsets}: in the {@code .AsyncioDebug} section of the
  * {@code _asyncio} extension module ({@code _asyncio.cpython-314-...so}, mapped once the program imports asyncio),
- * or of the interpreter's own binary where {@code _asyncio} is built in. Looked for at each read, since the module
- * may be loaded after pyspy4j attached.
+ * or of the interpreter's own binary where {@code _asyncio} is built in. Looked for at each read until found, since
+ * the module may be loaded after pyspy4j attached.
  */
 final class AsyncioDebugSection {
     static final String SECTION = ".AsyncioDebug";

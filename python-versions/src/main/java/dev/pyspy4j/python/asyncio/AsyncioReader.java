@@ -5,6 +5,7 @@ package dev.pyspy4j.python.asyncio;
 import dev.pyspy4j.python.discovery.DiscoveredInterpreter;
 import dev.pyspy4j.python.layout.StructLayouts;
 import dev.pyspy4j.python.objects.ObjectReader;
+import dev.pyspy4j.python.remote.RemoteReader;
 import dev.pyspy4j.python.walk.CodeCache;
 import dev.pyspy4j.python.walk.CodeInfo;
 import dev.pyspy4j.python.walk.FrameLayout;
@@ -42,6 +43,7 @@ public final class AsyncioReader {
     private static final int RUNNING_SLOTS = 64;
     static final String TASK_TYPE = "_asyncio.Task";
 
+    private final TaskMemory memory;
     private final ObjectReader objects;
     private final TaskSource source;
     private final CoroutineFrames coroutines;
@@ -53,15 +55,18 @@ public final class AsyncioReader {
     /** Type names by type address, for the duration of one read. */
     private final Map<Long, String> typeNames = new HashMap<>();
     private final AwaitedObjects awaitedObjects;
+    /** {@code sys.modules["asyncio.tasks"]} and each loop's {@code _thread_id}, remembered between reads. */
+    private final RememberedLookups remembered;
 
     /**
      * @param modulesOffset offset of {@code sys.modules} in the interpreter state
      * @param slotsOffset   where a frame's local slots start, relative to the frame
      * @param tagMask       the tag bits of a frame slot (0 before 3.14)
      */
-    AsyncioReader(ObjectReader objects, TaskSource source, CoroutineFrames coroutines, CodeCache codes,
+    AsyncioReader(TaskMemory memory, TaskSource source, CoroutineFrames coroutines, CodeCache codes,
                   LocalsReader locals, int modulesOffset, int slotsOffset, long tagMask) {
-        this.objects = objects;
+        this.memory = memory;
+        this.objects = memory.objects();
         this.source = source;
         this.coroutines = coroutines;
         this.codes = codes;
@@ -70,6 +75,7 @@ public final class AsyncioReader {
         this.slotsOffset = slotsOffset;
         this.tagMask = tagMask;
         this.awaitedObjects = new AwaitedObjects(objects, codes, typeNames, slotsOffset, tagMask);
+        this.remembered = new RememberedLookups(objects);
     }
 
     /** Makes a reader once the interpreter reader has its code cache and locals reader. */
@@ -95,18 +101,20 @@ public final class AsyncioReader {
         }
         int minor = version.minor();
         return TaskLayout.of(minor).map(layout -> (codes, locals, modulesOffset) -> {
-            TaskSource source = layout.registries(objects, minor);
+            TaskMemory memory = TaskMemory.over(objects);
+            RemoteReader remote = memory.objects().remote();
+            TaskSource source = layout.registries(memory.objects(), minor);
             if (minor <= 10) {
-                return new AsyncioReader(objects, source,
-                        new FrameObjectCoroutines(objects.remote(), tables, minor == 10 ? 2 : 1), codes, locals,
+                return new AsyncioReader(memory, source,
+                        new FrameObjectCoroutines(remote, tables, minor == 10 ? 2 : 1), codes, locals,
                         modulesOffset, tables.offset("PyFrameObject.f_localsplus"), 0);
             }
             int stackTop = tables.offset("_PyInterpreterFrame.stacktop");
             CoroutineFrames coroutines = minor == 11
-                    ? InterpreterFrameCoroutines.v311(objects.remote(), frames, stackTop, codeStart)
-                    : minor == 12 ? InterpreterFrameCoroutines.v312(objects.remote(), frames, stackTop, codeStart)
-                    : InterpreterFrameCoroutines.v313(objects.remote(), frames, stackTop, codeStart);
-            return new AsyncioReader(objects, source, coroutines, codes, locals, modulesOffset, frames.localsplus(),
+                    ? InterpreterFrameCoroutines.v311(remote, frames, stackTop, codeStart)
+                    : minor == 12 ? InterpreterFrameCoroutines.v312(remote, frames, stackTop, codeStart)
+                    : InterpreterFrameCoroutines.v313(remote, frames, stackTop, codeStart);
+            return new AsyncioReader(memory, source, coroutines, codes, locals, modulesOffset, frames.localsplus(),
                     frames.tagMask());
         });
     }
@@ -121,20 +129,32 @@ public final class AsyncioReader {
                                               StructLayouts tables, FrameLayout frames, int codeStart,
                                               int genFrameState, int genFrame) {
         int minor = found.version().minor();
-        return (codes, locals, modulesOffset) -> new AsyncioReader(objects,
-                new LinkedTasks(objects, () -> AsyncioDebugSection.locate(found),
-                        tables.offset("PyInterpreterState.threads.head"),
-                        tables.offset("PyThreadState.next"), tables.offset("PyThreadState.thread_id")),
-                InterpreterFrameCoroutines.v314(objects.remote(), frames, minor, genFrameState, genFrame,
-                        tables.offset("_PyInterpreterFrame.stackpointer"), codeStart),
-                codes, locals, modulesOffset, frames.localsplus(), frames.tagMask());
+        return (codes, locals, modulesOffset) -> {
+            TaskMemory memory = TaskMemory.over(objects);
+            return new AsyncioReader(memory,
+                    new LinkedTasks(memory.objects(), () -> AsyncioDebugSection.locate(found),
+                            tables.offset("PyInterpreterState.threads.head"),
+                            tables.offset("PyThreadState.next"), tables.offset("PyThreadState.thread_id")),
+                    InterpreterFrameCoroutines.v314(memory.objects().remote(), frames, minor, genFrameState,
+                            genFrame, tables.offset("_PyInterpreterFrame.stackpointer"), codeStart),
+                    codes, locals, modulesOffset, frames.localsplus(), frames.tagMask());
+        };
     }
 
     /** Reads every task of the interpreter at {@code interpreter}, with locals rendered within {@code budget}. */
     public AsyncioSnapshot read(long interpreter, int localsBudget) {
+        memory.start();
+        try {
+            return readTasks(interpreter, localsBudget);
+        } finally {
+            memory.finish();
+        }
+    }
+
+    private AsyncioSnapshot readTasks(long interpreter, int localsBudget) {
         typeNames.clear();
         long modules = objects.remote().pointer(interpreter + modulesOffset);
-        Optional<Long> module = objects.lookup(modules, "asyncio.tasks");
+        Optional<Long> module = remembered.lookup(modules, "asyncio.tasks");
         if (module.isEmpty()) {
             return AsyncioSnapshot.unavailable("asyncio is not imported: the program has no asyncio tasks");
         }
@@ -168,10 +188,15 @@ public final class AsyncioReader {
         return new AsyncioSnapshot(loops, skipped, null);
     }
 
-    /** The ident of the thread running {@code loop} ({@code BaseEventLoop._thread_id}); 0 when unknown. */
+    /**
+     * The ident of the thread running {@code loop} ({@code BaseEventLoop._thread_id}); 0 when unknown. Where the
+     * attribute is remembered from an earlier read it is kept while it is an {@code int}: the loop sets it once when
+     * it starts running and to None when it stops, so only a loop stopped and run again on another thread between
+     * two reads, its old ident freed and another int made at the same address, could be taken for the old one.
+     */
     private long threadOf(long loop) {
         try {
-            Optional<Long> id = objects.attribute(loop, "_thread_id");
+            Optional<Long> id = remembered.attribute(loop, "_thread_id");
             if (id.isEmpty() || !"int".equals(typeName(id.get()))) {
                 return 0;
             }

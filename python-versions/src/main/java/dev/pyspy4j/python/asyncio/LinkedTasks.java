@@ -32,6 +32,12 @@ final class LinkedTasks implements TaskSource {
     private final int threadNext;
     private final int threadId;
     private final RegistryTasks registries;
+    /**
+     * The offsets once found: an extension module, once loaded, stays mapped for the life of the program (CPython
+     * never unloads one), so it is not looked for again at every read, which costs a walk of the target's memory
+     * map and of the module's section headers ({@code record --async-aware} reads the tasks at every sample).
+     */
+    private AsyncioDebugOffsets known;
 
     /**
      * @param offsets     the target's asyncio debug offsets, once its {@code _asyncio} module is loaded
@@ -51,7 +57,8 @@ final class LinkedTasks implements TaskSource {
 
     @Override
     public FoundTasks find(long interpreter, long tasksModule) {
-        Optional<AsyncioDebugOffsets> found = offsets.get();
+        Optional<AsyncioDebugOffsets> found = known != null ? Optional.of(known) : offsets.get();
+        found.ifPresent(value -> known = value);
         if (found.isEmpty()) {
             return FoundTasks.unavailable("the asyncio debug offsets (section .AsyncioDebug of the _asyncio module)"
                     + " were not found: the tasks cannot be read");

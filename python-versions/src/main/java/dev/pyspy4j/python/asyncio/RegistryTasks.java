@@ -19,6 +19,7 @@ final class RegistryTasks implements TaskSource {
     private static final int WEAKREF_OBJECT = 16;
 
     private final ObjectReader objects;
+    private final RememberedLookups globals;
     private final List<String> weakSets;
     private final List<String> plainSets;
 
@@ -27,6 +28,7 @@ final class RegistryTasks implements TaskSource {
     /** @param layout where the fields of these tasks are; null when only the addresses are wanted */
     RegistryTasks(ObjectReader objects, List<String> weakSets, List<String> plainSets, TaskLayout layout) {
         this.objects = objects;
+        this.globals = new RememberedLookups(objects);
         this.layout = layout;
         this.weakSets = weakSets;
         this.plainSets = plainSets;
@@ -38,7 +40,7 @@ final class RegistryTasks implements TaskSource {
         long[] skipped = {0};
         boolean registryFound = false;
         for (String name : weakSets) {
-            Optional<Long> data = objects.lookup(tasksModule, name).flatMap(set -> objects.attribute(set, "data"));
+            Optional<Long> data = globals.lookup(tasksModule, name).flatMap(set -> globals.attribute(set, "data"));
             if (data.isPresent()) {
                 registryFound = true;
                 for (long ref : objects.setMembers(data.get())) {
@@ -47,7 +49,7 @@ final class RegistryTasks implements TaskSource {
             }
         }
         for (String name : plainSets) {
-            Optional<Long> set = objects.lookup(tasksModule, name);
+            Optional<Long> set = globals.lookup(tasksModule, name);
             if (set.isPresent()) {
                 registryFound = true;
                 for (long task : objects.setMembers(set.get())) {
@@ -73,7 +75,7 @@ final class RegistryTasks implements TaskSource {
     /** {@code asyncio.tasks._current_tasks}: each loop's running task. */
     private Map<Long, Long> currentTasks(long tasksModule) {
         Map<Long, Long> current = new HashMap<>();
-        objects.lookup(tasksModule, "_current_tasks").ifPresent(dict -> {
+        globals.lookup(tasksModule, "_current_tasks").ifPresent(dict -> {
             for (var item : objects.dictItems(dict)) {
                 current.put(item.key(), item.value());
             }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads remote Python objects by address: types, text, {@code bytes}, integers, dicts, module and instance
@@ -29,9 +30,13 @@ public final class ObjectReader {
     private final DictItems dicts;
     private final InstanceDicts instanceDicts;
     private final SetLayout sets;
+    /** Makes a reader of the same kind over another reader of the target's memory. */
+    private final Function<RemoteReader, ObjectReader> sameKind;
 
     private ObjectReader(RemoteReader reader, StructLayouts tables, ObjectLayout layout, TextReader text,
-                         DictItems dicts, ManagedDictStyle managedDicts) {
+                         DictItems dicts, ManagedDictStyle managedDicts,
+                         Function<RemoteReader, ObjectReader> sameKind) {
+        this.sameKind = sameKind;
         this.reader = reader;
         this.layout = layout;
         this.text = text;
@@ -46,21 +51,28 @@ public final class ObjectReader {
     public static ObjectReader python3(RemoteReader reader, StructLayouts tables, ManagedDictStyle managedDicts) {
         ObjectLayout layout = ObjectLayout.of(tables);
         return new ObjectReader(reader, tables, layout, new StringReader(reader, UnicodeLayout.of(tables)),
-                new DictReader(reader, DictLayout.of(tables)), managedDicts);
+                new DictReader(reader, DictLayout.of(tables)), managedDicts,
+                other -> python3(other, tables, managedDicts));
     }
 
     /** Python 3.3-3.5: PEP 393 strings and PEP 412 key-sharing dicts, which predate compact dicts. */
     public static ObjectReader python3KeySharingDicts(RemoteReader reader, StructLayouts tables) {
         ObjectLayout layout = ObjectLayout.of(tables);
         return new ObjectReader(reader, tables, layout, new StringReader(reader, UnicodeLayout.of(tables)),
-                new KeySharingDictReader(reader, tables), ManagedDictStyle.NONE);
+                new KeySharingDictReader(reader, tables), ManagedDictStyle.NONE,
+                other -> python3KeySharingDicts(other, tables));
     }
 
     /** Python 2: byte strings and {@code unicode}, open-addressing dicts. */
     public static ObjectReader python2(RemoteReader reader, StructLayouts tables) {
         ObjectLayout layout = ObjectLayout.of(tables);
         return new ObjectReader(reader, tables, layout, new Py2TextReader(reader, tables, layout),
-                new Py2DictReader(reader, tables), ManagedDictStyle.NONE);
+                new Py2DictReader(reader, tables), ManagedDictStyle.NONE, other -> python2(other, tables));
+    }
+
+    /** The same reader over {@code other}, another reader of the same target's memory (copies of it, say). */
+    public ObjectReader over(RemoteReader other) {
+        return sameKind.apply(other);
     }
 
     public RemoteReader remote() {

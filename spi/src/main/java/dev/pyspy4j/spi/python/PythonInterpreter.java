@@ -32,6 +32,14 @@ public interface PythonInterpreter {
     InterpreterSample sample(SampleRequest request);
 
     /**
+     * Whether {@link #asyncioTasks} can read this interpreter's tasks at all (whether or not the program has imported
+     * asyncio yet): what {@code record --async-aware} checks before it samples.
+     */
+    default boolean readsAsyncioTasks() {
+        return false;
+    }
+
+    /**
      * Reads the asyncio tasks of every event loop once ({@code dump --asyncio}), pausing the target while they are
      * read when {@code pauseTarget}.
      *
