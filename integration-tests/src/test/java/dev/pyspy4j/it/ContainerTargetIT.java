@@ -5,13 +5,11 @@ package dev.pyspy4j.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -145,23 +143,8 @@ class ContainerTargetIT {
         }
     }
 
-    /** {@code top}'s plain snapshots (its output is a file), ended by SIGINT after the second. */
+    /** {@code top}'s plain snapshots (its output is a file), ended by SIGINT after the third. */
     private String lastTopSnapshot() throws Exception {
-        Path out = work.resolve("top.out");
-        ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", Pyspy4jJar.java(), "-jar",
-                Pyspy4jJar.path().toString(), "top", "--pid", Long.toString(pid), "--delay", "0.5")
-                .redirectOutput(out.toFile()).redirectError(work.resolve("top.err").toFile());
-        builder.environment().put("LC_ALL", "C.UTF-8");
-        Process top = builder.start();
-        try {
-            TopSnapshotIT.awaitSnapshots(top, out, 3);
-            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(top.pid())).start().waitFor()).isZero();
-            assertThat(top.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            top.destroyForcibly();
-        }
-        String printed = Files.readString(out, StandardCharsets.UTF_8);
-        assertThat(top.exitValue()).as(printed).isZero();
-        return printed.substring(printed.lastIndexOf("Collecting samples from"));
+        return TopSnapshotIT.lastSnapshot(work, pid, "--delay", "0.5");
     }
 }

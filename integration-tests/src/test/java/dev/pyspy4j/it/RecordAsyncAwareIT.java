@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -145,23 +144,7 @@ class RecordAsyncAwareIT {
     @MethodSource("named")
     void topShowsTheTasksAndTheFunctionsTheyRun(Path python) throws Exception {
         Known known = start(python);
-        Path out = work.resolve("top.out");
-        ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", Pyspy4jJar.java(), "-jar",
-                Pyspy4jJar.path().toString(), "top", "--pid", Long.toString(known.target().pid()), "--async-aware",
-                "--delay", "1").redirectOutput(out.toFile()).redirectError(work.resolve("top.err").toFile());
-        builder.environment().put("LC_ALL", "C.UTF-8");
-        Process top = builder.start();
-        try {
-            TopSnapshotIT.awaitSnapshots(top, out, 3);
-            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(top.pid())).start().waitFor()).isZero();
-            assertThat(top.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            top.destroyForcibly();
-        }
-
-        String printed = Files.readString(out, StandardCharsets.UTF_8);
-        assertThat(top.exitValue()).as(printed).isZero();
-        String last = printed.substring(printed.lastIndexOf("Collecting samples from"));
+        String last = TopSnapshotIT.lastSnapshot(work, known.target().pid(), "--async-aware", "--delay", "1");
         Map<String, TopScreenText.Row> rows = new HashMap<>();
         TopScreenText.rows(last).forEach(row -> rows.put(row.label(), row));
         assertThat(rows).as(last).containsKeys("task main", "task heavy", "task light", "worker (" + FILE + ")",

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +87,31 @@ class TopSnapshotIT {
                 .isCloseTo(100, within(0.05));
         assertThat(target.isAlive()).isTrue();
         assertThat(ProcState.ofThreads(target.pid())).doesNotContain('t', 'T');
+    }
+
+    /**
+     * The last snapshot of a {@code top} of {@code pid} run with {@code options} (its output a file in {@code work}),
+     * ended by SIGINT once it printed three; checks that it ended normally.
+     */
+    static String lastSnapshot(Path work, long pid, String... options) throws Exception {
+        Path out = work.resolve("top.out");
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", Pyspy4jJar.java(), "-jar",
+                Pyspy4jJar.path().toString(), "top", "--pid", Long.toString(pid)));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+                .redirectError(work.resolve("top.err").toFile());
+        builder.environment().put("LC_ALL", "C.UTF-8");
+        Process top = builder.start();
+        try {
+            awaitSnapshots(top, out, 3);
+            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(top.pid())).start().waitFor()).isZero();
+            assertThat(top.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            top.destroyForcibly();
+        }
+        String printed = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(top.exitValue()).as(printed).isZero();
+        return printed.substring(printed.lastIndexOf("Collecting samples from"));
     }
 
     /** Waits until {@code top}, writing into {@code out}, has printed more than {@code count} snapshots. */
