@@ -39,8 +39,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A CPython interpreter in a target, read through one version family's collector. A sample copies raw bytes
- * (pausing the target only for that, in blocking mode), then resolves names, lines and thread names with the
- * target running again.
+ * (pausing the target only for that and for the code objects it has not seen before, in blocking mode), then
+ * resolves names, lines and thread names with the target running again.
  */
 public final class CPythonInterpreter implements PythonInterpreter {
     private final TargetProcess target;
@@ -118,11 +118,13 @@ public final class CPythonInterpreter implements PythonInterpreter {
         // Thread states must be read before pausing: a paused thread always looks idle.
         Map<Long, ThreadActivity> activity = request.activity() == null ? null : request.activity().snapshot();
         if (!request.pauseTarget()) {
-            return new InterpreterSample(decoder.decode(copy(snapshot, request), request, activity), 0);
+            RawSample raw = copy(snapshot, request, null, false);
+            return new InterpreterSample(decoder.decode(raw, request, activity), 0);
         }
         if (holderPause != null && request.whilePaused() == null && request.localsBudget() == 0
                 && request.threads().isAll()) {
-            Optional<GilHolderPause.Copy> copy = holderPause.copy(looks -> copy(snapshot, request, looks));
+            Optional<GilHolderPause.Copy> copy = holderPause.copy(
+                    looks -> copy(snapshot, request, looks, looks != null));
             if (copy.isPresent()) {
                 return new InterpreterSample(decoder.decode(copy.get().raw(), request, activity),
                         copy.get().pausedNanos());
@@ -131,7 +133,7 @@ public final class CPythonInterpreter implements PythonInterpreter {
         long start = System.nanoTime();
         RawSample raw;
         try (PauseHandle pause = target.pause()) {
-            raw = copy(snapshot, request);
+            raw = copy(snapshot, request, null, true);
             if (request.whilePaused() != null) {
                 request.whilePaused().run(pause);
             }
@@ -167,13 +169,14 @@ public final class CPythonInterpreter implements PythonInterpreter {
         }
     }
 
-    /** Copies the raw stacks: what the last sample needed in one read, then whatever the walk still misses. */
-    private RawSample copy(SnapshotMemory snapshot, SampleRequest request) {
-        return copy(snapshot, request, null);
-    }
-
-    /** {@link #copy(SnapshotMemory, SampleRequest)}, its first read making {@code looks} (when not null) too. */
-    private RawSample copy(SnapshotMemory snapshot, SampleRequest request, GilSwitches.Looks looks) {
+    /**
+     * Copies the raw stacks: what the last sample needed in one read (making {@code looks} around it when not null),
+     * then whatever the walk still misses.
+     *
+     * @param held whether the copy's threads are held while it is made: the code objects not cached yet are read
+     *             then too, while they cannot be freed
+     */
+    private RawSample copy(SnapshotMemory snapshot, SampleRequest request, GilSwitches.Looks looks, boolean held) {
         boolean fetched = looks == null ? snapshot.prefetch(plan)
                 : snapshot.prefetch(plan, looks.first(), looks.last());
         if (!fetched) {
@@ -187,8 +190,10 @@ public final class CPythonInterpreter implements PythonInterpreter {
         // object it cannot be freed, and from the next copy on the checks come with the batched read.
         codes.revalidate(raw, snapshot);
         plan = snapshot.plan();
+        boolean codesRead = held && codes.readUncached(raw);
         if (looks != null) {
-            looks.made(fetched, snapshot.liveReads() == 0);
+            // Code objects are read live, after the batch's look: a look of its own then covers them too.
+            looks.made(fetched, snapshot.liveReads() == 0 && !codesRead);
         }
         return raw;
     }

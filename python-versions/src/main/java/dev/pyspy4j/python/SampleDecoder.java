@@ -108,9 +108,10 @@ final class SampleDecoder {
     /**
      * The thread's frames, or one marker frame saying why they cannot be shown. A paused target's memory does not
      * move, so a failure there belongs to this thread and must not hide the others; without pausing it means a
-     * torn sample, which fails as a whole and is counted as such. Code objects are read once the target runs
-     * again, though: one that cannot be read then, from a thread that has moved on since the copy, was freed in
-     * between (a program finishing frees its code), and that sample is torn too.
+     * torn sample, which fails as a whole and is counted as such. A code object that could not be read while the
+     * target was paused is read again now, though: one that cannot be read then either, from a thread that has
+     * moved on since the copy, was freed in between (a program finishing frees its code), and that sample is torn
+     * too.
      */
     private List<Frame> readableFrames(RawThread thread, SampleRequest request) {
         if (thread.unreadable() != null) {

@@ -4,6 +4,7 @@ package dev.pyspy4j.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.pyspy4j.python.fake.FakeCPython311.FrameSpec;
 import dev.pyspy4j.python.fake.FakeCPython311;
@@ -68,26 +69,44 @@ class UnreadableThreadTest {
     }
 
     @Test
-    void aPausedSampleWhoseCodeIsFreedOnceTheTargetRunsAgainIsTornInsteadOfMarked() {
-        StructLayouts t = StructLayouts.load(TargetArch.X86_64, "3.11");
+    void aPausedSampleWhoseCodeIsFreedOnceTheTargetRunsAgainIsNamedFromTheCodeReadWhilePaused() {
         long wait = python.code("wait", "/app/main.py", 10, new int[] {4, 11});
         python.thread(GOOD, 101, "Good", new FrameSpec(wait, 1, true, false));
         FakeHeap heap = python.build();
-        RemoteReader reader = new RemoteReader(heap.memory(), TargetArch.X86_64);
-        long interpreterState = reader.pointer(FakeCPython311.RUNTIME
-                + t.offset("_PyRuntimeState.interpreters.head"));
-        long threadState = reader.pointer(interpreterState + t.offset("PyInterpreterState.threads.head"));
-        FakeTarget target = FakeTarget.program(heap.memory(), Map.of("_PyRuntime", FakeCPython311.RUNTIME,
-                "Py_Version", FakeCPython311.PY_VERSION, "PyCode_Type", heap.codeType())).onResume(() -> {
-                    // Once resumed, the thread state is given to another thread and the code object is freed.
-                    heap.memory().overwriteLong(wait + 8, 0);
-                    heap.memory().overwriteLong(threadState + t.offset("PyThreadState.thread_id"), 4242);
-                });
+        FakeTarget target = programWhoseThreadMovesOnOnceResumed(heap, wait);
+        PythonInterpreter interpreter = new CPythonInterpreterProvider().open(target);
+
+        List<StackTrace> traces = interpreter.sample(SampleRequest.stacks(true, null)).traces();
+
+        assertThat(traces).singleElement().satisfies(trace -> assertThat(trace.frames())
+                .extracting(Frame::name, Frame::filename).containsExactly(tuple("wait", "/app/main.py")));
+    }
+
+    @Test
+    void aPausedSampleWhoseCodeCannotBeReadWhilePausedNorOnceItsThreadMovedOnIsTorn() {
+        long notCode = python.heap().bytes(new byte[512]);
+        python.thread(GOOD, 101, "Good", new FrameSpec(notCode, 0, true, false));
+        FakeHeap heap = python.build();
+        FakeTarget target = programWhoseThreadMovesOnOnceResumed(heap, notCode);
         PythonInterpreter interpreter = new CPythonInterpreterProvider().open(target);
 
         assertThatThrownBy(() -> interpreter.sample(SampleRequest.stacks(true, null)))
                 .isInstanceOf(TornSampleException.class)
                 .hasMessageContaining("the code of a frame was freed before it was read");
+    }
+
+    /** Once resumed, the only thread state is given to another thread and {@code code} is freed. */
+    private static FakeTarget programWhoseThreadMovesOnOnceResumed(FakeHeap heap, long code) {
+        StructLayouts t = StructLayouts.load(TargetArch.X86_64, "3.11");
+        RemoteReader reader = new RemoteReader(heap.memory(), TargetArch.X86_64);
+        long interpreterState = reader.pointer(FakeCPython311.RUNTIME
+                + t.offset("_PyRuntimeState.interpreters.head"));
+        long threadState = reader.pointer(interpreterState + t.offset("PyInterpreterState.threads.head"));
+        return FakeTarget.program(heap.memory(), Map.of("_PyRuntime", FakeCPython311.RUNTIME,
+                "Py_Version", FakeCPython311.PY_VERSION, "PyCode_Type", heap.codeType())).onResume(() -> {
+                    heap.memory().overwriteLong(code + 8, 0);
+                    heap.memory().overwriteLong(threadState + t.offset("PyThreadState.thread_id"), 4242);
+                });
     }
 
     @Test

@@ -46,6 +46,35 @@ public final class CodeCache {
     }
 
     /**
+     * Reads now the code objects of {@code raw}'s frames that are not cached yet. Called while the copy's threads
+     * are held, where a code object a frame runs cannot be freed: a program that is finishing frees its code
+     * objects, and one read after its threads run again may be gone. One that cannot be read is left to the
+     * decode, which reports it as it would any unreadable frame.
+     *
+     * @return whether any code object was read
+     */
+    public boolean readUncached(RawSample raw) {
+        boolean read = false;
+        List<RawThread> threads = raw.threads();
+        for (int t = 0; t < threads.size(); t++) {
+            List<RawFrame> frames = threads.get(t).frames();
+            for (int f = 0; f < frames.size(); f++) {
+                long address = frames.get(f).code();
+                if (!entries.containsKey(address)) {
+                    read = true;
+                    try {
+                        get(address);
+                    } catch (RuntimeException e) {
+                        // Whatever went wrong happens again in the decode, which reads it again and tells a torn
+                        // frame from unreadable memory.
+                    }
+                }
+            }
+        }
+        return read;
+    }
+
+    /**
      * Drops the cached entries among the code objects of {@code raw}'s frames whose code object changed since it
      * was read. The addresses and the fingerprint reads are kept from sample to sample, so that revalidating the
      * same code objects as last time allocates nothing.
