@@ -8,6 +8,7 @@ import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.output.OutputFormat;
 import dev.pyspy4j.spi.output.OutputSettings;
 import dev.pyspy4j.spi.output.Recorder;
+import dev.pyspy4j.spi.output.RecordingCounts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,9 +51,21 @@ public final class Traces {
 
     /** Records {@code samples} with a new recorder of {@code format} and returns what it wrote. */
     public static byte[] write(OutputFormat format, OutputSettings settings, List<Timed> samples) {
+        return write(format, settings, samples, null);
+    }
+
+    /**
+     * Records {@code samples} with a new recorder of {@code format}, tells it {@code counts} (unless null) and
+     * returns what it wrote.
+     */
+    public static byte[] write(OutputFormat format, OutputSettings settings, List<Timed> samples,
+                               RecordingCounts counts) {
         Recorder recorder = format.newRecorder(settings);
         for (Timed sample : samples) {
             recorder.record(sample.trace(), sample.elapsedNanos());
+        }
+        if (counts != null) {
+            recorder.counts(counts);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

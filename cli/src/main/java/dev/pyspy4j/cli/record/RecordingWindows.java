@@ -4,6 +4,7 @@ package dev.pyspy4j.cli.record;
 
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.output.Recorder;
+import dev.pyspy4j.spi.output.RecordingCounts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.OptionalLong;
@@ -190,6 +191,11 @@ public final class RecordingWindows {
                 window.record(trace, elapsedNanos, count);
                 windowStacks += count;
             }
+        }
+
+        @Override
+        public void counts(RecordingCounts counts) {
+            whole.counts(counts);
         }
 
         @Override

@@ -22,12 +22,14 @@ import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.output.OutputFormat;
 import dev.pyspy4j.spi.output.OutputSettings;
 import dev.pyspy4j.spi.output.Recorder;
+import dev.pyspy4j.spi.output.RecordingCounts;
 import dev.pyspy4j.spi.python.LineNumbers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** One opened run recorded into one file: sample it, let go of its processes, write the file, sum it up. */
@@ -69,6 +71,7 @@ final class SampledRecording {
             StackTrace trace = new StackTrace(1, 1, "MainThread", 1, true, true, List.of(callee, caller), null);
             recording.accept(new Sample(0, List.of(trace), List.of(), 0, 0));
             recording.finish();
+            recorder.counts(new RecordingCounts(1, 1, Map.of()));
             recorder.writeTo(OutputStream.nullOutputStream());
         } catch (IOException | RuntimeException e) {
             // Only a head start is lost: a format (a plugin's, say) that rejects a made-up sample gets real ones.
@@ -107,6 +110,8 @@ final class SampledRecording {
         }
         console.info(RecordMessages.stopped(result.reason(), plan.durationSeconds()));
         if (file != null) {
+            recorder.counts(new RecordingCounts(result.stats().rounds(), recording.samples(),
+                    recording.failures().byReason()));
             file.write(recorder);
         }
         console.info(RecordMessages.wrote(file == null ? recordedAs : recorder.announce(file.shownAs()),

@@ -31,10 +31,17 @@ public final class FailureTally {
 
     /** The counts, most frequent reason first, e.g. {@code torn stack: 9, traced by process 42: 3}; empty if none. */
     public String breakdown() {
-        return byReason.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, Count> entry) -> entry.getValue().times).reversed())
-                .map(entry -> entry.getKey() + ": " + entry.getValue().times)
+        return byReason().entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue())
                 .collect(Collectors.joining(", "));
+    }
+
+    /** The counts by reason, most frequent first (the first reason seen wins a tie). */
+    public Map<String, Long> byReason() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        byReason.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, Count> entry) -> entry.getValue().times).reversed())
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue().times));
+        return counts;
     }
 
     /** The latest failure of the most frequent reason (the first reason seen wins a tie), if anything failed. */

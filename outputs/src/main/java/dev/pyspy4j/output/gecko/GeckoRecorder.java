@@ -6,6 +6,7 @@ import dev.pyspy4j.output.support.ThreadKey;
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.output.OutputSettings;
 import dev.pyspy4j.spi.output.Recorder;
+import dev.pyspy4j.spi.output.RecordingCounts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -19,6 +20,8 @@ final class GeckoRecorder implements Recorder {
     private final OutputSettings settings;
     private final long startEpochMillis;
     private final Map<ThreadKey, GeckoThread> threads = new LinkedHashMap<>();
+    /** How complete the recording is, once told; null until then (and for a replayed profile). */
+    private RecordingCounts counts;
 
     /** @param startEpochMillis when the recording started, by the wall clock: the profile's start time */
     GeckoRecorder(OutputSettings settings, long startEpochMillis) {
@@ -45,8 +48,13 @@ final class GeckoRecorder implements Recorder {
     }
 
     @Override
+    public void counts(RecordingCounts counts) {
+        this.counts = counts;
+    }
+
+    @Override
     public void writeTo(OutputStream out) throws IOException {
-        new GeckoWriter(settings, startEpochMillis).write(threads.values(), out);
+        new GeckoWriter(settings, startEpochMillis, counts).write(threads.values(), out);
     }
 
     @Override

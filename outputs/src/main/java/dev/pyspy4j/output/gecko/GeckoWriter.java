@@ -9,10 +9,12 @@ import dev.pyspy4j.output.gecko.GeckoThread.StackNode;
 import dev.pyspy4j.output.support.JsonOutput;
 import dev.pyspy4j.output.support.WellFormedText;
 import dev.pyspy4j.spi.output.OutputSettings;
+import dev.pyspy4j.spi.output.RecordingCounts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the Firefox Profiler's processed profile format at version 48 ({@code meta.preprocessedProfileVersion}),
@@ -32,10 +34,13 @@ final class GeckoWriter {
 
     private final OutputSettings settings;
     private final long startEpochMillis;
+    private final RecordingCounts counts;
 
-    GeckoWriter(OutputSettings settings, long startEpochMillis) {
+    /** @param counts how complete the recording is, shown in the profile's information panel; null for none */
+    GeckoWriter(OutputSettings settings, long startEpochMillis, RecordingCounts counts) {
         this.settings = settings;
         this.startEpochMillis = startEpochMillis;
+        this.counts = counts;
     }
 
     /** Writes the file; flushes but does not close {@code out}. */
@@ -87,6 +92,34 @@ final class GeckoWriter {
         json.writeEndArray();
         json.writeArrayFieldStart("markerSchema");
         json.writeEndArray();
+        if (counts != null) {
+            writeCounts(json);
+        }
+        json.writeEndObject();
+    }
+
+    /** The recording's counts as a section of the profile's extra information, which the profiler lists as is. */
+    private void writeCounts(JsonGenerator json) throws IOException {
+        json.writeArrayFieldStart("extra");
+        json.writeStartObject();
+        json.writeStringField("label", "Sampling");
+        json.writeArrayFieldStart("entries");
+        writeCount(json, "Rounds", counts.rounds());
+        writeCount(json, "Samples", counts.samples());
+        writeCount(json, "Errors", counts.errors());
+        for (Map.Entry<String, Long> reason : counts.errorsByReason().entrySet()) {
+            writeCount(json, "Errors: " + WellFormedText.of(reason.getKey()), reason.getValue());
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndArray();
+    }
+
+    private static void writeCount(JsonGenerator json, String label, long value) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("label", label);
+        json.writeStringField("format", "integer");
+        json.writeNumberField("value", value);
         json.writeEndObject();
     }
 

@@ -5,8 +5,10 @@ package dev.pyspy4j.output.pprof;
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.output.OutputSettings;
 import dev.pyspy4j.spi.output.Recorder;
+import dev.pyspy4j.spi.output.RecordingCounts;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Aggregates samples into an {@link AggregatedProfile} and writes it with {@link ProfileWriter} at the end. */
@@ -16,6 +18,8 @@ final class PprofRecorder implements Recorder {
     private final long periodNanos;
     private long lastSampleNanos;
     private boolean sampled;
+    /** How complete the recording is, once told; null until then (and for a replayed profile). */
+    private RecordingCounts counts;
 
     PprofRecorder(OutputSettings settings) {
         this.settings = settings;
@@ -36,9 +40,17 @@ final class PprofRecorder implements Recorder {
     }
 
     @Override
+    public void counts(RecordingCounts counts) {
+        this.counts = counts;
+    }
+
+    @Override
     public void writeTo(OutputStream out) throws IOException {
         String timeType = settings.includesIdle() ? "wall" : "cpu";
-        List<String> comments = List.of(settings.title(), "written by " + settings.producer());
+        List<String> comments = new ArrayList<>(List.of(settings.title(), "written by " + settings.producer()));
+        if (counts != null) {
+            comments.add(counts.describe());
+        }
         // The last sample stands for one period too.
         long durationNanos = sampled ? lastSampleNanos + periodNanos : 0;
         new ProfileWriter(profile, periodNanos, durationNanos, timeType, comments).write(out);

@@ -42,7 +42,8 @@ final class ProfileWriter {
 
     /**
      * @param timeType "cpu", or "wall" when idle samples were kept
-     * @param comments free text shown by {@code go tool pprof -comments}: the command line and the producer
+     * @param comments free text shown by {@code go tool pprof -comments}: the command line, the producer and, for
+     *                 a recording, how complete it is
      */
     ProfileWriter(AggregatedProfile profile, long periodNanos, long durationNanos, String timeType,
                   List<String> comments) {

@@ -11,6 +11,7 @@ import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.output.OutputSettings;
 import dev.pyspy4j.spi.output.Recorder;
+import dev.pyspy4j.spi.output.RecordingCounts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -27,6 +28,8 @@ final class SpeedscopeRecorder implements Recorder {
     private final Interner<FrameKey> frames = new Interner<>();
     private final Interner<FrameIds> stacks = new Interner<>();
     private final Map<ThreadKey, ThreadTimeline> threads = new LinkedHashMap<>();
+    /** How complete the recording is, once told; null until then (and for a replayed profile). */
+    private RecordingCounts counts;
 
     SpeedscopeRecorder(OutputSettings settings) {
         this.settings = settings;
@@ -54,8 +57,13 @@ final class SpeedscopeRecorder implements Recorder {
     }
 
     @Override
+    public void counts(RecordingCounts counts) {
+        this.counts = counts;
+    }
+
+    @Override
     public void writeTo(OutputStream out) throws IOException {
-        new SpeedscopeWriter(settings, frames, stacks).write(threads.values(), out);
+        new SpeedscopeWriter(settings, frames, stacks, counts).write(threads.values(), out);
     }
 
     @Override

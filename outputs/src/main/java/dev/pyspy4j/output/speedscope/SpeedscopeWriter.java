@@ -9,12 +9,14 @@ import dev.pyspy4j.output.support.Interner;
 import dev.pyspy4j.output.support.JsonOutput;
 import dev.pyspy4j.output.support.WellFormedText;
 import dev.pyspy4j.spi.output.OutputSettings;
+import dev.pyspy4j.spi.output.RecordingCounts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes speedscope's file format (https://www.speedscope.app/file-format-schema.json) on one line, with py-spy's
@@ -23,19 +25,25 @@ import java.util.List;
  * {@code exporter}, {@code name}. Where py-spy writes {@code null}, which the schema's {@code number} types
  * reject, this writer leaves the field out ({@code line} when line numbers are hidden or unknown, {@code col}) or
  * writes the value speedscope reads {@code null} as ({@code activeProfileIndex} 0); speedscope's own exporter
- * does the same.
+ * does the same. A recording's counts (rounds, samples, failed rounds by reason) follow, where py-spy writes none.
  */
 final class SpeedscopeWriter {
     static final String SCHEMA = "https://www.speedscope.app/file-format-schema.json";
+    /** The top-level key of the recording's counts. */
+    static final String COUNTS_FIELD = "pyspy4jRecording";
 
     private final OutputSettings settings;
     private final Interner<FrameKey> frames;
     private final Interner<FrameIds> stacks;
+    private final RecordingCounts counts;
 
-    SpeedscopeWriter(OutputSettings settings, Interner<FrameKey> frames, Interner<FrameIds> stacks) {
+    /** @param counts how complete the recording is, written as {@value #COUNTS_FIELD}; null to leave it out */
+    SpeedscopeWriter(OutputSettings settings, Interner<FrameKey> frames, Interner<FrameIds> stacks,
+                     RecordingCounts counts) {
         this.settings = settings;
         this.frames = frames;
         this.stacks = stacks;
+        this.counts = counts;
     }
 
     /** Writes the file; flushes but does not close {@code out}. */
@@ -54,9 +62,29 @@ final class SpeedscopeWriter {
             json.writeNumberField("activeProfileIndex", 0);
             json.writeStringField("exporter", WellFormedText.of(settings.producer()));
             json.writeStringField("name", WellFormedText.of(settings.title()));
+            if (counts != null) {
+                writeCounts(json);
+            }
             json.writeEndObject();
             json.writeRaw('\n');
         }
+    }
+
+    /**
+     * The recording's rounds, samples and failed rounds by reason, under a key of pyspy4j's own: the schema allows
+     * more keys than it names, and speedscope ignores those it does not know.
+     */
+    private void writeCounts(JsonGenerator json) throws IOException {
+        json.writeObjectFieldStart(COUNTS_FIELD);
+        json.writeNumberField("rounds", counts.rounds());
+        json.writeNumberField("samples", counts.samples());
+        json.writeNumberField("errors", counts.errors());
+        json.writeObjectFieldStart("errorsByReason");
+        for (Map.Entry<String, Long> reason : counts.errorsByReason().entrySet()) {
+            json.writeNumberField(WellFormedText.of(reason.getKey()), reason.getValue());
+        }
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
     private void writeProfile(JsonGenerator json, ThreadTimeline thread) throws IOException {

@@ -10,6 +10,7 @@ import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.output.OutputSettings;
 import dev.pyspy4j.spi.output.Recorder;
+import dev.pyspy4j.spi.output.RecordingCounts;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,6 +108,8 @@ class GeckoFirefoxProfilerIT {
                 recorder.record(inProcess(2000, 2000, "MainThread", true, List.of(CHILD), "python child.py"), nanos);
             }
         }
+        // The recording's counts go into the profile's extra information, which the profiler's importer must take.
+        recorder.counts(new RecordingCounts(100, 155, Map.of("torn stack", 1L)));
         try (OutputStream out = Files.newOutputStream(file)) {
             recorder.writeTo(out);
         }

@@ -15,12 +15,15 @@ import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.output.OutputFormat;
 import dev.pyspy4j.spi.output.OutputSettings;
 import dev.pyspy4j.spi.output.Recorder;
+import dev.pyspy4j.spi.output.RecordingCounts;
 import dev.pyspy4j.spi.testing.OutputFormatContract;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The Firefox Profiler file: valid processed profile tables, one track per thread, samples at their times. */
@@ -43,6 +46,27 @@ class GeckoFormatTest extends OutputFormatContract {
                     .asText()));
         }
         assertThat(names).containsAll(functionNames);
+    }
+
+    @Test
+    void showsTheRecordingsCountsAsASectionOfTheProfilesInformation() throws IOException {
+        List<Timed> samples = List.of(new Timed(stack(0x7f01L, "worker", 11, WORK), 0));
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        reasons.put("torn stack", 3L);
+        reasons.put("unreadable memory", 1L);
+
+        JsonNode told = GeckoProfiles.valid(Traces.write(format(), Traces.WITH_LINES, samples,
+                new RecordingCounts(12, 8, reasons)));
+        JsonNode untold = GeckoProfiles.write(Traces.WITH_LINES, samples);
+
+        assertThat(told.at("/meta/extra")).hasSize(1);
+        assertThat(told.at("/meta/extra/0/label").asText()).isEqualTo("Sampling");
+        List<String> entries = new ArrayList<>();
+        told.at("/meta/extra/0/entries").forEach(entry -> entries.add(entry.get("label").asText() + " "
+                + entry.get("format").asText() + " " + entry.get("value").asLong()));
+        assertThat(entries).containsExactly("Rounds integer 12", "Samples integer 8", "Errors integer 4",
+                "Errors: torn stack integer 3", "Errors: unreadable memory integer 1");
+        assertThat(untold.get("meta").has("extra")).isFalse();
     }
 
     @Test

@@ -9,12 +9,14 @@ import dev.pyspy4j.output.Traces.Timed;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.StackTrace;
 import dev.pyspy4j.spi.output.OutputSettings;
+import dev.pyspy4j.spi.output.RecordingCounts;
 import dev.pyspy4j.testsupport.GoPprof;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +46,8 @@ class PprofGoToolTest {
         add(samples, 5, Traces.stack(0x7f01, "MainThread", 4242, MAIN, MODULE));
         add(samples, 20, Traces.stack(0x7f02, "Worker-1", 4243, POLL, RUN));
         profile = directory.resolve("profile.pb.gz");
-        Files.write(profile, Traces.write(new PprofFormat(), Traces.WITH_LINES, samples));
+        Files.write(profile, Traces.write(new PprofFormat(), Traces.WITH_LINES, samples,
+                new RecordingCounts(70, 65, Map.of("torn stack", 5L))));
     }
 
     private static void add(List<Timed> samples, int count, StackTrace trace) {
@@ -109,10 +112,11 @@ class PprofGoToolTest {
     }
 
     @Test
-    void commentsHoldTheCommandLine() throws Exception {
+    void commentsHoldTheCommandLineAndHowCompleteTheRecordingIs() throws Exception {
         String comments = GoPprof.run(profile, "-comments");
 
-        assertThat(comments).contains(Traces.WITH_LINES.title(), "written by pyspy4j test");
+        assertThat(comments).contains(Traces.WITH_LINES.title(), "written by pyspy4j test",
+                "65 samples in 70 rounds, errors: 5 (torn stack: 5)");
     }
 
     @Test

@@ -14,11 +14,13 @@ import dev.pyspy4j.output.Traces.Timed;
 import dev.pyspy4j.output.Traces;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.output.OutputFormat;
+import dev.pyspy4j.spi.output.RecordingCounts;
 import dev.pyspy4j.spi.testing.OutputFormatContract;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The speedscope file: valid against speedscope's schema, with py-spy's profiles, frames and weights. */
@@ -61,6 +63,23 @@ class SpeedscopeFormatTest extends OutputFormatContract {
                 .endsWith(",\"activeProfileIndex\":0,\"exporter\":\"pyspy4j test\","
                         + "\"name\":\"pyspy4j record -o out -- python app.py\"}\n")
                 .containsOnlyOnce("\n");
+    }
+
+    @Test
+    void carriesTheRecordingsCountsUnderAKeyOfItsOwnWhichTheSchemaAccepts() throws IOException {
+        List<Timed> samples = List.of(new Timed(stack(1, "t", 11, MAIN), 0));
+
+        JsonNode told = validFile(Traces.write(format(), Traces.WITH_LINES, samples,
+                new RecordingCounts(10, 7, Map.of("torn stack", 2L))));
+        JsonNode untold = validFile(Traces.write(format(), Traces.WITH_LINES, samples));
+
+        JsonNode counts = told.get(SpeedscopeWriter.COUNTS_FIELD);
+        assertThat(counts.get("rounds").asLong()).isEqualTo(10);
+        assertThat(counts.get("samples").asLong()).isEqualTo(7);
+        assertThat(counts.get("errors").asLong()).isEqualTo(2);
+        assertThat(counts.at("/errorsByReason/torn stack").asLong()).isEqualTo(2);
+        assertThat(counts.get("errorsByReason")).hasSize(1);
+        assertThat(untold.has(SpeedscopeWriter.COUNTS_FIELD)).isFalse();
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.io.OutputStream;
 
 /**
  * Collects the stacks of one recording and writes them once at the end. Used by one thread: the sampler calls
- * {@link #record} for every kept stack, then {@link #writeTo} exactly once. Implementations aggregate as they go
+ * {@link #record} for every kept stack, then {@link #counts} and {@link #writeTo} exactly once. Implementations aggregate as they go
  * (a flame graph needs counts, not every sample) and stream their output rather than building it in memory.
  */
 public interface Recorder {
@@ -28,6 +28,13 @@ public interface Recorder {
         for (long i = 0; i < count; i++) {
             record(trace, elapsedNanos);
         }
+    }
+
+    /**
+     * Told once, before {@link #writeTo}, how complete the recording is, for formats whose files can carry it; a
+     * recording replayed from another file ({@code pyspy4j convert}) is not told. The default ignores it.
+     */
+    default void counts(RecordingCounts counts) {
     }
 
     /** Writes everything recorded; the caller closes the stream. */
