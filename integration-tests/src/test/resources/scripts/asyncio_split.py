@@ -7,6 +7,8 @@
 # is not let in only when the program switches tasks). Short turns, so that a recording holds many of them.
 # "parent" awaits the task
 # "child", which waits on a future that never completes through two coroutines. A thread outside asyncio sleeps.
+# The second argument, when given, picks the event loop: "asyncio" (the default), "uvloop", or "hidden-thread-id" (an
+# asyncio loop that keeps its thread's ident out of its instance dict, as uvloop's loops do).
 # The first argument names a file where the label of each task's pseudo-frame is written as name=label ("task heavy",
 # or "task 0x7F..." on 3.7, whose tasks have no names). "# frame: NAME" marks the lines the tests look for.
 import asyncio
@@ -75,7 +77,28 @@ async def main(labels):
     await asyncio.gather(heavy, light)  # frame: main
 
 
+def new_loop(kind):
+    if kind == "uvloop":
+        import uvloop
+        return uvloop.new_event_loop()
+    if kind == "hidden-thread-id":
+        return HiddenThreadIdLoop()
+    return asyncio.new_event_loop()
+
+
+class HiddenThreadIdLoop(asyncio.SelectorEventLoop):
+    """An asyncio loop whose thread is not in its instance dict, as with loops that are not asyncio's (uvloop)."""
+
+    @property
+    def _thread_id(self):
+        return self.__dict__.get("_ident")
+
+    @_thread_id.setter
+    def _thread_id(self, ident):
+        self.__dict__["_ident"] = ident
+
+
 threading.Thread(target=side_work, name="side", daemon=True).start()
-loop = asyncio.new_event_loop()
+loop = new_loop(sys.argv[2] if len(sys.argv) > 2 else "asyncio")
 asyncio.set_event_loop(loop)
 loop.run_until_complete(named(main(sys.argv[1]), "main"))

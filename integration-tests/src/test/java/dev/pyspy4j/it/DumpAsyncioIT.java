@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -51,6 +52,33 @@ class DumpAsyncioIT {
         List<Path> result = new ArrayList<>(Interpreters.all());
         result.removeAll(supported());
         return result;
+    }
+
+    /**
+     * A loop whose thread's ident is not in its instance dict (as with uvloop's loops, which keep it in a C field) is
+     * placed in its thread all the same, from the running loop the thread's state names.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("supported")
+    void aLoopWithoutAThreadIdentInItsDictIsPlacedInItsThread(Path python, @TempDir Path work) throws Exception {
+        Process target = targets.startPython(python, Interpreters.script("asyncio_split.py"),
+                work.resolve("labels.txt").toString(), "hidden-thread-id");
+
+        Pyspy4jJar.Result result = DumpCli.dump(target, "--asyncio", "--json");
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        JsonNode root = new ObjectMapper().readTree(result.out());
+        JsonNode mainThread = null;
+        for (JsonNode thread : root.get("threads")) {
+            if (thread.get("thread_name").asText().equals("MainThread")) {
+                mainThread = thread;
+            }
+        }
+        assertThat(mainThread).as(result.out()).isNotNull();
+        JsonNode loops = root.at("/asyncio/loops");
+        assertThat(loops).as(result.out()).hasSize(1);
+        assertThat(loops.get(0).get("thread_id").asLong()).as(result.out())
+                .isEqualTo(mainThread.get("thread_id").asLong());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -90,6 +91,21 @@ class RecordAsyncAwareIT {
         assertThat(attributed(side)).isFalse();
     }
 
+    /**
+     * uvloop's loop (Debian's python3-uvloop for its CPython 3.11): its tasks are asyncio's, its loop is not, and its
+     * thread is found from the thread's side. Its event loop runs in C, so the stacks have no loop frames at all.
+     */
+    @Test
+    void uvloopsTasksAreAttributedAsAsyncios() throws Exception {
+        Known known = start(Interpreters.debian("3.11"), "uvloop");
+
+        RawProfile profile = record(known, "--idle");
+
+        assertShares(profile, known);
+        assertThat(profile.count(stack -> stack.contains(known.frame("spin")) && !attributed(stack)))
+                .as("computing stacks outside any task: %s", profile).isZero();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("supported")
     void withoutPausingTheSharesHoldAndNoStackIsMisattributed(Path python) throws Exception {
@@ -163,10 +179,12 @@ class RecordAsyncAwareIT {
         assertThat(rows.get("spin (" + FILE + ")").ownPercent()).as(last).isGreaterThan(90);
     }
 
-    private Known start(Path python) throws Exception {
+    private Known start(Path python, String... loop) throws Exception {
         Path script = Interpreters.script(SCRIPT);
         Path labels = work.resolve("labels.txt");
-        Process target = targets.startPython(python, script, labels.toString());
+        List<String> args = new ArrayList<>(List.of(labels.toString()));
+        args.addAll(List.of(loop));
+        Process target = targets.startPython(python, script, args.toArray(String[]::new));
         Map<String, String> byName = new HashMap<>();
         for (String line : Files.readAllLines(labels, StandardCharsets.UTF_8)) {
             String[] parts = line.split("=", 2);

@@ -57,14 +57,17 @@ public final class AsyncioReader {
     private final AwaitedObjects awaitedObjects;
     /** {@code sys.modules["asyncio.tasks"]} and each loop's {@code _thread_id}, remembered between reads. */
     private final RememberedLookups remembered;
+    /** Finds a loop's thread from the threads' side, for loops without {@code _thread_id}; null where it cannot. */
+    private final RunningLoops runningLoops;
 
     /**
      * @param modulesOffset offset of {@code sys.modules} in the interpreter state
      * @param slotsOffset   where a frame's local slots start, relative to the frame
      * @param tagMask       the tag bits of a frame slot (0 before 3.14)
+     * @param runningLoops  finds the thread of a loop that has no {@code _thread_id}; null where it cannot
      */
     AsyncioReader(TaskMemory memory, TaskSource source, CoroutineFrames coroutines, CodeCache codes,
-                  LocalsReader locals, int modulesOffset, int slotsOffset, long tagMask) {
+                  LocalsReader locals, int modulesOffset, int slotsOffset, long tagMask, RunningLoops runningLoops) {
         this.memory = memory;
         this.objects = memory.objects();
         this.source = source;
@@ -76,6 +79,7 @@ public final class AsyncioReader {
         this.tagMask = tagMask;
         this.awaitedObjects = new AwaitedObjects(objects, codes, typeNames, slotsOffset, tagMask);
         this.remembered = new RememberedLookups(objects);
+        this.runningLoops = runningLoops;
     }
 
     /** Makes a reader once the interpreter reader has its code cache and locals reader. */
@@ -104,10 +108,11 @@ public final class AsyncioReader {
             TaskMemory memory = TaskMemory.over(objects);
             RemoteReader remote = memory.objects().remote();
             TaskSource source = layout.registries(memory.objects(), minor);
+            RunningLoops runningLoops = RunningLoops.of(minor, memory.objects(), tables).orElse(null);
             if (minor <= 10) {
                 return new AsyncioReader(memory, source,
                         new FrameObjectCoroutines(remote, tables, minor == 10 ? 2 : 1), codes, locals,
-                        modulesOffset, tables.offset("PyFrameObject.f_localsplus"), 0);
+                        modulesOffset, tables.offset("PyFrameObject.f_localsplus"), 0, runningLoops);
             }
             int stackTop = tables.offset("_PyInterpreterFrame.stacktop");
             CoroutineFrames coroutines = minor == 11
@@ -115,7 +120,7 @@ public final class AsyncioReader {
                     : minor == 12 ? InterpreterFrameCoroutines.v312(remote, frames, stackTop, codeStart)
                     : InterpreterFrameCoroutines.v313(remote, frames, stackTop, codeStart);
             return new AsyncioReader(memory, source, coroutines, codes, locals, modulesOffset, frames.localsplus(),
-                    frames.tagMask());
+                    frames.tagMask(), runningLoops);
         });
     }
 
@@ -137,7 +142,7 @@ public final class AsyncioReader {
                             tables.offset("PyThreadState.next"), tables.offset("PyThreadState.thread_id")),
                     InterpreterFrameCoroutines.v314(memory.objects().remote(), frames, minor, genFrameState,
                             genFrame, tables.offset("_PyInterpreterFrame.stackpointer"), codeStart),
-                    codes, locals, modulesOffset, frames.localsplus(), frames.tagMask());
+                    codes, locals, modulesOffset, frames.localsplus(), frames.tagMask(), null);
         };
     }
 
@@ -183,18 +188,28 @@ public final class AsyncioReader {
         List<AsyncioLoop> loops = new ArrayList<>();
         byLoop.forEach((loop, tasks) -> {
             Long thread = found.threadByLoop().get(loop);
-            loops.add(new AsyncioLoop(loop, thread != null ? thread : threadOf(loop), tasks));
+            loops.add(new AsyncioLoop(loop, thread != null ? thread : threadOf(interpreter, loop), tasks));
         });
         return new AsyncioSnapshot(loops, skipped, null);
     }
 
     /**
-     * The ident of the thread running {@code loop} ({@code BaseEventLoop._thread_id}); 0 when unknown. Where the
-     * attribute is remembered from an earlier read it is kept while it is an {@code int}: the loop sets it once when
-     * it starts running and to None when it stops, so only a loop stopped and run again on another thread between
-     * two reads, its old ident freed and another int made at the same address, could be taken for the old one.
+     * The ident of the thread running {@code loop}; 0 when unknown. From {@code BaseEventLoop._thread_id} where the
+     * loop has it; else, for loops of other kinds (uvloop's), from the thread whose state names it as its running
+     * loop.
      */
-    private long threadOf(long loop) {
+    private long threadOf(long interpreter, long loop) {
+        long ident = threadIdAttribute(loop);
+        return ident != 0 || runningLoops == null ? ident : runningLoops.threadOf(interpreter, loop);
+    }
+
+    /**
+     * {@code BaseEventLoop._thread_id}; 0 when the loop has none or it is not an int. Where the attribute is
+     * remembered from an earlier read it is kept while it is an {@code int}: the loop sets it once when it starts
+     * running and to None when it stops, so only a loop stopped and run again on another thread between two reads,
+     * its old ident freed and another int made at the same address, could be taken for the old one.
+     */
+    private long threadIdAttribute(long loop) {
         try {
             Optional<Long> id = remembered.attribute(loop, "_thread_id");
             if (id.isEmpty() || !"int".equals(typeName(id.get()))) {
