@@ -83,7 +83,7 @@ class AsyncAwareOptionTest {
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
         assertThat(result.err()).contains("pyspy4j record: --async-aware: the asyncio tasks of Python",
-                "cannot be read (CPython 3.7-3.15, not free-threaded); leave out --async-aware");
+                "cannot be read (CPython 3.7-3.15; of the free-threaded builds, 3.13t); leave out --async-aware");
         assertThat(root.resolve("out.txt")).doesNotExist();
     }
 

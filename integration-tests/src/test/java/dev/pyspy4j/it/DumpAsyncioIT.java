@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -23,9 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * coroutines three deep, a task awaiting it, a {@code gather} of five named tasks, a task blocked on a queue, a
  * {@code TaskGroup} of two (3.11+), a finished task and the running task spinning in a coroutine it awaits. Every task's state,
  * coroutine stack (functions, files, lines) and awaited tasks are asserted exactly, in JSON and in text, on every
- * interpreter whose tasks pyspy4j reads (3.7-3.13 from the registries of {@code asyncio.tasks}, 3.14+ through the
- * asyncio debug offsets); the others (2.7, 3.6, free-threaded builds) must say that they are not supported, and
- * still show the thread stacks.
+ * interpreter whose tasks pyspy4j reads (3.7-3.13 and the free-threaded 3.13t from the registries of
+ * {@code asyncio.tasks}, 3.14+ through the asyncio debug offsets); the others (2.7, 3.6, free-threaded 3.14+) must
+ * say that they are not supported, and still show the thread stacks.
  */
 @EnabledOnOs(OS.LINUX)
 class DumpAsyncioIT {
@@ -41,7 +44,8 @@ class DumpAsyncioIT {
         List<Path> result = new ArrayList<>();
         for (Path python : Interpreters.withAsyncio()) {
             PythonRelease release = PythonRelease.of(python);
-            if (release.atLeast(3, 7) && !Interpreters.freeThreaded(python)) {
+            // Of the free-threaded builds, 3.13t (the registries); 3.14t's per-thread lists are not read yet.
+            if (release.atLeast(3, 7) && !(Interpreters.freeThreaded(python) && release.atLeast(3, 14))) {
                 result.add(python);
             }
         }
@@ -150,8 +154,8 @@ class DumpAsyncioIT {
 
         if (taskGroup) {
             JsonNode grouped = single(tasks, "grouped");
-            // From 3.14 TaskGroup.__aexit__ awaits TaskGroup._aexit.
-            if (PythonRelease.of(python).atLeast(3, 14)) {
+            // From 3.14 (and 3.13.4) TaskGroup.__aexit__ awaits TaskGroup._aexit.
+            if (taskGroupExitsInTwoSteps(python)) {
                 assertTask(grouped, "grouped", "pending", markers, "grouped", "__aexit__@taskgroups.py",
                         "_aexit@taskgroups.py");
             } else {
@@ -186,7 +190,8 @@ class DumpAsyncioIT {
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         List<String> lines = List.of(result.out().split("\n"));
-        int threads = lines.indexOf("Thread " + target.pid() + " (active+gil): \"MainThread\"");
+        String state = Interpreters.freeThreaded(python) ? "active" : "active+gil";
+        int threads = lines.indexOf("Thread " + target.pid() + " (" + state + "): \"MainThread\"");
         int loopLine = lines.indexOf("Event loop " + hex(loop.get("id")) + " in Thread " + target.pid() + ": "
                 + loop.get("tasks").size() + " tasks");
         assertThat(threads).as(result.out()).isNotNegative();
@@ -285,6 +290,15 @@ class DumpAsyncioIT {
         assertThat(asyncio.get("unavailable").asText()).isEqualTo(
                 "asyncio is not imported: the program has no asyncio tasks");
         assertThat(asyncio.get("loops")).isEmpty();
+    }
+
+    /** Whether the interpreter's {@code TaskGroup.__aexit__} awaits a {@code _aexit} of its own. */
+    private static boolean taskGroupExitsInTwoSteps(Path python) throws IOException, InterruptedException {
+        Process asked = new ProcessBuilder(python.toString(), "-c",
+                "import asyncio; print(hasattr(asyncio.TaskGroup, '_aexit'))").redirectErrorStream(true).start();
+        String answer = new String(asked.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(asked.waitFor()).as(answer).isZero();
+        return Boolean.parseBoolean(answer.toLowerCase(Locale.ROOT));
     }
 
     private static void assertTask(JsonNode task, String name, String state, ScriptMarkers markers,

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * their samples apart, and their recorded shares must be within 5 points of that, pausing the target or not; the
  * running task's stack is exactly the tasks awaiting it and its own frames, without the event loop's; with
  * {@code --async-mode all} the pending tasks' await chains are stacks of their own, exactly; a thread outside
- * asyncio keeps its plain stack. On every interpreter whose tasks pyspy4j reads (CPython 3.7-3.15, not
- * free-threaded); the others refuse the option in one line. Run alone, one case at a time, as RecordAccuracyIT is:
+ * asyncio keeps its plain stack. On every interpreter whose tasks pyspy4j reads (CPython 3.7-3.15 and the
+ * free-threaded 3.13t); the others refuse the option in one line. Run alone, one case at a time, as RecordAccuracyIT is:
  * shares measured while other recordings compete for the same cores spread too widely.
  */
 @EnabledOnOs(OS.LINUX)
@@ -157,7 +157,7 @@ class RecordAsyncAwareIT {
         assertThat(result.err().lines().filter(line -> line.startsWith("pyspy4j record: "))).as(result.describe())
                 .containsExactly("pyspy4j record: --async-aware: the asyncio tasks of Python "
                         + Interpreters.versionOf(python) + (Interpreters.freeThreaded(python) ? " (free-threaded)" : "")
-                        + " in process " + target.pid() + " cannot be read (CPython 3.7-3.15, not free-threaded);"
+                        + " in process " + target.pid() + " cannot be read (CPython 3.7-3.15; of the free-threaded builds, 3.13t);"
                         + " leave out --async-aware; try 'pyspy4j record --help'");
         assertThat(work.resolve("refused.txt")).doesNotExist();
     }

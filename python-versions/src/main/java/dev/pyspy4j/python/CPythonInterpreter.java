@@ -82,7 +82,9 @@ public final class CPythonInterpreter implements PythonInterpreter {
         ThreadNames names = new ThreadNames(b.objects, collector.layout().modules());
         this.decoder = new SampleDecoder(target.pid(), interpreter, codes, b.codes, names, b.instructionIsPointer,
                 target::osThreadIds, target::hostThreadId, b.locals, this::stillAsCopied);
-        this.asyncio = b.asyncio == null || b.freeThreaded ? null
+        // Free-threaded builds read their tasks from the registries (3.13t, whose objects' longer header the
+        // reader allows for); the per-thread task lists of 3.14t have not been read from a live one yet.
+        this.asyncio = b.asyncio == null || (b.freeThreaded && version.minor() >= 14) ? null
                 : b.asyncio.create(codes, b.locals, collector.layout().modules());
         this.holderPause = b.gilSwitches == null || b.freeThreaded ? null
                 : new GilHolderPause(target, interpreter, b.gilSwitches, decoder.identities(),

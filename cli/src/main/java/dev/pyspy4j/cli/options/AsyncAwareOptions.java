@@ -12,7 +12,7 @@ public final class AsyncAwareOptions {
     @Option(names = "--async-aware",
             description = "Attribute samples to asyncio tasks: a thread running a task shows the task (under a"
                     + " 'task <name>' frame, inside the tasks awaiting it) instead of the event loop"
-                    + " (CPython 3.7-3.15, not free-threaded)")
+                    + " (CPython 3.7-3.15; of the free-threaded builds, 3.13t)")
     private boolean asyncAware;
 
     @Option(names = "--async-mode", paramLabel = "<mode>",

@@ -133,8 +133,8 @@ public final class ProcessSourceOpener {
         if (plan.asyncTasks().enabled() && !opened.interpreter().readsAsyncioTasks()) {
             throw new SpyException(FailureKind.USAGE, "--async-aware: the asyncio tasks of Python "
                     + opened.interpreter().version() + (opened.interpreter().freeThreaded() ? " (free-threaded)" : "")
-                    + " in process " + opened.target().pid() + " cannot be read (CPython 3.7-3.15, not"
-                    + " free-threaded); leave out --async-aware");
+                    + " in process " + opened.target().pid() + " cannot be read (CPython 3.7-3.15; of the"
+                    + " free-threaded builds, 3.13t); leave out --async-aware");
         }
     }
 

@@ -104,10 +104,12 @@ public final class AsyncioReader {
             return Optional.empty();
         }
         int minor = version.minor();
+        // A free-threaded build's object header is longer than the default 16 bytes, and moves every field after it.
+        int headerExtra = objects.layout().obType() + Long.BYTES - 16;
         return TaskLayout.of(minor).map(layout -> (codes, locals, modulesOffset) -> {
             TaskMemory memory = TaskMemory.over(objects);
             RemoteReader remote = memory.objects().remote();
-            TaskSource source = layout.registries(memory.objects(), minor);
+            TaskSource source = layout.afterHeader(headerExtra).registries(memory.objects(), minor);
             RunningLoops runningLoops = RunningLoops.of(minor, memory.objects(), tables).orElse(null);
             if (minor <= 10) {
                 return new AsyncioReader(memory, source,
@@ -118,7 +120,7 @@ public final class AsyncioReader {
             CoroutineFrames coroutines = minor == 11
                     ? InterpreterFrameCoroutines.v311(remote, frames, stackTop, codeStart)
                     : minor == 12 ? InterpreterFrameCoroutines.v312(remote, frames, stackTop, codeStart)
-                    : InterpreterFrameCoroutines.v313(remote, frames, stackTop, codeStart);
+                    : InterpreterFrameCoroutines.v313(remote, frames, stackTop, codeStart, headerExtra);
             return new AsyncioReader(memory, source, coroutines, codes, locals, modulesOffset, frames.localsplus(),
                     frames.tagMask(), runningLoops);
         });

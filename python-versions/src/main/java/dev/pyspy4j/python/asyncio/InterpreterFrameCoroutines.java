@@ -82,8 +82,14 @@ final class InterpreterFrameCoroutines implements CoroutineFrames {
         return new InterpreterFrameCoroutines(reader, frames, States.V311, 67, 72, stackTop, false, 1, codeStart);
     }
 
-    static InterpreterFrameCoroutines v313(RemoteReader reader, FrameLayout frames, int stackTop, int codeStart) {
-        return new InterpreterFrameCoroutines(reader, frames, States.V313, 67, 72, stackTop, false, 1, codeStart);
+    /**
+     * @param headerExtra how much longer than 16 bytes an object header is (16 in a free-threaded build), which moves
+     *                    every field of the coroutine object by as much
+     */
+    static InterpreterFrameCoroutines v313(RemoteReader reader, FrameLayout frames, int stackTop, int codeStart,
+                                           int headerExtra) {
+        return new InterpreterFrameCoroutines(reader, frames, States.V313, 67 + headerExtra, 72 + headerExtra,
+                stackTop, false, 1, codeStart);
     }
 
     /** 3.14 and later, with the coroutine object's fields where the target's debug offsets put them. */

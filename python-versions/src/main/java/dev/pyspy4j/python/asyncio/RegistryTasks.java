@@ -15,8 +15,6 @@ import java.util.Set;
  * of weak references, and plain sets; {@code _current_tasks} maps each loop to its running task.
  */
 final class RegistryTasks implements TaskSource {
-    /** {@code PyWeakReference.wr_object}: right after {@code PyObject_HEAD} in every version. */
-    private static final int WEAKREF_OBJECT = 16;
 
     private final ObjectReader objects;
     private final RememberedLookups globals;
@@ -24,12 +22,15 @@ final class RegistryTasks implements TaskSource {
     private final List<String> plainSets;
 
     private final TaskLayout layout;
+    /** {@code PyWeakReference.wr_object}: right after the object header in every version. */
+    private final int weakrefObject;
 
     /** @param layout where the fields of these tasks are; null when only the addresses are wanted */
     RegistryTasks(ObjectReader objects, List<String> weakSets, List<String> plainSets, TaskLayout layout) {
         this.objects = objects;
         this.globals = new RememberedLookups(objects);
         this.layout = layout;
+        this.weakrefObject = objects.layout().obType() + Long.BYTES;
         this.weakSets = weakSets;
         this.plainSets = plainSets;
     }
@@ -44,7 +45,7 @@ final class RegistryTasks implements TaskSource {
             if (data.isPresent()) {
                 registryFound = true;
                 for (long ref : objects.setMembers(data.get())) {
-                    add(found, objects.remote().pointer(ref + WEAKREF_OBJECT), skipped);
+                    add(found, objects.remote().pointer(ref + weakrefObject), skipped);
                 }
             }
         }

@@ -27,6 +27,8 @@ import java.util.Optional;
  *       {@code state} 96 (104 bytes); the task's flags and {@code task_num_cancels_requested} come first (104-111),
  *       then {@code task_fut_waiter} 112, {@code task_coro} 120, {@code task_name} 128.</li>
  * </ul>
+ * A free-threaded build's object header is 16 bytes longer (32: {@code ob_tid}, flags, {@code ob_ref_local},
+ * {@code ob_ref_shared}, {@code ob_type}); the fields after it move by as much ({@link #afterHeader}).
  * {@code fut_state} is {@code PENDING} 0, {@code CANCELLED} 1, {@code FINISHED} 2 in every version.
  * Registries (Lib/asyncio/tasks.py, which the C module's {@code _register_task} feeds): 3.7-3.11 keep every task in
  * the {@code weakref.WeakSet} {@code _all_tasks}; 3.12 and 3.13 keep scheduled tasks in the WeakSet
@@ -54,6 +56,12 @@ record TaskLayout(int futureLoop, int futureState, int taskFutWaiter, int taskCo
             case 13 -> new TaskLayout(16, 96, 112, 120, 128);
             default -> null;
         });
+    }
+
+    /** This layout for objects whose header is {@code extra} bytes longer than the default build's 16. */
+    TaskLayout afterHeader(int extra) {
+        return new TaskLayout(futureLoop + extra, futureState + extra, taskFutWaiter + extra, taskCoro + extra,
+                taskName < 0 ? taskName : taskName + extra);
     }
 
     /** The registries of CPython 3.{@code minor} (3.7-3.13), which hold every task. */
