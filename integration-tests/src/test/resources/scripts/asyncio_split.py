@@ -8,7 +8,8 @@
 # "parent" awaits the task
 # "child", which waits on a future that never completes through two coroutines. A thread outside asyncio sleeps.
 # The second argument, when given, picks the event loop: "asyncio" (the default), "uvloop", or "hidden-thread-id" (an
-# asyncio loop that keeps its thread's ident out of its instance dict, as uvloop's loops do).
+# asyncio loop that keeps its thread's ident out of its instance dict, as uvloop's loops do) or "task-subclass" (an
+# asyncio loop whose task factory makes instances of a Task subclass defined here).
 # The first argument names a file where the label of each task's pseudo-frame is written as name=label ("task heavy",
 # or "task 0x7F..." on 3.7, whose tasks have no names). "# frame: NAME" marks the lines the tests look for.
 import asyncio
@@ -83,7 +84,14 @@ def new_loop(kind):
         return uvloop.new_event_loop()
     if kind == "hidden-thread-id":
         return HiddenThreadIdLoop()
-    return asyncio.new_event_loop()
+    loop = asyncio.new_event_loop()
+    if kind == "task-subclass":
+        loop.set_task_factory(lambda loop, coro, **kwargs: TracedTask(coro, loop=loop, **kwargs))
+    return loop
+
+
+class TracedTask(asyncio.Task):
+    """A task class of the program's own, as task factories make: its instances are C tasks with a dict."""
 
 
 class HiddenThreadIdLoop(asyncio.SelectorEventLoop):

@@ -85,6 +85,33 @@ class DumpAsyncioIT {
                 .isEqualTo(mainThread.get("thread_id").asLong());
     }
 
+    /**
+     * Tasks of a class the program derives from asyncio's Task (a task factory's) are read as tasks, also where they
+     * are awaited: nothing is skipped, and the gather and the awaited task name them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("supported")
+    void tasksOfATaskSubclassAreTasks(Path python, @TempDir Path work) throws Exception {
+        Process target = targets.startPython(python, Interpreters.script("asyncio_split.py"),
+                work.resolve("labels.txt").toString(), "task-subclass");
+
+        Pyspy4jJar.Result result = DumpCli.dump(target, "--asyncio", "--json");
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        JsonNode asyncio = new ObjectMapper().readTree(result.out()).get("asyncio");
+        assertThat(asyncio.get("skipped").asLong()).as(result.out()).isZero();
+        JsonNode tasks = asyncio.at("/loops/0/tasks");
+        assertThat(tasks).as(result.out()).hasSize(5);
+        Map<String, JsonNode> byOutermost = new HashMap<>();
+        tasks.forEach(task -> byOutermost.put(task.at("/coroutine_stack/0/name").asText(), task));
+        JsonNode main = byOutermost.get("main");
+        assertThat(main.at("/awaits/kind").asText()).as(result.out()).isEqualTo("gather");
+        assertThat(main.at("/awaits/tasks")).as(result.out()).hasSize(2);
+        JsonNode parent = byOutermost.get("parent");
+        assertThat(parent.at("/awaits/kind").asText()).as(result.out()).isEqualTo("task");
+        assertThat(parent.at("/awaits/id").asLong()).isEqualTo(byOutermost.get("sleeper").get("id").asLong());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("supported")
     void jsonShowsEveryTaskItsStackAndWhatItAwaits(Path python) throws Exception {

@@ -41,7 +41,6 @@ public final class AsyncioReader {
     private static final int MAX_CHAIN = 1024;
     /** The slots of a running coroutine searched for the coroutine it runs. */
     private static final int RUNNING_SLOTS = 64;
-    static final String TASK_TYPE = "_asyncio.Task";
 
     private final TaskMemory memory;
     private final ObjectReader objects;
@@ -55,6 +54,7 @@ public final class AsyncioReader {
     /** Type names by type address, for the duration of one read. */
     private final Map<Long, String> typeNames = new HashMap<>();
     private final AwaitedObjects awaitedObjects;
+    private final TaskTypes taskTypes;
     /** {@code sys.modules["asyncio.tasks"]} and each loop's {@code _thread_id}, remembered between reads. */
     private final RememberedLookups remembered;
     /** Finds a loop's thread from the threads' side, for loops without {@code _thread_id}; null where it cannot. */
@@ -65,9 +65,11 @@ public final class AsyncioReader {
      * @param slotsOffset   where a frame's local slots start, relative to the frame
      * @param tagMask       the tag bits of a frame slot (0 before 3.14)
      * @param runningLoops  finds the thread of a loop that has no {@code _thread_id}; null where it cannot
+     * @param typeBase      offset of {@code tp_base} in a type object
      */
     AsyncioReader(TaskMemory memory, TaskSource source, CoroutineFrames coroutines, CodeCache codes,
-                  LocalsReader locals, int modulesOffset, int slotsOffset, long tagMask, RunningLoops runningLoops) {
+                  LocalsReader locals, int modulesOffset, int slotsOffset, long tagMask, RunningLoops runningLoops,
+                  int typeBase) {
         this.memory = memory;
         this.objects = memory.objects();
         this.source = source;
@@ -77,7 +79,8 @@ public final class AsyncioReader {
         this.modulesOffset = modulesOffset;
         this.slotsOffset = slotsOffset;
         this.tagMask = tagMask;
-        this.awaitedObjects = new AwaitedObjects(objects, codes, typeNames, slotsOffset, tagMask);
+        this.taskTypes = new TaskTypes(objects, typeBase);
+        this.awaitedObjects = new AwaitedObjects(objects, codes, typeNames, taskTypes, slotsOffset, tagMask);
         this.remembered = new RememberedLookups(objects);
         this.runningLoops = runningLoops;
     }
@@ -114,7 +117,8 @@ public final class AsyncioReader {
             if (minor <= 10) {
                 return new AsyncioReader(memory, source,
                         new FrameObjectCoroutines(remote, tables, minor == 10 ? 2 : 1), codes, locals,
-                        modulesOffset, tables.offset("PyFrameObject.f_localsplus"), 0, runningLoops);
+                        modulesOffset, tables.offset("PyFrameObject.f_localsplus"), 0, runningLoops,
+                        tables.offset("PyTypeObject.tp_base"));
             }
             int stackTop = tables.offset("_PyInterpreterFrame.stacktop");
             CoroutineFrames coroutines = minor == 11
@@ -122,7 +126,7 @@ public final class AsyncioReader {
                     : minor == 12 ? InterpreterFrameCoroutines.v312(remote, frames, stackTop, codeStart)
                     : InterpreterFrameCoroutines.v313(remote, frames, stackTop, codeStart, headerExtra);
             return new AsyncioReader(memory, source, coroutines, codes, locals, modulesOffset, frames.localsplus(),
-                    frames.tagMask(), runningLoops);
+                    frames.tagMask(), runningLoops, tables.offset("PyTypeObject.tp_base"));
         });
     }
 
@@ -144,7 +148,8 @@ public final class AsyncioReader {
                             tables.offset("PyThreadState.next"), tables.offset("PyThreadState.thread_id")),
                     InterpreterFrameCoroutines.v314(memory.objects().remote(), frames, minor, genFrameState,
                             genFrame, tables.offset("_PyInterpreterFrame.stackpointer"), codeStart),
-                    codes, locals, modulesOffset, frames.localsplus(), frames.tagMask(), null);
+                    codes, locals, modulesOffset, frames.localsplus(), frames.tagMask(), null,
+                    tables.offset("PyTypeObject.tp_base"));
         };
     }
 
@@ -160,6 +165,7 @@ public final class AsyncioReader {
 
     private AsyncioSnapshot readTasks(long interpreter, int localsBudget) {
         typeNames.clear();
+        taskTypes.clear();
         long modules = objects.remote().pointer(interpreter + modulesOffset);
         Optional<Long> module = remembered.lookup(modules, "asyncio.tasks");
         if (module.isEmpty()) {
@@ -174,7 +180,7 @@ public final class AsyncioReader {
         Map<Long, List<AsyncioTask>> byLoop = new LinkedHashMap<>();
         for (long address : found.tasks()) {
             try {
-                if (!TASK_TYPE.equals(typeName(address))) {
+                if (!taskTypes.isTask(address)) {
                     skipped++;
                     continue;
                 }

@@ -22,27 +22,28 @@ final class AwaitedObjects {
 
     private final ObjectReader objects;
     private final CodeCache codes;
+    private final TaskTypes taskTypes;
     private final Map<Long, String> typeNames;
     private final int slotsOffset;
     private final long tagMask;
 
     /** @param typeNames type names by type address, shared with the reader for the duration of one read */
-    AwaitedObjects(ObjectReader objects, CodeCache codes, Map<Long, String> typeNames, int slotsOffset,
-                   long tagMask) {
+    AwaitedObjects(ObjectReader objects, CodeCache codes, Map<Long, String> typeNames, TaskTypes taskTypes,
+                   int slotsOffset, long tagMask) {
         this.objects = objects;
         this.codes = codes;
         this.typeNames = typeNames;
+        this.taskTypes = taskTypes;
         this.slotsOffset = slotsOffset;
         this.tagMask = tagMask;
     }
 
     /** What a pending task waits for, from its {@code task_fut_waiter} and its innermost coroutine (or null). */
     AsyncioTask.Awaited awaited(long waiter, CoroutineFrame innermost) {
-        String type = typeName(waiter);
-        if (AsyncioReader.TASK_TYPE.equals(type)) {
+        if (taskTypes.isTask(waiter)) {
             return new AsyncioTask.Awaited(AsyncioTask.Kind.TASK, waiter, List.of(waiter));
         }
-        if (GATHERING_FUTURE.equals(type)) {
+        if (GATHERING_FUTURE.equals(typeName(waiter))) {
             List<Long> children = objects.attribute(waiter, "_children")
                     .map(list -> objects.listItems(list, MAX_GATHERED)).orElse(List.of());
             return new AsyncioTask.Awaited(AsyncioTask.Kind.GATHER, waiter, tasksAmong(children));
@@ -73,7 +74,7 @@ final class AwaitedObjects {
     private List<Long> tasksAmong(List<Long> objectsList) {
         List<Long> tasks = new ArrayList<>();
         for (long object : objectsList) {
-            if (AsyncioReader.TASK_TYPE.equals(typeName(object))) {
+            if (taskTypes.isTask(object)) {
                 tasks.add(object);
             }
         }
