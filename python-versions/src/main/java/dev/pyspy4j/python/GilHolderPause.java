@@ -41,8 +41,13 @@ final class GilHolderPause {
     private final ThreadIdentities identities;
     private final Consumer<RawSample> learner;
     private final GilSwitches.Looks looks;
-    /** The GIL as the last copy left it, to pick the thread to stop for the next one. */
+    /**
+     * The GIL as the last copy left it, to pick the thread to stop for the next one; empty when the holder changed
+     * between the last two copies, so that the next one looks first.
+     */
     private Optional<GilSwitches.Reading> lastSeen = Optional.empty();
+    /** The thread state that held the GIL at the last copy; 0 before the first. */
+    private long lastHolder;
     private long copies;
     private long abandoned;
 
@@ -80,9 +85,10 @@ final class GilHolderPause {
     }
 
     /**
-     * Picks the thread to stop from a look at the GIL: the look the last copy ended with when there was one (the
-     * holder rarely changes between two samples, and stopping a thread that no longer holds the GIL is only a
-     * wasted attempt: the look made once it is stopped tells), a look of its own otherwise.
+     * Picks the thread to stop from a look at the GIL: the look the last copy ended with when the holder had not
+     * changed since the copy before (one thread computing keeps the GIL from sample to sample, and stopping a
+     * thread that no longer holds it is only a wasted attempt: the look made once it is stopped tells), a look of its
+     * own otherwise (threads that take turns at the GIL would make most such stops wasted ones).
      */
     private Optional<Copy> tryCopy(Copier copier) {
         boolean learnt = false;
@@ -105,7 +111,9 @@ final class GilHolderPause {
             }
             Attempt result = copyWhileStopped(copier, holder, owner);
             if (!result.holderMoved()) {
-                lastSeen = result.gil();
+                boolean sameHolder = result.gil().isPresent() && result.gil().get().lastHolder() == lastHolder;
+                lastHolder = result.gil().map(GilSwitches.Reading::lastHolder).orElse(0L);
+                lastSeen = sameHolder ? result.gil() : Optional.empty();
                 return result.copy();
             }
             seen = result.gil();

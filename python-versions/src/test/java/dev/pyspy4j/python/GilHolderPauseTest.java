@@ -77,17 +77,20 @@ class GilHolderPauseTest {
     }
 
     @Test
-    void theNextCopyStopsTheHolderTheLastOneSawWithoutALookOfItsOwn() {
+    void aHolderThatKeptTheGilOverTwoCopiesIsStoppedWithoutALookOfItsOwn() {
         gil(HOLDER_STATE, 7);
         knownThreads();
-        assertThat(pause.copy(copier(() -> { }))).isPresent();
-        int readsOfTheFirst = gilReads;
+        int[] reads = new int[3];
+        for (int i = 0; i < reads.length; i++) {
+            int before = gilReads;
+            assertThat(pause.copy(copier(() -> { }))).isPresent();
+            reads[i] = gilReads - before;
+        }
 
-        assertThat(pause.copy(copier(() -> { }))).isPresent();
-
-        assertThat(readsOfTheFirst).as("a look, then the two of the copy's batch").isEqualTo(3);
-        assertThat(gilReads - readsOfTheFirst).as("the two of the copy's batch only").isEqualTo(2);
-        assertThat(target.threadPauses()).containsExactly(List.of(HOLDER_TID), List.of(HOLDER_TID));
+        // A look, then the two of the copy's batch; the first copy has no holder before it to compare with.
+        assertThat(reads).containsExactly(3, 3, 2);
+        assertThat(target.threadPauses()).containsExactly(List.of(HOLDER_TID), List.of(HOLDER_TID),
+                List.of(HOLDER_TID));
     }
 
     @Test
@@ -95,14 +98,29 @@ class GilHolderPauseTest {
         gil(HOLDER_STATE, 7);
         knownThreads();
         assertThat(pause.copy(copier(() -> { }))).isPresent();
+        assertThat(pause.copy(copier(() -> { }))).isPresent();
         gil(OTHER_STATE, 8);
 
         Optional<GilHolderPause.Copy> copy = pause.copy(copier(() -> { }));
 
         assertThat(copy).isPresent();
         assertThat(target.threadPauses()).containsExactly(List.of(HOLDER_TID), List.of(HOLDER_TID),
-                List.of(OTHER_TID));
-        assertThat(pause.counts()).isEqualTo(new GilHolderPause.Counts(2, 0));
+                List.of(HOLDER_TID), List.of(OTHER_TID));
+        assertThat(pause.counts()).isEqualTo(new GilHolderPause.Counts(3, 0));
+    }
+
+    @Test
+    void threadsTakingTurnsAtTheGilAreLookedAtBeforeEachStop() {
+        knownThreads();
+        long[][] turns = {{HOLDER_STATE, 7}, {OTHER_STATE, 8}, {HOLDER_STATE, 9}, {OTHER_STATE, 10}};
+        for (long[] turn : turns) {
+            gil(turn[0], turn[1]);
+            assertThat(pause.copy(copier(() -> { }))).isPresent();
+        }
+
+        // Each copy stops the thread that holds the GIL now, none the one that held it at the copy before.
+        assertThat(target.threadPauses()).containsExactly(List.of(HOLDER_TID), List.of(OTHER_TID),
+                List.of(HOLDER_TID), List.of(OTHER_TID));
     }
 
     @Test
