@@ -65,12 +65,8 @@ class DumpAsyncioIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("supported")
     void aLoopWithoutAThreadIdentInItsDictIsPlacedInItsThread(Path python, @TempDir Path work) throws Exception {
-        Process target = targets.startPython(python, Interpreters.script("asyncio_split.py"),
-                work.resolve("labels.txt").toString(), "hidden-thread-id");
+        Pyspy4jJar.Result result = dumpSplit(python, work, "hidden-thread-id");
 
-        Pyspy4jJar.Result result = DumpCli.dump(target, "--asyncio", "--json");
-
-        assertThat(result.exitCode()).as(result.describe()).isZero();
         JsonNode root = new ObjectMapper().readTree(result.out());
         JsonNode mainThread = null;
         for (JsonNode thread : root.get("threads")) {
@@ -92,12 +88,8 @@ class DumpAsyncioIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("supported")
     void tasksOfATaskSubclassAreTasks(Path python, @TempDir Path work) throws Exception {
-        Process target = targets.startPython(python, Interpreters.script("asyncio_split.py"),
-                work.resolve("labels.txt").toString(), "task-subclass");
+        Pyspy4jJar.Result result = dumpSplit(python, work, "task-subclass");
 
-        Pyspy4jJar.Result result = DumpCli.dump(target, "--asyncio", "--json");
-
-        assertThat(result.exitCode()).as(result.describe()).isZero();
         JsonNode asyncio = new ObjectMapper().readTree(result.out()).get("asyncio");
         assertThat(asyncio.get("skipped").asLong()).as(result.out()).isZero();
         JsonNode tasks = asyncio.at("/loops/0/tasks");
@@ -317,6 +309,15 @@ class DumpAsyncioIT {
         assertThat(asyncio.get("unavailable").asText()).isEqualTo(
                 "asyncio is not imported: the program has no asyncio tasks");
         assertThat(asyncio.get("loops")).isEmpty();
+    }
+
+    /** {@code dump --asyncio --json} of {@code asyncio_split.py} run with event loop {@code loop}; checked to succeed. */
+    private Pyspy4jJar.Result dumpSplit(Path python, Path work, String loop) throws Exception {
+        Process target = targets.startPython(python, Interpreters.script("asyncio_split.py"),
+                work.resolve("labels.txt").toString(), loop);
+        Pyspy4jJar.Result result = DumpCli.dump(target, "--asyncio", "--json");
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        return result;
     }
 
     /** Whether the interpreter's {@code TaskGroup.__aexit__} awaits a {@code _aexit} of its own. */

@@ -108,7 +108,7 @@ public final class AsyncioReader {
         }
         int minor = version.minor();
         // A free-threaded build's object header is longer than the default 16 bytes, and moves every field after it.
-        int headerExtra = objects.layout().obType() + Long.BYTES - 16;
+        int headerExtra = objects.layout().headerSize() - 16;
         return TaskLayout.of(minor).map(layout -> (codes, locals, modulesOffset) -> {
             TaskMemory memory = TaskMemory.over(objects);
             RemoteReader remote = memory.objects().remote();

@@ -30,7 +30,7 @@ final class RegistryTasks implements TaskSource {
         this.objects = objects;
         this.globals = new RememberedLookups(objects);
         this.layout = layout;
-        this.weakrefObject = objects.layout().obType() + Long.BYTES;
+        this.weakrefObject = objects.layout().headerSize();
         this.weakSets = weakSets;
         this.plainSets = plainSets;
     }

@@ -27,4 +27,12 @@ public record ObjectLayout(int obType, int obSize, int tpName, int tpFlags, int 
                 t.offset("PyFloatObject.ob_fval"),
                 t.has("PyHeapTypeObject.ht_cached_keys") ? t.offset("PyHeapTypeObject.ht_cached_keys") : -1);
     }
+
+    /**
+     * The size of an object header ({@code PyObject_HEAD}), which ends with the type pointer: 16 bytes, 32 in a
+     * free-threaded build; the first field of an object's own struct comes right after it.
+     */
+    public int headerSize() {
+        return obType + Long.BYTES;
+    }
 }
