@@ -14,6 +14,7 @@ import dev.pyspy4j.python.walk.LocalsReader;
 import dev.pyspy4j.python.walk.RawFrame;
 import dev.pyspy4j.python.walk.RawSample;
 import dev.pyspy4j.python.walk.RawThread;
+import dev.pyspy4j.python.walk.ReusableStacks;
 import dev.pyspy4j.python.walk.ThreadFilter;
 import dev.pyspy4j.python.walk.ThreadNames;
 import dev.pyspy4j.python.walk.ThreadStateCollector;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -60,6 +62,11 @@ public final class CPythonInterpreter implements PythonInterpreter {
     private final RemoteReader reader;
     /** Stops only the GIL's holder in blocking mode where the GIL can be watched; null where it cannot. */
     private final GilHolderPause holderPause;
+    /** The copy of the last sample that succeeded, if the sample after it has not failed; else {@code null}. */
+    private RawSample lastSample;
+    /** The copy the sample being taken made last, and the stacks it may use again. */
+    private RawSample lastCopy;
+    private ReusableStacks reusable = ReusableStacks.NONE;
     /** Reads asyncio tasks for {@code dump --asyncio}; null where this version's tasks cannot be read. */
     private final AsyncioReader asyncio;
 
@@ -119,6 +126,37 @@ public final class CPythonInterpreter implements PythonInterpreter {
     public synchronized InterpreterSample sample(SampleRequest request) {
         // Thread states must be read before pausing: a paused thread always looks idle.
         Map<Long, ThreadActivity> activity = request.activity() == null ? null : request.activity().snapshot();
+        // Stacks are used again only from the sample just before, taken between the last two activity snapshots:
+        // a failed sample leaves none.
+        RawSample previous = lastSample;
+        lastSample = null;
+        lastCopy = null;
+        reusable = reusableStacks(previous, request);
+        InterpreterSample sample = sampleWith(request, activity);
+        lastSample = lastCopy;
+        return sample;
+    }
+
+    /**
+     * The stacks of {@code previous} whose threads the activity probe proves not to have run since its last
+     * snapshot, which was taken before {@code previous} was copied.
+     */
+    private ReusableStacks reusableStacks(RawSample previous, SampleRequest request) {
+        if (previous == null || request.activity() == null || request.gilOnly() || request.localsBudget() > 0) {
+            return ReusableStacks.NONE;
+        }
+        Set<Long> notRun = request.activity().notRunSincePreviousSnapshot();
+        if (notRun.isEmpty()) {
+            return ReusableStacks.NONE;
+        }
+        ThreadIdentities owners = decoder.identities();
+        return ReusableStacks.of(previous, threadState -> {
+            long tid = owners.hostThreadIdOf(threadState);
+            return tid != 0 && notRun.contains(tid);
+        });
+    }
+
+    private InterpreterSample sampleWith(SampleRequest request, Map<Long, ThreadActivity> activity) {
         if (!request.pauseTarget()) {
             RawSample raw = copy(snapshot, request, null, false);
             return new InterpreterSample(decoder.decode(raw, request, activity), 0);
@@ -187,7 +225,9 @@ public final class CPythonInterpreter implements PythonInterpreter {
         ThreadSelection selection = request.threads();
         RawSample raw = collector.collect(reader, interpreter, request.gilOnly(), request.pauseTarget(),
                 selection.isAll() ? ThreadFilter.ALL
-                        : (threadId, nativeThreadId) -> decoder.selects(selection, threadId, nativeThreadId));
+                        : (threadId, nativeThreadId) -> decoder.selects(selection, threadId, nativeThreadId),
+                reusable);
+        lastCopy = raw;
         // The cached code objects of these frames are checked with the copy: while a paused thread runs a code
         // object it cannot be freed, and from the next copy on the checks come with the batched read.
         codes.revalidate(raw, snapshot);

@@ -47,6 +47,7 @@ final class SampleDecoder {
     private final Predicate<RawThread> stillAsCopied;
     private final FrameCache frameCache = new FrameCache();
     private final ThreadIdentities identities = new ThreadIdentities();
+    private final DecodedStacks decoded = new DecodedStacks();
 
     SampleDecoder(long pid, long interpreter, CodeCache codes, CodeReader codeReader, ThreadNames names,
                   boolean instructionIsPointer, Function<List<Long>, Map<Long, Long>> osThreadIdsOfHandles,
@@ -67,18 +68,26 @@ final class SampleDecoder {
         List<StackTrace> traces = new ArrayList<>(raw.threads().size());
         Map<Long, Long> tids = osThreadIds(raw);
         identities.begin();
-        for (RawThread thread : raw.threads()) {
+        decoded.begin(request);
+        List<RawThread> threads = raw.threads();
+        for (int i = 0; i < threads.size(); i++) {
+            RawThread thread = threads.get(i);
             boolean ownsGil = raw.gilHolder() != 0 && thread.threadState() == raw.gilHolder();
             if (request.gilOnly() && !ownsGil) {
                 continue;
             }
-            List<Frame> frames = readableFrames(thread, request);
+            List<Frame> frames = raw.isReused(i) ? decoded.before(thread) : null;
+            if (frames == null) {
+                frames = readableFrames(thread, request);
+            }
+            decoded.keep(thread, frames);
             long tid = hostThreadId(thread, tids);
             identities.record(thread.threadState(), thread.threadId(), thread.nativeThreadId(), tid);
             traces.add(new StackTrace(pid, thread.threadId(), names.nameOf(interpreter, thread.threadId()), tid,
                     isActive(tid, frames, activity), ownsGil, frames, null));
         }
         identities.publish();
+        decoded.publish();
         return traces;
     }
 

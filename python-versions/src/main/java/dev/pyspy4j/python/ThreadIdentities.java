@@ -42,6 +42,12 @@ final class ThreadIdentities {
         next = previous;
     }
 
+    /** The OS thread id on this machine of the owner of {@code threadState} at the last published sample; 0 if none. */
+    long hostThreadIdOf(long threadState) {
+        Identity owner = current.get(threadState);
+        return owner == null ? 0 : owner.hostThreadId();
+    }
+
     /** The owner of {@code threadState} at the last published sample. */
     Optional<Identity> of(long threadState) {
         return Optional.ofNullable(current.get(threadState));

@@ -34,16 +34,27 @@ final class ActivityClassifier {
      */
     static final long WOKEN_WINDOW_NANOS = 1_000_000_000L;
 
-    /** @param sinceLastNanos time since the previous snapshot, or a negative value for the first one */
-    Optional<ThreadActivity> classify(TaskFiles files, ByteBuffer buffer, long sinceLastNanos) throws IOException {
+    /**
+     * The thread's activity now, and {@code notRun} told whether it has not been on a CPU since the previous look.
+     *
+     * @param sinceLastNanos time since the previous snapshot, or a negative value for the first one
+     */
+    Optional<ThreadActivity> classify(TaskFiles files, ByteBuffer buffer, long sinceLastNanos, NotRun notRun)
+            throws IOException {
         long ran = NOT_READ;
         if (files.lastVerdict() == ThreadActivity.IDLE && files.lastRunNanos() >= 0) {
             // A thread that has not been on a CPU since it was seen idle is idle still, whether asleep or waiting
             // for a CPU: one small read instead of two, for what most threads of a large server are.
             ran = files.readRunNanos(buffer);
-            if (ran == files.lastRunNanos()) {
-                return Optional.of(files.remember(ThreadActivity.IDLE, ran));
+            if (files.notRunSinceRemembered(ran)) {
+                notRun.since();
+                return Optional.of(files.remember(ThreadActivity.IDLE, ran, true));
             }
+            if (ran == files.lastRunNanos() && !files.countsArrivals()) {
+                return Optional.of(files.remember(ThreadActivity.IDLE, ran, false));
+            }
+            // The same run time without that proof (remembered while it might have been on a CPU, or it arrived on
+            // one since) is settled by a look at its state, which also makes the proof possible next time.
         }
         int length = files.readStat(buffer);
         if (length == 0) {
@@ -54,7 +65,14 @@ final class ActivityClassifier {
             return Optional.of(ThreadActivity.UNKNOWN);
         }
         if (state != 'R') {
-            return Optional.of(files.remember(ThreadActivity.IDLE, ran == NOT_READ ? files.readRunNanos(buffer) : ran));
+            if (ran != NOT_READ) {
+                // Read before a look that found it asleep: it was off every CPU then, or has been on one since.
+                return Optional.of(files.remember(ThreadActivity.IDLE, ran, true));
+            }
+            // Read after the look, the run time may be that of a thread woken meanwhile and now on a CPU: a second
+            // look that finds it asleep still makes it one read off every CPU or before a switch that moved it on.
+            ran = files.readRunNanos(buffer);
+            return Optional.of(files.remember(ThreadActivity.IDLE, ran, asleepStill(files, buffer)));
         }
         boolean wasIdle = files.lastVerdict() == ThreadActivity.IDLE && files.lastRunNanos() >= 0 && ran >= 0;
         if (wasIdle) {
@@ -66,7 +84,20 @@ final class ActivityClassifier {
         }
         // The run time of a thread seen active matters only once it is seen asleep, where it is read: a busy
         // thread costs one read per snapshot.
-        return Optional.of(files.remember(ThreadActivity.ACTIVE, -1));
+        return Optional.of(files.remember(ThreadActivity.ACTIVE, -1, false));
+    }
+
+    /** Whether the thread's state is still one of a thread off every CPU. */
+    private static boolean asleepStill(TaskFiles files, ByteBuffer buffer) throws IOException {
+        int length = files.readStat(buffer);
+        char state = length == 0 ? '\0' : TaskStat.stateOf(buffer, length);
+        return state != '\0' && state != 'R';
+    }
+
+    /** Told by {@link #classify} when the thread has not been on a CPU since the look before. */
+    @FunctionalInterface
+    interface NotRun {
+        void since();
     }
 
     private static boolean ranSince(long ranNanos, long awakeNanos) {

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +31,17 @@ final class ProcThreadActivityProbe implements ThreadActivityProbe {
     private final ThreadCount threadCount;
     private long lastSnapshotNanos = -1;
     private long sinceLastNanos = -1;
+    /** The threads the latest snapshot found not to have run since the one before. */
+    private Set<Long> notRun = Set.of();
+    /** The thread being looked at, for {@link #foundNotRun}. */
+    private long lookingAt;
+    /** Whether this snapshot's looks are the first at their threads since the previous snapshot. */
+    private boolean firstLooks;
+    private final ActivityClassifier.NotRun foundNotRun = () -> {
+        if (firstLooks) {
+            notRun.add(lookingAt);
+        }
+    };
 
     ProcThreadActivityProbe(long pid, ActivityClassifier classifier) {
         this.proc = new ProcFs(pid);
@@ -42,6 +54,8 @@ final class ProcThreadActivityProbe implements ThreadActivityProbe {
         long now = System.nanoTime();
         sinceLastNanos = lastSnapshotNanos < 0 ? -1 : now - lastSnapshotNanos;
         lastSnapshotNanos = now;
+        notRun = new HashSet<>();
+        firstLooks = true;
         // Listing /proc/<pid>/task costs several system calls; while the number of threads is unchanged the
         // previous list is reused, and a thread of it that is gone (one exited, another started) forces a listing.
         if (!open.isEmpty() && sameThreadCount()) {
@@ -49,8 +63,17 @@ final class ProcThreadActivityProbe implements ThreadActivityProbe {
             if (activity != null) {
                 return activity;
             }
+            // The failed guess's looks are remembered already: looking again cannot tell what a thread did since the
+            // previous snapshot, only since a moment ago.
+            notRun.clear();
+            firstLooks = false;
         }
         return lookAll(proc.taskIds(), false);
+    }
+
+    @Override
+    public Set<Long> notRunSincePreviousSnapshot() {
+        return Collections.unmodifiableSet(notRun);
     }
 
     /**
@@ -93,7 +116,8 @@ final class ProcThreadActivityProbe implements ThreadActivityProbe {
                 files = new TaskFiles(proc.taskDir(tid));
                 open.put(tid, files);
             }
-            return classifier.classify(files, buffer, sinceLastNanos);
+            lookingAt = tid;
+            return classifier.classify(files, buffer, sinceLastNanos, foundNotRun);
         } catch (NoSuchFileException ended) {
             return Optional.empty();
         } catch (IOException e) {

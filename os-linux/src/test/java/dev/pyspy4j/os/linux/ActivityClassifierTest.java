@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,9 @@ class ActivityClassifierTest {
     private final ByteBuffer buffer = ByteBuffer.allocate(4096);
     private TaskFiles files;
     private long runNanos = 1_000_000;
+    private long arrivals = 7;
+    private boolean notRun;
+    private final ActivityClassifier.NotRun sawNotRun = () -> notRun = true;
 
     @BeforeEach
     void openFiles() throws IOException {
@@ -88,7 +92,7 @@ class ActivityClassifierTest {
 
         // An empty stat reads as a thread that ended: only the run time can have been looked at.
         Files.writeString(dir.resolve("stat"), "");
-        assertThat(classifier.classify(files, buffer, INTERVAL)).contains(ThreadActivity.IDLE);
+        assertThat(classify()).contains(ThreadActivity.IDLE);
 
         assertThat(verdict('R', 1_000_000)).as("once it runs, its state counts again").isEqualTo(ThreadActivity.ACTIVE);
     }
@@ -108,7 +112,7 @@ class ActivityClassifierTest {
         // A schedstat that reads as garbage would make a thread seen asleep look as if it had never run.
         look('R');
         Files.writeString(dir.resolve("schedstat"), "garbage\n");
-        assertThat(classifier.classify(files, buffer, INTERVAL)).as("its run time is not read")
+        assertThat(classify()).as("its run time is not read")
                 .contains(ThreadActivity.ACTIVE);
 
         assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
@@ -116,15 +120,87 @@ class ActivityClassifierTest {
                 .isEqualTo(ThreadActivity.IDLE);
     }
 
+    @Test
+    void aThreadAsleepAtTwoLooksHasNotRunBetweenThem() throws IOException {
+        assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
+        assertThat(notRun).as("nothing to compare the first look with").isFalse();
+
+        assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
+        assertThat(notRun).isTrue();
+        assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
+        assertThat(notRun).as("and again, for as long as it does not run").isTrue();
+
+        assertThat(verdict('S', 30_000)).isEqualTo(ThreadActivity.IDLE);
+        assertThat(notRun).as("asleep again, but it ran in between").isFalse();
+    }
+
+    @Test
+    void aThreadThatArrivedOnACpuWithoutItsRunTimeMovingMayHaveRun() throws IOException {
+        verdict('S', 0);
+
+        // A thread on a CPU keeps the run time of its last tick: only the count of arrivals tells it ran.
+        arrivals++;
+        assertThat(verdict('R', 0)).isEqualTo(ThreadActivity.IDLE);
+        assertThat(notRun).isFalse();
+    }
+
+    @Test
+    void aThreadWokenByAPauseHasRunThoughItStaysIdle() throws IOException {
+        verdict('S', 0);
+
+        arrivals++;
+        assertThat(verdict('R', 20_000)).isEqualTo(ThreadActivity.IDLE);
+        assertThat(notRun).isFalse();
+        assertThat(verdict('R', 0)).as("compared with the look that found it asleep, it has run")
+                .isEqualTo(ThreadActivity.IDLE);
+        assertThat(notRun).isFalse();
+    }
+
+    @Test
+    void aThreadThatFellAsleepSinceItWasSeenActiveIsProvenNotToRunFromItsNextLook() throws IOException {
+        assertThat(verdict('R', 6_000_000)).isEqualTo(ThreadActivity.ACTIVE);
+        assertThat(verdict('S', 1_000)).isEqualTo(ThreadActivity.IDLE);
+        assertThat(notRun).isFalse();
+
+        assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
+        assertThat(notRun).isTrue();
+    }
+
+    @Test
+    void withoutACountOfArrivalsNothingIsProvenAndAnIdleThreadStillCostsOneRead() throws IOException {
+        assertThat(verdict('S', 0, false)).isEqualTo(ThreadActivity.IDLE);
+
+        Files.writeString(dir.resolve("stat"), "");
+        Files.writeString(dir.resolve("schedstat"), runNanos + "\n");
+        assertThat(classify()).as("its stat is not read").contains(ThreadActivity.IDLE);
+        assertThat(notRun).isFalse();
+    }
+
     /** The verdict of a snapshot taken one interval after the last, the thread in {@code state}, having run more. */
     private ThreadActivity verdict(char state, long ranSinceLast) throws IOException {
+        return verdict(state, ranSinceLast, true);
+    }
+
+    private ThreadActivity verdict(char state, long ranSinceLast, boolean countsArrivals) throws IOException {
         runNanos += ranSinceLast;
-        look(state);
-        return classifier.classify(files, buffer, INTERVAL).orElseThrow();
+        if (ranSinceLast > 0) {
+            arrivals++;
+        }
+        look(state, countsArrivals);
+        return classify().orElseThrow();
+    }
+
+    private Optional<ThreadActivity> classify() throws IOException {
+        notRun = false;
+        return classifier.classify(files, buffer, INTERVAL, sawNotRun);
     }
 
     private void look(char state) throws IOException {
+        look(state, true);
+    }
+
+    private void look(char state, boolean countsArrivals) throws IOException {
         Files.writeString(dir.resolve("stat"), "4242 (python3) " + state + " 1 4242 4242 0 -1 4194304 0 0 0 0\n");
-        Files.writeString(dir.resolve("schedstat"), runNanos + " 0 0\n");
+        Files.writeString(dir.resolve("schedstat"), runNanos + (countsArrivals ? " 0 " + arrivals : "") + "\n");
     }
 }

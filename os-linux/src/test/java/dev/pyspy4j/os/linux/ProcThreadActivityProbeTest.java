@@ -56,6 +56,47 @@ class ProcThreadActivityProbeTest {
     }
 
     @Test
+    void aThreadWaitingForGoodIsProvenNotToRunAndOneThatWakesIsNot() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong waiterTid = new AtomicLong();
+        AtomicLong wakerTid = new AtomicLong();
+        Thread waiter = new Thread(() -> {
+            waiterTid.set(currentTid());
+            awaitQuietly(never);
+        });
+        Thread waker = new Thread(() -> {
+            wakerTid.set(currentTid());
+            while (!stop.get()) {
+                sleepQuietly(1);
+            }
+        });
+        waiter.start();
+        waker.start();
+        while (waiterTid.get() == 0 || wakerTid.get() == 0) {
+            Thread.sleep(1);
+        }
+        awaitSleeping(waiterTid.get());
+        try (ProcThreadActivityProbe probe = new ProcThreadActivityProbe(ProcessHandle.current().pid(),
+                new ActivityClassifier())) {
+            probe.snapshot();
+            assertThat(probe.notRunSincePreviousSnapshot()).as("nothing to compare the first snapshot with")
+                    .isEmpty();
+            for (int i = 0; i < 10; i++) {
+                Thread.sleep(5);
+                probe.snapshot();
+                assertThat(probe.notRunSincePreviousSnapshot()).as("snapshot %d", i + 1)
+                        .contains(waiterTid.get()).doesNotContain(wakerTid.get(), currentTid());
+            }
+        } finally {
+            never.countDown();
+            stop.set(true);
+            waiter.join();
+            waker.join();
+        }
+    }
+
+    @Test
     void endedThreadsLeaveTheSnapshot() throws Exception {
         AtomicLong tid = new AtomicLong();
         Thread shortLived = new Thread(() -> tid.set(currentTid()));
@@ -63,6 +104,13 @@ class ProcThreadActivityProbeTest {
                 new ActivityClassifier())) {
             shortLived.start();
             shortLived.join();
+            // A joined thread may still be leaving the OS for a moment.
+            java.nio.file.Path task = java.nio.file.Path.of("/proc/self/task/" + tid.get());
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (java.nio.file.Files.exists(task)) {
+                assertThat(System.nanoTime()).as("thread %d gone", tid.get()).isLessThan(deadline);
+                Thread.sleep(1);
+            }
             assertThat(probe.snapshot()).doesNotContainKey(tid.get()).isNotEmpty();
         }
     }
@@ -85,9 +133,21 @@ class ProcThreadActivityProbeTest {
                 .split(" ")[0]);
     }
 
-    private static void sleepQuietly() {
+    private static void awaitQuietly(CountDownLatch latch) {
         try {
-            Thread.sleep(1000);
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepQuietly() {
+        sleepQuietly(1000);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

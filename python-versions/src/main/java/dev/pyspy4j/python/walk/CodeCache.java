@@ -57,6 +57,9 @@ public final class CodeCache {
         boolean read = false;
         List<RawThread> threads = raw.threads();
         for (int t = 0; t < threads.size(); t++) {
+            if (raw.isReused(t)) {
+                continue; // read when the stack was copied, and kept alive since by frames that have not moved
+            }
             List<RawFrame> frames = threads.get(t).frames();
             for (int f = 0; f < frames.size(); f++) {
                 long address = frames.get(f).code();
@@ -106,6 +109,11 @@ public final class CodeCache {
         int count = 0;
         List<RawThread> threads = raw.threads();
         for (int t = 0; t < threads.size(); t++) {
+            if (raw.isReused(t)) {
+                // The frames of a thread that has not run hold their code objects: they were checked with the
+                // copy the stack comes from, and cannot have been freed and replaced since.
+                continue;
+            }
             List<RawFrame> frames = threads.get(t).frames();
             for (int f = 0; f < frames.size(); f++) {
                 long address = frames.get(f).code();

@@ -10,6 +10,7 @@ import dev.pyspy4j.spi.process.ProcessMemory;
 import dev.pyspy4j.spi.process.ReadRequest;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -71,8 +72,19 @@ public final class ThreadStateCollector {
      */
     public RawSample collect(RemoteReader reader, long interpreter, boolean gilOnly, boolean isolateThreadFailures,
                              ThreadFilter selected) {
+        return collect(reader, interpreter, gilOnly, isolateThreadFailures, selected, ReusableStacks.NONE);
+    }
+
+    /**
+     * As {@link #collect(RemoteReader, long, boolean, boolean, ThreadFilter)}, using the stacks {@code reusable}
+     * holds for their threads instead of reading them; their thread states are still read, for the list's links
+     * and to tell that each still belongs to the thread the stack was copied from.
+     */
+    public RawSample collect(RemoteReader reader, long interpreter, boolean gilOnly, boolean isolateThreadFailures,
+                             ThreadFilter selected, ReusableStacks reusable) {
         long holder = gil.holder(reader, interpreter);
         List<RawThread> threads = new ArrayList<>();
+        BitSet reused = new BitSet();
         // Only a running target's stacks are checked again: a paused round allocates nothing for it.
         List<Integer> copied = isolateThreadFailures ? List.of() : new ArrayList<>();
         List<FrameCollector.Recheck> checks = isolateThreadFailures ? List.of() : new ArrayList<>();
@@ -96,6 +108,13 @@ public final class ThreadStateCollector {
             boolean wanted = !gilOnly || threadState == holder;
             CollectedFrames stack = NOT_WANTED;
             String unreadable = null;
+            RawThread before = wanted ? reusable.stackOf(threadState, threadId, nativeThreadId) : null;
+            if (before != null) {
+                reused.set(threads.size());
+                threads.add(before);
+                threadState = next;
+                continue;
+            }
             if (wanted) {
                 try {
                     stack = frames.collect(reader, state);
@@ -114,7 +133,7 @@ public final class ThreadStateCollector {
             threadState = next;
         }
         recheck(reader, interpreter, threads, copied, checks);
-        return new RawSample(threads, holder);
+        return new RawSample(threads, holder, reused);
     }
 
     /**
