@@ -47,12 +47,12 @@ class MachRegionsTest {
     }
 
     @Test
-    void aWalkThatWouldGoBackwardsStops() {
-        calls.region(0x5000, 0x1000, 1, 0, "");
-        calls.region(0x1000, 0x1000, 1, 0, "");
+    void anAnswerThatDoesNotMoveForwardEndsTheWalkInsteadOfLooping() {
+        calls.sameRegionEveryTime = new ScriptedMacCalls.Region(0x5000, 0x1000, 1, false, 0, "");
 
         try (MacTargetProcess target = ScriptedTargets.attach(calls)) {
             assertThat(target.regions()).extracting(MemoryRegion::start).containsExactly(0x5000L);
+            assertThat(calls.regionCalls).isEqualTo(2);
         }
     }
 

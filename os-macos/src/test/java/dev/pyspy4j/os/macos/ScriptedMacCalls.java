@@ -69,6 +69,8 @@ final class ScriptedMacCalls implements MacCalls {
     int failingRead;
     int reads;
     int regionCalls;
+    /** A confused binding's answer to every mach_vm_region call, whatever the address; null for a sane kernel. */
+    Region sameRegionEveryTime;
     private final Map<Integer, Thread> byPort = new LinkedHashMap<>();
     private final Map<Integer, Integer> sendRights = new HashMap<>();
     private int nextPort = 0x2003;
@@ -148,7 +150,13 @@ final class ScriptedMacCalls implements MacCalls {
     public Optional<VmRegion> machVmRegion(int task, long address) {
         requireTask(task);
         regionCalls++;
-        for (Region region : regions) {
+        if (sameRegionEveryTime != null) {
+            return Optional.of(new VmRegion(sameRegionEveryTime.start(), sameRegionEveryTime.size(),
+                    basicInfo(sameRegionEveryTime)));
+        }
+        List<Region> byStart = new ArrayList<>(regions);
+        byStart.sort((a, b) -> Long.compareUnsigned(a.start(), b.start()));
+        for (Region region : byStart) {
             if (Long.compareUnsigned(region.start() + region.size(), address) > 0) {
                 return Optional.of(new VmRegion(region.start(), region.size(), basicInfo(region)));
             }
