@@ -6,6 +6,7 @@ import dev.pyspy4j.binaries.macho.MachOCpu;
 import dev.pyspy4j.os.macos.calls.MacCalls;
 import dev.pyspy4j.os.macos.calls.MachCallException;
 import dev.pyspy4j.os.macos.decode.ProcArgs2;
+import dev.pyspy4j.os.macos.decode.ThreadExtendedInfo;
 import dev.pyspy4j.spi.OsFamily;
 import dev.pyspy4j.spi.Platform;
 import dev.pyspy4j.spi.SpyException;
@@ -86,11 +87,21 @@ final class MacTargetProcess implements TargetProcess {
         return MachRegions.read(calls, task, pid, failures);
     }
 
-    /** The threads by their system-wide ids; macOS gives names only through another call, so they stay empty. */
+    /** The threads by their system-wide ids, named as {@code pthread_setname_np} named them. */
     @Override
     public List<NativeThread> threads() {
         try (MachThreads listed = MachThreads.list(calls, task, failures)) {
-            return listed.threads().stream().map(thread -> new NativeThread(thread.threadId(), "")).toList();
+            return listed.threads().stream()
+                    .map(thread -> new NativeThread(thread.threadId(), threadName(thread.port()))).toList();
+        }
+    }
+
+    /** {@code thread_info(THREAD_EXTENDED_INFO)}'s name; empty for a thread that ended meanwhile. */
+    private String threadName(int port) {
+        try {
+            return ThreadExtendedInfo.name(calls.threadInfo(port, ThreadExtendedInfo.FLAVOR, ThreadExtendedInfo.COUNT));
+        } catch (MachCallException e) {
+            return "";
         }
     }
 

@@ -7,6 +7,7 @@ import dev.pyspy4j.os.macos.calls.MacCalls;
 import dev.pyspy4j.os.macos.calls.MachCallException;
 import dev.pyspy4j.os.macos.calls.VmRegion;
 import dev.pyspy4j.os.macos.decode.ThreadBasicInfo;
+import dev.pyspy4j.os.macos.decode.ThreadExtendedInfo;
 import dev.pyspy4j.os.macos.decode.ThreadIdentifierInfo;
 import dev.pyspy4j.os.macos.decode.VmRegionBasicInfo64;
 import dev.pyspy4j.os.macos.decode.X86ThreadState64;
@@ -44,6 +45,7 @@ final class ScriptedMacCalls implements MacCalls {
         /** Ends just before thread_suspend reaches it. */
         boolean endsBeforeSuspend;
         long[] x86Registers;
+        String name = "";
 
         Thread(long id, long handle) {
             this.id = id;
@@ -231,6 +233,10 @@ final class ScriptedMacCalls implements MacCalls {
         ByteBuffer info = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
         if (flavor == ThreadIdentifierInfo.FLAVOR) {
             info.putLong(0, thread.id).putLong(8, thread.handle).putLong(16, 0);
+        } else if (flavor == ThreadExtendedInfo.FLAVOR) {
+            info.putLong(0, 1_000).putLong(8, 2_000).putInt(16, 0).putInt(20, 1).putInt(24, thread.runState)
+                    .putInt(28, thread.flags).putInt(32, 0).putInt(36, 31).putInt(40, 31).putInt(44, 63)
+                    .put(48, thread.name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } else if (flavor == ThreadBasicInfo.FLAVOR) {
             if (thread.basicInfoFails) {
                 throw MachCallException.kern("thread_info", KernReturn.KERN_INVALID_ARGUMENT);

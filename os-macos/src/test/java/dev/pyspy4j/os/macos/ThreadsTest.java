@@ -17,11 +17,11 @@ class ThreadsTest {
 
     @Test
     void threadsAreNamedByTheirSystemWideIdsAndEveryPortIsGivenBack() {
-        calls.thread(0x1a2b3c, 0x1_7000_00e0L);
+        calls.thread(0x1a2b3c, 0x1_7000_00e0L).name = "MainThread";
         calls.thread(0x1a2b40, 0x1_7008_00e0L);
         try (MacTargetProcess target = ScriptedTargets.attach(calls)) {
             for (int round = 0; round < 3; round++) {
-                assertThat(target.threads()).containsExactly(new NativeThread(0x1a2b3c, ""),
+                assertThat(target.threads()).containsExactly(new NativeThread(0x1a2b3c, "MainThread"),
                         new NativeThread(0x1a2b40, ""));
                 assertThat(calls.leakedPorts()).containsOnlyKeys(ScriptedMacCalls.TASK_PORT);
             }

@@ -31,6 +31,7 @@ class DecodersFuzzTest {
         assertDecodesOrIsMalformed(bytes, ThreadBasicInfo::decode);
         assertDecodesOrIsMalformed(bytes, ThreadIdentifierInfo::decode);
         assertDecodesOrIsMalformed(bytes, X86ThreadState64::decode);
+        assertDecodesOrIsMalformed(bytes, ThreadExtendedInfo::name);
     }
 
     @Property(tries = 1000)

@@ -56,6 +56,20 @@ class DecodersTest {
     }
 
     @Test
+    void threadExtendedInfoHasItsNameAfterTwoTimesAndEightInts() {
+        ByteBuffer info = little(112);
+        info.putLong(0, 123_456).putLong(8, 7_890).putInt(16, 12).putInt(20, 1).putInt(24, 3).putInt(28, 0)
+                .putInt(32, 4).putInt(36, 31).putInt(40, 31).putInt(44, 63)
+                .put(48, "asyncio_0\0garbage".getBytes(StandardCharsets.UTF_8));
+        assertThat(ThreadExtendedInfo.name(info.array())).isEqualTo("asyncio_0");
+
+        byte[] full = little(112).array();
+        java.util.Arrays.fill(full, 48, 112, (byte) 'n');
+        assertThat(ThreadExtendedInfo.name(full)).hasSize(64);
+        assertThat(ThreadExtendedInfo.name(little(112).array())).isEmpty();
+    }
+
+    @Test
     void x86ThreadState64IsReorderedIntoDwarfNumbers() {
         String[] order = {"rax", "rbx", "rcx", "rdx", "rdi", "rsi", "rbp", "rsp", "r8", "r9", "r10", "r11", "r12",
             "r13", "r14", "r15", "rip", "rflags", "cs", "fs", "gs"};
@@ -106,6 +120,7 @@ class DecodersTest {
         assertMalformed(() -> ThreadBasicInfo.decode(new byte[0]), "thread_basic_info from the kernel: 0 bytes");
         assertMalformed(() -> ThreadIdentifierInfo.decode(null), "thread_identifier_info from the kernel: 0 bytes");
         assertMalformed(() -> X86ThreadState64.decode(new byte[167]), "x86_thread_state64 from the kernel: 167");
+        assertMalformed(() -> ThreadExtendedInfo.name(new byte[111]), "thread_extended_info from the kernel: 111");
     }
 
     private static void assertMalformed(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
