@@ -5,6 +5,7 @@ package dev.pyspy4j.os.macos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pyspy4j.os.macos.jna.NativeMacCalls;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.OsFamily;
 import dev.pyspy4j.spi.Platform;
@@ -41,7 +42,7 @@ class ServiceRegistrationTest {
         }
     }
 
-    /** This test runs on Linux: the provider reports itself unsupported and refuses without loading libSystem. */
+    /** This test runs on Linux: the provider reports itself unsupported and refuses without binding libSystem. */
     @Test
     void onThisLinuxMachineTheProviderIsUnsupportedAndAttachingFailsCleanly() {
         MacProcessAccessProvider provider = new MacProcessAccessProvider();
@@ -53,6 +54,10 @@ class ServiceRegistrationTest {
                 .isInstanceOfSatisfying(SpyException.class,
                         e -> assertThat(e.kind()).isEqualTo(FailureKind.UNSUPPORTED_PLATFORM))
                 .hasMessageStartingWith("the macOS process access provider does not run on linux-");
+
+        // Had prepare() or attach() touched the native binding, they would have failed as this does.
+        assertThatThrownBy(NativeMacCalls::get).isInstanceOf(UnsatisfiedLinkError.class)
+                .hasMessageContaining("System");
     }
 
     @Test
