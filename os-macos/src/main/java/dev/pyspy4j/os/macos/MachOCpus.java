@@ -3,6 +3,8 @@
 package dev.pyspy4j.os.macos;
 
 import dev.pyspy4j.binaries.macho.MachOCpu;
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.TargetArch;
 import dev.pyspy4j.spi.process.ProcessMemory;
 import java.util.Optional;
@@ -18,9 +20,20 @@ final class MachOCpus {
     private MachOCpus() {
     }
 
-    /** The CPU of the header mapped at {@code headerAddress}; empty when no 64-bit Mach-O header is there. */
+    /**
+     * The CPU of the header mapped at {@code headerAddress}; empty when no 64-bit Mach-O header is there or it
+     * cannot be read (the caller then assumes this machine's CPU).
+     */
     static Optional<MachOCpu> ofMappedHeader(ProcessMemory memory, long headerAddress) {
-        byte[] header = memory.readBytes(headerAddress, 8);
+        byte[] header;
+        try {
+            header = memory.readBytes(headerAddress, 8);
+        } catch (SpyException e) {
+            if (e.kind() != FailureKind.MEMORY_READ) {
+                throw e;
+            }
+            return Optional.empty();
+        }
         int magic = littleInt(header, 0);
         if (magic != MH_MAGIC_64) {
             return Optional.empty();

@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
 
 /**
  * py-spy's rules for the binaries of a macOS Python: the program itself, when an executable region maps it, and the
- * interpreter library, the first executable region of either a {@code libpythonX.Y.dylib} ({@code .so} too, and the
- * ABI letters {@code m}, {@code d}, {@code u}, and {@code t} of free-threaded builds, which py-spy's pattern misses) or a framework's {@code Python} (e.g.
- * {@code /Library/Frameworks/Python.framework/Versions/3.12/Python}), though not the {@code Python} launcher inside
- * {@code Python.app}, which only starts the framework's. Symbols are looked up in the program first.
+ * interpreter library, the first executable region of either a {@code libpythonX.Y.dylib} ({@code .so} too, with
+ * the ABI letters {@code m}, {@code d}, {@code u}, and the {@code t} of free-threaded builds, which py-spy's pattern
+ * misses) or a framework's {@code Python} (e.g. {@code /Library/Frameworks/Python.framework/Versions/3.12/Python}),
+ * though not the {@code Python} launcher inside {@code Python.app}, which only starts the framework's. Symbols are
+ * looked up in the program first.
  */
 final class PythonImageLocator {
     private static final Pattern LIBPYTHON = Pattern.compile("/libpython\\d\\.\\d\\d?[dmtu]*\\.(dylib|so)$");

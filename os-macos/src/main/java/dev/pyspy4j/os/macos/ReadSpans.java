@@ -33,8 +33,9 @@ final class ReadSpans {
         long end = 0;
         for (ReadRequest request : sorted) {
             long requestEnd = request.address() + request.target().remaining();
-            boolean joins = !current.isEmpty() && end > start && request.address() >= start && request.address() - end <= MAX_GAP
-                    && Math.max(end, requestEnd) - start <= MAX_SPAN && requestEnd > request.address();
+            boolean joins = !current.isEmpty() && end > start && requestEnd > request.address()
+                    && request.address() >= start && request.address() - end <= MAX_GAP
+                    && Math.max(end, requestEnd) - start <= MAX_SPAN;
             if (!joins && !current.isEmpty()) {
                 spans.add(new Span(start, (int) (end - start), List.copyOf(current)));
                 current.clear();

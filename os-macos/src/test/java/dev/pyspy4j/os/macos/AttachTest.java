@@ -117,6 +117,14 @@ class AttachTest {
     }
 
     @Test
+    void aProgramHeaderThatCannotBeReadLeavesTheMachinesArchitecture() {
+        calls.region(0x1_0000_0000L, 0x4000, 5, 0, calls.programs.get(PID));
+        try (TargetProcess target = ScriptedTargets.provider(calls, ScriptedTargets.MAC_ARM64).attach(PID)) {
+            assertThat(target.platform()).isEqualTo(ScriptedTargets.MAC_ARM64);
+        }
+    }
+
+    @Test
     void aCommandLineThatCannotBeReadIsEmpty() {
         try (TargetProcess target = ScriptedTargets.attach(calls)) {
             assertThat(target.commandLine()).isEmpty();

@@ -45,7 +45,8 @@ class MachOImagesIT {
                 for (String[] names : new String[][] {{".bss", "__bss"}, {"__DATA,__data", "__data"}}) {
                     LlvmTools.SectionRow expected = LlvmTools.section(esbuild, platform[1], names[1]);
                     BinaryImage.Section section = image.section(names[0]).orElseThrow();
-                    assertThat(section.address()).as(platform[1] + " " + names[0]).isEqualTo(expected.address() + SLIDE);
+                    assertThat(section.address()).as(platform[1] + " " + names[0])
+                            .isEqualTo(expected.address() + SLIDE);
                     assertThat(section.size()).isEqualTo(expected.size());
                 }
                 assertThat(image.section(".PyRuntime")).as("esbuild has no PyRuntime section").isEmpty();
@@ -59,7 +60,8 @@ class MachOImagesIT {
         Path x64 = LlvmTools.esbuild("darwin-x64");
         Path arm64 = LlvmTools.esbuild("darwin-arm64");
         Path universal = temp.resolve("python3-universal");
-        LlvmTools.run(LlvmTools.besideObjdump("llvm-lipo"), "-create", x64.toString(), arm64.toString(), "-output", universal.toString());
+        LlvmTools.run(LlvmTools.besideObjdump("llvm-lipo"), "-create", x64.toString(), arm64.toString(), "-output",
+                universal.toString());
 
         for (Path thin : List.of(arm64, x64)) {
             String arch = thin == arm64 ? "arm64" : "x86_64";

@@ -38,7 +38,7 @@ public interface MacCalls {
      */
     Optional<VmRegion> machVmRegion(int task, long address);
 
-    /** {@code proc_regionfilename(pid, address, ...)}: the file mapped at {@code address}, empty for anonymous memory. */
+    /** {@code proc_regionfilename(pid, address, ...)}: the file mapped at {@code address}; empty when none is. */
     String procRegionFilename(int pid, long address);
 
     /** {@code mach_vm_read_overwrite(task, address, length, dst + offset, &outSize)}: all bytes or a failure. */
