@@ -74,9 +74,8 @@ final class MachProcessMemory implements ProcessMemory {
         try {
             calls.machVmReadOverwrite(task, address, dst, offset, length);
         } catch (MachCallException e) {
-            boolean unmapped = !e.isErrno() && (e.code() == KernReturn.KERN_INVALID_ADDRESS
-                    || e.code() == KernReturn.KERN_PROTECTION_FAILURE);
-            if (!unmapped && !failures.processExists()) {
+            // A task that died may answer with any code, an unmapped address among them: ask whether it lives.
+            if (!failures.processExists()) {
                 throw failures.exited(e);
             }
             throw new SpyException(FailureKind.MEMORY_READ, String.format(
