@@ -10,5 +10,6 @@ module dev.pyspy4j.binaries {
     exports dev.pyspy4j.binaries.core;
     exports dev.pyspy4j.binaries.demangle;
     exports dev.pyspy4j.binaries.elf;
+    exports dev.pyspy4j.binaries.pe;
     exports dev.pyspy4j.binaries.symbols;
 }
