@@ -65,6 +65,15 @@ public interface WindowsCalls {
     /** {@code NtResumeProcess} (ntdll): undoes one {@link #ntSuspendProcess}. */
     void ntResumeProcess(long process);
 
+    /** {@code OpenThread(desiredAccess, FALSE, tid)}: a thread handle. */
+    long openThread(int desiredAccess, long tid);
+
+    /**
+     * {@code GetThreadContext} with {@code ContextFlags = CONTEXT_CONTROL | CONTEXT_INTEGER}: the x64
+     * {@code CONTEXT} (1232 bytes) of a suspended thread.
+     */
+    byte[] getThreadContext(long thread);
+
     /** {@code GetExitCodeProcess}: {@code STILL_ACTIVE} (259) while the process runs. */
     int getExitCodeProcess(long process);
 

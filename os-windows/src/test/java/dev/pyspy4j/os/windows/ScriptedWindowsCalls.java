@@ -29,6 +29,8 @@ final class ScriptedWindowsCalls implements WindowsCalls {
     final List<byte[]> regions = new ArrayList<>();
     final TreeMap<Long, byte[]> memory = new TreeMap<>();
     final Map<Long, Integer> openErrors = new HashMap<>();
+    /** The CONTEXT of each thread that OpenThread opens, by thread id; other ids are threads that ended. */
+    final Map<Long, byte[]> contexts = new HashMap<>();
     /** VirtualQueryEx answers for exact addresses, ahead of {@link #regions}: to script answers no walk expects. */
     final Map<Long, byte[]> queryAnswers = new HashMap<>();
     String imagePath = "C:\\Python313\\python.exe";
@@ -39,6 +41,7 @@ final class ScriptedWindowsCalls implements WindowsCalls {
     private final Set<Long> openHandles = new LinkedHashSet<>();
     private final Map<String, Deque<WindowsCallException>> failures = new HashMap<>();
     private final Map<Long, Iterator<byte[]>> snapshots = new HashMap<>();
+    private final Map<Long, Long> threadHandles = new HashMap<>();
     private long nextHandle = 0x100;
 
     ScriptedWindowsCalls(long pid) {
@@ -166,6 +169,24 @@ final class ScriptedWindowsCalls implements WindowsCalls {
     public void ntResumeProcess(long process) {
         record("NtResumeProcess");
         requireHandle(process, "NtResumeProcess");
+    }
+
+    @Override
+    public long openThread(int desiredAccess, long tid) {
+        record("OpenThread " + tid + " access 0x" + Integer.toHexString(desiredAccess));
+        if (!contexts.containsKey(tid)) {
+            throw WindowsCallException.win32("OpenThread", WindowsErrors.ERROR_INVALID_PARAMETER);
+        }
+        long handle = newHandle();
+        threadHandles.put(handle, tid);
+        return handle;
+    }
+
+    @Override
+    public byte[] getThreadContext(long thread) {
+        record("GetThreadContext");
+        requireHandle(thread, "GetThreadContext");
+        return contexts.get(threadHandles.get(thread));
     }
 
     @Override

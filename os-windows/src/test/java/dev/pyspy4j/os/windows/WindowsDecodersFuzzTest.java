@@ -56,10 +56,11 @@ class WindowsDecodersFuzzTest {
     }
 
     @Property(tries = 1000)
-    void fixedStructuresFromRandomBytes(@ForAll @Size(max = 1200) byte[] bytes) {
+    void fixedStructuresFromRandomBytes(@ForAll @Size(max = 1300) byte[] bytes) {
         decodesOrIsMalformed(() -> MemoryBasicInformation.decode(bytes));
         decodesOrIsMalformed(() -> ModuleEntry.decode(bytes));
         decodesOrIsMalformed(() -> ThreadEntry.decode(bytes));
+        decodesOrIsMalformed(() -> ThreadContext.decode(bytes));
     }
 
     @Property(tries = 2000)

@@ -41,6 +41,24 @@ final class WindowsStructs {
         return bytes.array();
     }
 
+    /**
+     * An x64 {@code CONTEXT} ({@code winnt.h}) holding {@code rax, rbx, rcx, rdx, rsi, rdi, rbp, rsp, r8..r15, rip}
+     * in that order, the {@code Rax}..{@code R15} fields at 0x78..0xf0 in the header's order (rax, rcx, rdx, rbx,
+     * rsp, rbp, rsi, rdi, r8..r15), {@code Rip} at 0xf8.
+     */
+    static byte[] context(long rax, long rbx, long rcx, long rdx, long rsi, long rdi, long rbp, long rsp, long r8,
+                          long rip) {
+        ByteBuffer bytes = little(0x4d0);
+        bytes.putInt(0x30, 0x100003);
+        bytes.putLong(0x78, rax).putLong(0x80, rcx).putLong(0x88, rdx).putLong(0x90, rbx).putLong(0x98, rsp)
+                .putLong(0xa0, rbp).putLong(0xa8, rsi).putLong(0xb0, rdi);
+        for (int r = 0; r < 8; r++) {
+            bytes.putLong(0xb8 + 8 * r, r8 + r);
+        }
+        bytes.putLong(0xf8, rip);
+        return bytes.array();
+    }
+
     /** A {@code UNICODE_STRING} at the start of a buffer written at {@code address}, its text right after it. */
     static byte[] unicodeString(long address, String text) {
         byte[] chars = text.getBytes(StandardCharsets.UTF_16LE);

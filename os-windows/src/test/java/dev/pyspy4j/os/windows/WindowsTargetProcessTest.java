@@ -227,6 +227,29 @@ class WindowsTargetProcessTest {
     }
 
     @Test
+    void registersOfThePausedProcessesThreadsOnly() {
+        calls.threads.addAll(List.of(WindowsStructs.threadEntry(5012, PID), WindowsStructs.threadEntry(7, 77),
+                WindowsStructs.threadEntry(5016, PID)));
+        calls.contexts.put(5012L, WindowsStructs.context(1, 2, 3, 4, 5, 6, 0x1000, 0x0f00, 8, 0x7ffa_0000_1234L));
+        calls.contexts.put(7L, WindowsStructs.context(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
+
+        try (TargetProcess target = attach()) {
+            PauseHandle pause = target.pause();
+            assertThat(pause.registers(5012).orElseThrow().instructionPointer()).isEqualTo(0x7ffa_0000_1234L);
+            assertThat(pause.registers(5012).orElseThrow().stackPointer()).isEqualTo(0x0f00);
+            assertThat(pause.registers(7)).as("a thread of another process").isEmpty();
+            assertThat(pause.registers(5016)).as("a thread that ended").isEmpty();
+            assertThat(calls.log.stream().filter(call -> call.startsWith("CreateToolhelp32Snapshot")))
+                    .as("threads are listed once per pause").hasSize(1);
+            assertThat(calls.log).contains("OpenThread 5012 access 0x808");
+            pause.close();
+            assertThat(pause.registers(5012)).as("after the pause").isEmpty();
+            assertThat(calls.openHandles()).hasSize(1);
+        }
+        assertThat(calls.openHandles()).isEmpty();
+    }
+
+    @Test
     void aProcessIsAliveWhileItsExitCodeIsStillActive() {
         try (TargetProcess target = attach()) {
             assertThat(target.isAlive()).isTrue();

@@ -24,6 +24,10 @@ public final class JnaWindowsCalls implements WindowsCalls {
     private static final int MEMORY_BASIC_INFORMATION_SIZE = 48;
     private static final int MODULEENTRY32W_SIZE = 1080;
     private static final int THREADENTRY32_SIZE = 28;
+    private static final int CONTEXT_SIZE = 0x4d0;
+    private static final int CONTEXT_FLAGS_OFFSET = 0x30;
+    /** {@code CONTEXT_AMD64 | CONTEXT_CONTROL | CONTEXT_INTEGER}. */
+    private static final int CONTEXT_CONTROL_AND_INTEGER = 0x100003;
     /** Paths longer than MAX_PATH exist with long-path support; 32767 WCHARs is the NT limit. */
     private static final int MAX_LONG_PATH = 32767;
     private static final int MAX_QUERY_ATTEMPTS = 8;
@@ -156,6 +160,29 @@ public final class JnaWindowsCalls implements WindowsCalls {
     @Override
     public void ntResumeProcess(long process) {
         check("NtResumeProcess", ntdll.NtResumeProcess(process));
+    }
+
+    @Override
+    public long openThread(int desiredAccess, long tid) {
+        long handle = kernel32.OpenThread(desiredAccess, 0, (int) tid);
+        if (handle == 0) {
+            throw lastError("OpenThread");
+        }
+        return handle;
+    }
+
+    /** The CONTEXT must be 16-byte aligned ({@code DECLSPEC_ALIGN(16)} in {@code winnt.h}). */
+    @Override
+    public byte[] getThreadContext(long thread) {
+        try (Memory buffer = new Memory(CONTEXT_SIZE + 16)) {
+            Pointer context = buffer.align(16);
+            context.clear(CONTEXT_SIZE);
+            context.setInt(CONTEXT_FLAGS_OFFSET, CONTEXT_CONTROL_AND_INTEGER);
+            if (kernel32.GetThreadContext(thread, context) == 0) {
+                throw lastError("GetThreadContext");
+            }
+            return context.getByteArray(0, CONTEXT_SIZE);
+        }
     }
 
     @Override

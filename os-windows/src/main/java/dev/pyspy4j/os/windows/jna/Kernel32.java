@@ -35,5 +35,9 @@ interface Kernel32 extends Library {
 
     int QueryFullProcessImageNameW(long hProcess, int dwFlags, char[] lpExeName, IntByReference lpdwSize);
 
+    long OpenThread(int dwDesiredAccess, int bInheritHandle, int dwThreadId);
+
+    int GetThreadContext(long hThread, Pointer lpContext);
+
     int GetExitCodeProcess(long hProcess, IntByReference lpExitCode);
 }
