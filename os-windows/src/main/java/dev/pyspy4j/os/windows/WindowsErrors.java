@@ -13,7 +13,6 @@ import dev.pyspy4j.spi.SpyException;
 final class WindowsErrors {
     static final int ERROR_ACCESS_DENIED = 5;
     static final int ERROR_INVALID_HANDLE = 6;
-    static final int ERROR_NO_MORE_FILES = 18;
     static final int ERROR_INVALID_PARAMETER = 87;
     static final int ERROR_PARTIAL_COPY = 299;
     static final int STATUS_ACCESS_DENIED = 0xC0000022;

@@ -18,6 +18,7 @@ import dev.pyspy4j.os.windows.WindowsCalls;
 public final class JnaWindowsCalls implements WindowsCalls {
     private static final long INVALID_HANDLE_VALUE = -1;
     private static final int ERROR_NO_MORE_FILES = 18;
+    private static final int ERROR_INVALID_PARAMETER = 87;
     private static final int ERROR_INSUFFICIENT_BUFFER = 122;
     private static final int STATUS_INFO_LENGTH_MISMATCH = 0xC0000004;
     private static final int STATUS_BUFFER_TOO_SMALL = 0xC0000023;
@@ -82,8 +83,8 @@ public final class JnaWindowsCalls implements WindowsCalls {
         long written = kernel32.VirtualQueryEx(process, address, info, info.length);
         if (written == 0) {
             int error = Native.getLastError();
-            if (error == 87) {
-                return new byte[0]; // ERROR_INVALID_PARAMETER: past the last region of the user address space
+            if (error == ERROR_INVALID_PARAMETER) {
+                return new byte[0]; // past the last region of the user address space
             }
             throw WindowsCallException.win32("VirtualQueryEx", error);
         }
