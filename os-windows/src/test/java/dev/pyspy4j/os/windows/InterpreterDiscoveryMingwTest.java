@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +42,7 @@ class InterpreterDiscoveryMingwTest {
     static Path launcherExe;
 
     @BeforeAll
-    static void buildWithMingw() throws Exception {
+    static void buildWithMingw() throws IOException, URISyntaxException {
         Path source = runtimeSource();
         Path main = tmp.resolve("main.c");
         Files.writeString(main, "int main(void) { return 0; }\n");
@@ -183,21 +182,12 @@ class InterpreterDiscoveryMingwTest {
         return source;
     }
 
-    private static Path mingw(String output, String... inputs) throws IOException, InterruptedException {
+    private static Path mingw(String output, String... inputs) {
         Path result = tmp.resolve(output);
         List<String> command = new ArrayList<>(List.of("x86_64-w64-mingw32-gcc", "-O1",
                 "-Wl,--disable-long-section-names", "-o", result.toString()));
         command.addAll(List.of(inputs));
-        Process gcc;
-        try {
-            gcc = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new AssertionError("x86_64-w64-mingw32-gcc is needed to build the test's PE files: "
-                    + "apt-get install gcc-mingw-w64-x86-64", e);
-        }
-        String output_ = new String(gcc.getInputStream().readAllBytes());
-        assertThat(gcc.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(gcc.exitValue()).as("%s: %s", command, output_).isZero();
+        MingwTools.run(command.toArray(String[]::new)).succeeded();
         return result;
     }
 }

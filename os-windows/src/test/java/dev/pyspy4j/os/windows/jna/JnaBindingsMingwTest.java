@@ -4,11 +4,10 @@ package dev.pyspy4j.os.windows.jna;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import dev.pyspy4j.os.windows.MingwTools;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -21,17 +20,17 @@ class JnaBindingsMingwTest {
     private static final String LIBRARIES = "/usr/x86_64-w64-mingw32/lib/";
 
     @Test
-    void kernel32ExportsEveryBoundFunction() throws Exception {
+    void kernel32ExportsEveryBoundFunction() {
         assertThat(exports("libkernel32.a")).containsAll(declared(Kernel32.class));
     }
 
     @Test
-    void ntdllExportsEveryBoundFunction() throws Exception {
+    void ntdllExportsEveryBoundFunction() {
         assertThat(exports("libntdll.a")).containsAll(declared(Ntdll.class));
     }
 
     @Test
-    void aNameNoDllExportsIsNotListed() throws Exception {
+    void aNameNoDllExportsIsNotListed() {
         assertThat(exports("libkernel32.a")).doesNotContain("QueryFullProcessImageName")
                 .contains("QueryFullProcessImageNameW");
     }
@@ -44,18 +43,8 @@ class JnaBindingsMingwTest {
     }
 
     /** The names the import library's {@code __imp_} symbols give. */
-    private static Set<String> exports(String importLibrary) throws IOException, InterruptedException {
-        Process nm;
-        try {
-            nm = new ProcessBuilder("x86_64-w64-mingw32-nm", LIBRARIES + importLibrary).redirectErrorStream(true)
-                    .start();
-        } catch (IOException e) {
-            throw new AssertionError("x86_64-w64-mingw32-nm and MinGW-w64's import libraries are needed: apt-get "
-                    + "install gcc-mingw-w64-x86-64", e);
-        }
-        String listing = new String(nm.getInputStream().readAllBytes());
-        assertThat(nm.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(nm.exitValue()).as(listing).isZero();
+    private static Set<String> exports(String importLibrary) {
+        String listing = MingwTools.run("x86_64-w64-mingw32-nm", LIBRARIES + importLibrary).succeeded();
         return listing.lines().map(line -> line.substring(line.lastIndexOf(' ') + 1))
                 .filter(symbol -> symbol.startsWith("__imp_")).map(symbol -> symbol.substring("__imp_".length()))
                 .collect(Collectors.toSet());
