@@ -15,6 +15,9 @@ import java.util.function.BooleanSupplier;
  * Registers come from {@code OpenThread} and {@code GetThreadContext}, for the process's own threads only.
  */
 final class SuspendedProcess implements PauseHandle {
+    /** {@code THREAD_GET_CONTEXT | THREAD_QUERY_LIMITED_INFORMATION} ({@code winnt.h}). */
+    static final int THREAD_ACCESS = 0x0008 | 0x0800;
+
     private final WindowsCalls calls;
     private final long process;
     private final long pid;
@@ -38,9 +41,6 @@ final class SuspendedProcess implements PauseHandle {
         }
         return new SuspendedProcess(calls, process, pid, alive);
     }
-
-    /** {@code THREAD_GET_CONTEXT | THREAD_QUERY_LIMITED_INFORMATION} ({@code winnt.h}). */
-    static final int THREAD_ACCESS = 0x0008 | 0x0800;
 
     /**
      * The registers of thread {@code osThreadId} of this process; empty for a thread of another process, one that
@@ -76,6 +76,10 @@ final class SuspendedProcess implements PauseHandle {
             }
         }
         return threads;
+    }
+
+    boolean isResumed() {
+        return resumed;
     }
 
     /** Resumes the process; a process that exited meanwhile needs no resuming, any other failure is reported. */

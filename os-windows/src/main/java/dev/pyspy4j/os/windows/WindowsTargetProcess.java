@@ -14,6 +14,7 @@ import dev.pyspy4j.spi.process.PauseHandle;
 import dev.pyspy4j.spi.process.ProcessMemory;
 import dev.pyspy4j.spi.process.TargetProcess;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  * A Windows process opened with one handle ({@code PROCESS_VM_READ | PROCESS_QUERY_INFORMATION |
  * PROCESS_SUSPEND_RESUME}). Its binaries are PE images: {@link #image} parses the file a module was loaded from and
  * places it at the module's base, so the slide is that base minus the image base the file prefers. Closing resumes
- * a pause still held, then closes the handle.
+ * every pause still held, then closes the handle.
  */
 public final class WindowsTargetProcess implements TargetProcess {
     private final WindowsCalls calls;
@@ -35,7 +36,8 @@ public final class WindowsTargetProcess implements TargetProcess {
     private final WindowsProcessMemory memory;
     private final Map<String, Optional<BinaryImage>> images = new HashMap<>();
     private String executablePath;
-    private SuspendedProcess pause;
+    /** Every pause taken: suspensions nest, so each one still held must be resumed on close. */
+    private final List<SuspendedProcess> pauses = new ArrayList<>();
     private boolean closed;
 
     WindowsTargetProcess(WindowsCalls calls, long pid, long process, Platform platform) {
@@ -130,8 +132,9 @@ public final class WindowsTargetProcess implements TargetProcess {
     @Override
     public PauseHandle pause() {
         checkOpen();
+        pauses.removeIf(SuspendedProcess::isResumed);
         SuspendedProcess suspended = SuspendedProcess.suspend(calls, process, pid, this::isAlive);
-        pause = suspended;
+        pauses.add(suspended);
         return suspended;
     }
 
@@ -153,7 +156,7 @@ public final class WindowsTargetProcess implements TargetProcess {
             return;
         }
         try {
-            if (pause != null) {
+            for (SuspendedProcess pause : pauses) {
                 pause.close();
             }
         } finally {

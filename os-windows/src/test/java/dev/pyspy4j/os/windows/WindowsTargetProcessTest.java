@@ -178,6 +178,19 @@ class WindowsTargetProcessTest {
     }
 
     @Test
+    void closingResumesEveryNestedPauseStillHeld() {
+        TargetProcess target = attach();
+        target.pause();
+        target.pause().close();
+        target.pause();
+        calls.log.clear();
+
+        target.close();
+
+        assertThat(calls.log).containsExactly("NtResumeProcess", "NtResumeProcess", "CloseHandle 0x100");
+    }
+
+    @Test
     void aRefusedSuspensionLeavesNothingToResume() {
         calls.failNext("NtSuspendProcess",
                 WindowsCallException.ntStatus("NtSuspendProcess", WindowsErrors.STATUS_ACCESS_DENIED));
