@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 the pyspy4j authors
 
-/** Process access and thread activity on Windows. Its JNA bindings are opened to JNA, which builds them reflectively. */
+/** Process access and thread activity on Windows. Its JNA bindings are opened to JNA, which binds them reflectively. */
 module dev.pyspy4j.os.windows {
     requires dev.pyspy4j.spi;
     requires dev.pyspy4j.binaries;

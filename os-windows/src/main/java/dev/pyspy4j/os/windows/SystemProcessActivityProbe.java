@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * One process's threads as {@code NtQuerySystemInformation(SystemProcessInformation)} describes them. Needs no
  * handle: the query lists every process of the system. When the query fails, or the process is no longer listed, the
- * snapshot is empty and every thread's activity is unknown.
+ * snapshot is empty and every thread's activity is unknown; an answer that does not decode is MALFORMED_INPUT.
  */
 final class SystemProcessActivityProbe implements ThreadActivityProbe {
     /** {@code SystemProcessInformation}, the {@code SYSTEM_INFORMATION_CLASS} value. */

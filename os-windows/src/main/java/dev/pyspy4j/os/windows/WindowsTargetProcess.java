@@ -34,7 +34,7 @@ public final class WindowsTargetProcess implements TargetProcess {
     private final long process;
     private final Platform platform;
     private final WindowsProcessMemory memory;
-    private final Map<String, Optional<BinaryImage>> images = new HashMap<>();
+    private final Map<String, BinaryImage> images = new HashMap<>();
     private String executablePath;
     /** Every pause taken: suspensions nest, so each one still held must be resumed on close. */
     private final List<SuspendedProcess> pauses = new ArrayList<>();
@@ -73,7 +73,7 @@ public final class WindowsTargetProcess implements TargetProcess {
         return call("reading the memory map of", () -> RegionMapper.regions(calls, process, modules));
     }
 
-    /** The loaded modules, the exe first, as a Toolhelp32 module snapshot lists them. */
+    /** The loaded modules in the order a Toolhelp32 module snapshot lists them (the program first). */
     List<ModuleEntry> modules() {
         return call("listing the modules of", () -> Toolhelp.modules(calls, pid));
     }
@@ -121,13 +121,13 @@ public final class WindowsTargetProcess implements TargetProcess {
 
     private Optional<BinaryImage> imageOf(ModuleEntry module) {
         String key = module.path().toLowerCase(Locale.ROOT) + "@" + Long.toHexString(module.base());
-        return images.computeIfAbsent(key, unused -> Optional.of(
+        return Optional.of(images.computeIfAbsent(key, unused ->
                 PeBinaryImage.of(PeFile.open(fileAsSeenByTarget(module.path())), module.path(), module.base())));
     }
 
     /**
-     * Suspends every thread with {@code NtSuspendProcess} until the handle is closed; {@link #close()} resumes a
-     * pause that is still held.
+     * Suspends every thread with {@code NtSuspendProcess} until the handle is closed; {@link #close()} resumes every
+     * pause still held.
      */
     @Override
     public PauseHandle pause() {

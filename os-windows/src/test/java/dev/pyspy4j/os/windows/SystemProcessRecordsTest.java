@@ -49,7 +49,8 @@ class SystemProcessRecordsTest {
         ByteBuffer.wrap(looping).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 0x100);
 
         assertMalformed(() -> SystemProcessRecords.decode(looping), "malformed SYSTEM_PROCESS_INFORMATION from "
-                + "Windows: NextEntryOffset 256 at offset 0 leads back into the record it ends (which needs 416 bytes)");
+                + "Windows: NextEntryOffset 256 at offset 0 leads back into the record it ends "
+                + "(which needs 416 bytes)");
     }
 
     @Test
