@@ -102,26 +102,22 @@ public final class JnaWindowsCalls implements WindowsCalls {
 
     @Override
     public byte[] module32First(long snapshot) {
-        byte[] entry = sized(MODULEENTRY32W_SIZE);
-        return entryOrEnd("Module32FirstW", kernel32.Module32FirstW(snapshot, entry), entry);
+        return snapshotEntry("Module32FirstW", MODULEENTRY32W_SIZE, snapshot, kernel32::Module32FirstW);
     }
 
     @Override
     public byte[] module32Next(long snapshot) {
-        byte[] entry = sized(MODULEENTRY32W_SIZE);
-        return entryOrEnd("Module32NextW", kernel32.Module32NextW(snapshot, entry), entry);
+        return snapshotEntry("Module32NextW", MODULEENTRY32W_SIZE, snapshot, kernel32::Module32NextW);
     }
 
     @Override
     public byte[] thread32First(long snapshot) {
-        byte[] entry = sized(THREADENTRY32_SIZE);
-        return entryOrEnd("Thread32First", kernel32.Thread32First(snapshot, entry), entry);
+        return snapshotEntry("Thread32First", THREADENTRY32_SIZE, snapshot, kernel32::Thread32First);
     }
 
     @Override
     public byte[] thread32Next(long snapshot) {
-        byte[] entry = sized(THREADENTRY32_SIZE);
-        return entryOrEnd("Thread32Next", kernel32.Thread32Next(snapshot, entry), entry);
+        return snapshotEntry("Thread32Next", THREADENTRY32_SIZE, snapshot, kernel32::Thread32Next);
     }
 
     @Override
@@ -220,15 +216,19 @@ public final class JnaWindowsCalls implements WindowsCalls {
         throw WindowsCallException.ntStatus(function, STATUS_INFO_LENGTH_MISMATCH);
     }
 
-    private static byte[] sized(int size) {
+    private interface SnapshotWalk {
+        int call(long snapshot, byte[] entry);
+    }
+
+    /**
+     * The next entry of a Toolhelp32 snapshot, or {@code null} at its end ({@code ERROR_NO_MORE_FILES}); the entry's
+     * {@code dwSize}, its first field, must say how large the caller's structure is.
+     */
+    private static byte[] snapshotEntry(String function, int size, long snapshot, SnapshotWalk walk) {
         byte[] entry = new byte[size];
         entry[0] = (byte) size;
         entry[1] = (byte) (size >>> 8);
-        return entry;
-    }
-
-    private static byte[] entryOrEnd(String function, int result, byte[] entry) {
-        if (result != 0) {
+        if (walk.call(snapshot, entry) != 0) {
             return entry;
         }
         int error = Native.getLastError();
