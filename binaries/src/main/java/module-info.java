@@ -11,5 +11,6 @@ module dev.pyspy4j.binaries {
     exports dev.pyspy4j.binaries.demangle;
     exports dev.pyspy4j.binaries.elf;
     exports dev.pyspy4j.binaries.macho;
+    exports dev.pyspy4j.binaries.pe;
     exports dev.pyspy4j.binaries.symbols;
 }
