@@ -4,11 +4,13 @@ package dev.pyspy4j.distribution;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +20,10 @@ import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
-/** The archive this build wrote (system property {@code pyspy4j.distribution.archive}), unpacked with tar. */
+/** A distribution archive this build wrote, unpacked: a .tar.gz with tar, a .zip with the JDK's zip reader. */
 final class DistributionArchive {
     private static final String SERVICES = "META-INF/services/";
 
@@ -31,16 +35,48 @@ final class DistributionArchive {
         this.home = home;
     }
 
+    /** The jlink'd distribution of this OS (system properties {@code pyspy4j.distribution.archive}, {@code name}). */
     static DistributionArchive unpackBuilt(Path into) throws IOException, InterruptedException {
-        Path archive = Path.of(System.getProperty("pyspy4j.distribution.archive"));
-        String name = System.getProperty("pyspy4j.distribution.name");
+        return unpack(Path.of(System.getProperty("pyspy4j.distribution.archive")),
+                System.getProperty("pyspy4j.distribution.name"), into);
+    }
+
+    /** Unpacks {@code archive}, whose top directory is {@code name}, into {@code into}. */
+    static DistributionArchive unpack(Path archive, String name, Path into) throws IOException, InterruptedException {
+        if (archive.getFileName().toString().endsWith(".zip")) {
+            unzip(archive, into);
+        } else {
+            untar(archive, into);
+        }
+        return new DistributionArchive(name, into.resolve(name));
+    }
+
+    private static void untar(Path archive, Path into) throws IOException, InterruptedException {
         Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", into.toString())
                 .redirectErrorStream(true).start();
         String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (tar.waitFor() != 0) {
             throw new IOException("tar -xzf " + archive + " failed: " + output);
         }
-        return new DistributionArchive(name, into.resolve(name));
+    }
+
+    private static void unzip(Path archive, Path into) throws IOException {
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                Path target = into.resolve(entry.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IOException(archive + " has an entry outside its directory: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        Files.copy(in, target);
+                    }
+                }
+            }
+        }
     }
 
     /** The archive's top directory. */
@@ -62,6 +98,11 @@ final class DistributionArchive {
 
     String launcher() throws IOException {
         return Files.readString(home.resolve("bin/pyspy4j"));
+    }
+
+    /** A file of the distribution, by its path below the top directory. */
+    Path file(String relativePath) {
+        return home.resolve(relativePath);
     }
 
     /** Every provider registered in a jar's {@code META-INF/services}, by service interface. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,21 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * thread activity, and every OS-neutral provider. Each OS's distribution gets a test here when its profile exists.
  */
 class DistributionProvidersTest {
-    private static final Map<String, Set<String>> OS_NEUTRAL = Map.of(
-            "dev.pyspy4j.spi.python.PythonInterpreterProvider", Set.of("dev.pyspy4j.python.CPythonInterpreterProvider"),
-            "dev.pyspy4j.spi.output.OutputFormat", Set.of("dev.pyspy4j.output.flamegraph.FlameGraphFormat",
-                    "dev.pyspy4j.output.speedscope.SpeedscopeFormat", "dev.pyspy4j.output.collapsed.CollapsedFormat",
-                    "dev.pyspy4j.output.chrometrace.ChromeTraceFormat", "dev.pyspy4j.output.pprof.PprofFormat",
-                    "dev.pyspy4j.output.gecko.GeckoFormat", "dev.pyspy4j.output.html.HtmlFormat"),
-            "dev.pyspy4j.spi.output.ProfileInput", Set.of("dev.pyspy4j.output.collapsed.CollapsedInput",
-                    "dev.pyspy4j.output.pprof.PprofInput"),
-            "dev.pyspy4j.spi.nativestack.NativeUnwinderProvider", Set.of(
-                    "dev.pyspy4j.unwinders.dwarf.DwarfUnwinderProvider",
-                    "dev.pyspy4j.unwinders.framepointer.FramePointerUnwinderProvider",
-                    "dev.pyspy4j.unwinders.libunwind.LibunwindUnwinderProvider"),
-            "dev.pyspy4j.spi.nativestack.SymbolResolverProvider",
-            Set.of("dev.pyspy4j.unwinders.symbols.ElfSymbolResolverProvider"));
-
     @TempDir
     Path unpacked;
 
@@ -49,8 +35,10 @@ class DistributionProvidersTest {
                 .containsExactly("dev.pyspy4j.os.linux.LinuxProcessAccessProvider");
         assertThat(providers.get("dev.pyspy4j.spi.process.ThreadActivityProvider"))
                 .containsExactly("dev.pyspy4j.os.linux.LinuxThreadActivityProvider");
-        OS_NEUTRAL.forEach((spi, expected) -> assertThat(providers.get(spi)).as(spi).isEqualTo(expected));
-        assertThat(providers).hasSize(2 + OS_NEUTRAL.size());
+        Map<String, Set<String>> osNeutral = new HashMap<>(ExpectedProviders.PORTABLE);
+        osNeutral.putAll(ExpectedProviders.LINUX_NATIVE_STACKS);
+        osNeutral.forEach((spi, expected) -> assertThat(providers.get(spi)).as(spi).isEqualTo(expected));
+        assertThat(providers).hasSize(2 + osNeutral.size());
     }
 
     @Test
