@@ -5,17 +5,11 @@ package dev.pyspy4j.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -167,48 +161,21 @@ class InstalledJavaDistributionIT {
         return unpacked.resolve(name);
     }
 
-    private Path unzip(String name) throws IOException {
+    private Path unzip(String name) throws IOException, InterruptedException {
         Path unpacked = Files.createDirectories(temp.resolve("unpacked"));
-        try (ZipFile zip = new ZipFile(archive(name + ".zip").toFile())) {
-            for (ZipEntry entry : Collections.list(zip.entries())) {
-                Path target = unpacked.resolve(entry.getName()).normalize();
-                assertThat(target.startsWith(unpacked)).as(entry.getName()).isTrue();
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        Files.copy(in, target);
-                    }
-                }
-            }
-        }
+        Pyspy4jJar.Result jar = Pyspy4jJar.runCommand(List.of(javaHome().resolve("bin/jar").toString(), "--extract",
+                "--file", archive(name + ".zip").toString()), unpacked);
+        assertThat(jar.exitCode()).as(jar.describe()).isZero();
         return unpacked.resolve(name);
     }
 
-    /** Runs the launcher in the temporary directory with only {@code environment} and a PATH of {@link #tools()}. */
     private Pyspy4jJar.Result run(Path launcher, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        Path tools = tools();
-        List<String> command = new ArrayList<>(List.of(launcher.toString()));
-        command.addAll(List.of(args));
-        return Pyspy4jJar.runCommand(command, temp, variables -> {
-            variables.clear();
-            variables.put("PATH", tools.toString());
-            variables.put("LC_ALL", "C.UTF-8");
-            variables.putAll(environment);
-        });
+        return LauncherRun.run(launcher, temp, tools(), environment, args);
     }
 
-    /** The tools the launcher calls besides java, and nothing else of the machine's (no java unless a test adds it). */
+    /** The tools the launcher calls besides java (no java unless a test adds it). */
     private Path tools() throws IOException {
-        Path tools = Files.createDirectories(temp.resolve("tools"));
-        for (String tool : List.of("readlink", "tr")) {
-            Path link = tools.resolve(tool);
-            if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createSymbolicLink(link, Path.of("/usr/bin", tool));
-            }
-        }
-        return tools;
+        return LauncherRun.tools(temp, List.of("readlink", "tr"));
     }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,26 +132,11 @@ class LinuxDistributionIT {
     /** Runs the launcher in the temporary directory, with only {@code environment} and a PATH without java. */
     private Pyspy4jJar.Result runWithoutJdk(Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        Path tools = tools();
-        List<String> command = new ArrayList<>(List.of(launcher.toString()));
-        command.addAll(List.of(args));
-        return Pyspy4jJar.runCommand(command, temp, variables -> {
-            variables.clear();
-            variables.put("PATH", tools.toString());
-            variables.put("LC_ALL", "C.UTF-8");
-            variables.putAll(environment);
-        });
+        return LauncherRun.run(launcher, temp, tools(), environment, args);
     }
 
     /** A directory of the only tools the launcher may call: no java, and nothing else of the machine's. */
     private Path tools() throws IOException {
-        Path tools = Files.createDirectories(temp.resolve("tools"));
-        for (String tool : List.of("readlink", "env")) {
-            Path link = tools.resolve(tool);
-            if (!Files.exists(link)) {
-                Files.createSymbolicLink(link, Path.of("/usr/bin", tool));
-            }
-        }
-        return tools;
+        return LauncherRun.tools(temp, List.of("readlink", "env"));
     }
 }
