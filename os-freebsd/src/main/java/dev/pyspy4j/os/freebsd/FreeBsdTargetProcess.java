@@ -33,7 +33,7 @@ final class FreeBsdTargetProcess implements TargetProcess {
     private final Failures failures;
     private final Tracer tracer;
     private final FreeBsdProcessMemory memory;
-    private final BinaryImages images = new BinaryImages(this);
+    private final BinaryImages images = new BinaryImages(this::regions, this::fileAsSeenByTarget);
     private String executable;
 
     FreeBsdTargetProcess(FreeBsdCalls calls, int pid) {
