@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 the pyspy4j authors
+package dev.pyspy4j.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyspy4j.engine.Profiler;
+import dev.pyspy4j.engine.Providers;
+import dev.pyspy4j.engine.dump.DumpRequest;
+import dev.pyspy4j.engine.dump.ProcessDump;
+import dev.pyspy4j.engine.sampling.Clock;
+import dev.pyspy4j.engine.sampling.Intervals;
+import dev.pyspy4j.engine.sampling.ProcessTree;
+import dev.pyspy4j.os.freebsd.FreeBsdProcessAccessProvider;
+import dev.pyspy4j.os.freebsd.FreeBsdThreadActivityProvider;
+import dev.pyspy4j.spi.OsFamily;
+import dev.pyspy4j.spi.Platform;
+import dev.pyspy4j.spi.TargetArch;
+import dev.pyspy4j.spi.model.Frame;
+import dev.pyspy4j.spi.model.StackTrace;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The FreeBSD provider driving the real engine and interpreter readers against a live CPython on Linux, with every
+ * FreeBSD system call answered by {@link LinuxProcessAsFreeBsdCalls}: kinfo records encoded from /proc, PT_IO served
+ * from the process's memory, PT_ATTACH and PT_DETACH as SIGSTOP and SIGCONT. The engine is told it runs on
+ * FreeBSD x86_64, so the FreeBSD providers are the only ones it may choose. This checks the provider's discovery,
+ * region mapping, reads, pausing and idle detection end to end on a real interpreter; it does not run on FreeBSD.
+ */
+class FreeBsdProviderOnTranslatedLinuxProcessIT {
+    private static final Platform FREEBSD = new Platform(OsFamily.FREEBSD, TargetArch.X86_64);
+
+    @RegisterExtension
+    final PythonTargets targets = new PythonTargets();
+
+    @Test
+    void dumpShowsTheSpinningAndTheSleepingThreadThroughTheFreeBsdProvider() throws Exception {
+        Path script = Interpreters.script("spin_and_sleep.py");
+        ScriptMarkers markers = ScriptMarkers.of(script);
+        Process python = targets.startPython(Interpreters.debian("3.11"), script);
+        LinuxProcessAsFreeBsdCalls calls = new LinuxProcessAsFreeBsdCalls();
+
+        ProcessDump dump = profiler(calls).dump(new DumpRequest(python.pid(), true, false));
+
+        assertThat(dump.executable()).isEqualTo("/usr/bin/python3.11");
+        assertThat(dump.version().toString()).startsWith("3.11");
+        assertThat(dump.commandLine()).containsExactly(Interpreters.debian("3.11").toString(), script.toString());
+        StackTrace spinner = thread(dump, "Spinner");
+        assertThat(spinner.frames().get(0)).satisfies(leaf -> {
+            assertThat(leaf.name()).isEqualTo("spin");
+            assertThat(leaf.line()).isEqualTo(markers.line("spin"));
+        });
+        assertThat(spinner.active()).as("the spinning thread runs").isTrue();
+        assertThat(spinner.osThreadId()).isNotZero();
+        StackTrace sleeper = thread(dump, "Sleeper");
+        assertThat(sleeper.frames()).extracting(Frame::name).startsWith("sleeper");
+        assertThat(sleeper.frames().get(0).line()).isEqualTo(markers.line("sleeper"));
+        assertThat(sleeper.active()).as("the sleeping thread is idle").isFalse();
+        assertThat(thread(dump, "MainThread").frames()).extracting(Frame::line).contains(markers.line("main"));
+
+        assertThat(calls.attaches()).as("the provider stopped the target to read it").isPositive();
+        assertThat(calls.reads()).isPositive();
+        assertThat(LinuxProcessAsFreeBsdCalls.isStopped(python.pid())).as("the target runs again").isFalse();
+        assertThat(python.isAlive()).isTrue();
+    }
+
+    @Test
+    void dumpWithoutPausingStillStopsTheTargetOnlyPerReadBatch() throws Exception {
+        Path script = Interpreters.script("nested.py");
+        ScriptMarkers markers = ScriptMarkers.of(script);
+        Process python = targets.startPython(Interpreters.debian("3.11"), script);
+        LinuxProcessAsFreeBsdCalls calls = new LinuxProcessAsFreeBsdCalls();
+
+        ProcessDump dump = profiler(calls).dump(new DumpRequest(python.pid(), false, false));
+
+        assertThat(thread(dump, "MainThread").frames()).extracting(Frame::name, Frame::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("level_three", markers.line("level_three")),
+                org.assertj.core.groups.Tuple.tuple("level_two", markers.line("level_two")),
+                org.assertj.core.groups.Tuple.tuple("level_one", markers.line("level_one")),
+                org.assertj.core.groups.Tuple.tuple("<module>", markers.line("<module>")));
+        assertThat(LinuxProcessAsFreeBsdCalls.isStopped(python.pid())).isFalse();
+    }
+
+    private static Profiler profiler(LinuxProcessAsFreeBsdCalls calls) {
+        Providers loaded = Providers.load(FreeBsdProviderOnTranslatedLinuxProcessIT.class.getClassLoader());
+        Providers providers = Providers.of(List.of(new FreeBsdProcessAccessProvider(calls)),
+                List.of(new FreeBsdThreadActivityProvider(calls)), loaded.interpreters().all(),
+                loaded.outputFormats().all());
+        return new Profiler(providers, FREEBSD, Clock.system(), rate -> Intervals.exponential(rate,
+                new SplittableRandom()), ProcessTree.system());
+    }
+
+    private static StackTrace thread(ProcessDump dump, String name) {
+        return dump.traces().stream().filter(trace -> name.equals(trace.threadName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no thread " + name + " among " + dump.traces()));
+    }
+}
