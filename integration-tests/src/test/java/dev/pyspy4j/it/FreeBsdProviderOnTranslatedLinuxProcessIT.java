@@ -3,6 +3,7 @@
 package dev.pyspy4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.pyspy4j.engine.Profiler;
 import dev.pyspy4j.engine.Providers;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class FreeBsdProviderOnTranslatedLinuxProcessIT {
     private static final Platform FREEBSD = new Platform(OsFamily.FREEBSD, TargetArch.X86_64);
+    private static final Path PYTHON = Interpreters.debian("3.11");
 
     @RegisterExtension
     final PythonTargets targets = new PythonTargets();
@@ -41,14 +43,14 @@ class FreeBsdProviderOnTranslatedLinuxProcessIT {
     void dumpShowsTheSpinningAndTheSleepingThreadThroughTheFreeBsdProvider() throws Exception {
         Path script = Interpreters.script("spin_and_sleep.py");
         ScriptMarkers markers = ScriptMarkers.of(script);
-        Process python = targets.startPython(Interpreters.debian("3.11"), script);
+        Process python = targets.startPython(PYTHON, script);
         LinuxProcessAsFreeBsdCalls calls = new LinuxProcessAsFreeBsdCalls();
 
-        ProcessDump dump = profiler(calls).dump(new DumpRequest(python.pid(), true, false));
+        ProcessDump dump = dump(calls, python, true);
 
         assertThat(dump.executable()).isEqualTo("/usr/bin/python3.11");
         assertThat(dump.version().toString()).startsWith("3.11");
-        assertThat(dump.commandLine()).containsExactly(Interpreters.debian("3.11").toString(), script.toString());
+        assertThat(dump.commandLine()).containsExactly(PYTHON.toString(), script.toString());
         StackTrace spinner = thread(dump, "Spinner");
         assertThat(spinner.frames().get(0)).satisfies(leaf -> {
             assertThat(leaf.name()).isEqualTo("spin");
@@ -69,20 +71,26 @@ class FreeBsdProviderOnTranslatedLinuxProcessIT {
     }
 
     @Test
-    void dumpWithoutPausingStillStopsTheTargetOnlyPerReadBatch() throws Exception {
-        Path script = Interpreters.script("nested.py");
-        ScriptMarkers markers = ScriptMarkers.of(script);
-        Process python = targets.startPython(Interpreters.debian("3.11"), script);
+    void dumpWithoutPausingReadsTheExactNestedStack() throws Exception {
+        ScriptMarkers markers = ScriptMarkers.of(Interpreters.script("nested.py"));
+        Process python = targets.startPython(PYTHON, Interpreters.script("nested.py"));
+
         LinuxProcessAsFreeBsdCalls calls = new LinuxProcessAsFreeBsdCalls();
 
-        ProcessDump dump = profiler(calls).dump(new DumpRequest(python.pid(), false, false));
+        ProcessDump dump = dump(calls, python, false);
 
         assertThat(thread(dump, "MainThread").frames()).extracting(Frame::name, Frame::line).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("level_three", markers.line("level_three")),
-                org.assertj.core.groups.Tuple.tuple("level_two", markers.line("level_two")),
-                org.assertj.core.groups.Tuple.tuple("level_one", markers.line("level_one")),
-                org.assertj.core.groups.Tuple.tuple("<module>", markers.line("<module>")));
+                tuple("level_three", markers.line("level_three")),
+                tuple("level_two", markers.line("level_two")),
+                tuple("level_one", markers.line("level_one")),
+                tuple("<module>", markers.line("<module>")));
+        assertThat(calls.attaches()).as("PT_IO needs a stop even without a pause: one per read batch").isGreaterThan(1);
         assertThat(LinuxProcessAsFreeBsdCalls.isStopped(python.pid())).isFalse();
+    }
+
+    /** Dumps {@code python} once with the engine told it runs on FreeBSD, pausing it or not. */
+    private static ProcessDump dump(LinuxProcessAsFreeBsdCalls calls, Process python, boolean pause) {
+        return profiler(calls).dump(new DumpRequest(python.pid(), pause, false));
     }
 
     private static Profiler profiler(LinuxProcessAsFreeBsdCalls calls) {

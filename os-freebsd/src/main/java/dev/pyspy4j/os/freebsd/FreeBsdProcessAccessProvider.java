@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.os.freebsd;
 
+import dev.pyspy4j.os.freebsd.kinfo.KinfoProc;
 import dev.pyspy4j.spi.FailureKind;
 import dev.pyspy4j.spi.OsFamily;
 import dev.pyspy4j.spi.Platform;
@@ -10,7 +11,6 @@ import dev.pyspy4j.spi.TargetArch;
 import dev.pyspy4j.spi.process.MemoryRegion;
 import dev.pyspy4j.spi.process.ProcessAccessProvider;
 import dev.pyspy4j.spi.process.TargetProcess;
-import dev.pyspy4j.os.freebsd.kinfo.KinfoProc;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.Optional;

@@ -3,6 +3,8 @@
 package dev.pyspy4j.os.freebsd;
 
 import dev.pyspy4j.os.freebsd.kinfo.KinfoProc;
+import dev.pyspy4j.spi.FailureKind;
+import dev.pyspy4j.spi.SpyException;
 import java.util.OptionalLong;
 
 /**
@@ -13,6 +15,8 @@ import java.util.OptionalLong;
  *
  * <p>A signal that reaches the process between PT_ATTACH and the SIGSTOP stops it first; it is kept, the process
  * is continued until the SIGSTOP arrives, and the signal is handed back with PT_DETACH, so the target loses nothing.
+ * A process that receives more than {@value #MAX_OTHER_STOPS} other signals first is let go with a failure; its
+ * SIGSTOP may then still be pending and stop it untraced (a {@code kill -CONT} resumes it).
  */
 final class Tracer {
     /** SIGSTOP on FreeBSD (sys/sys/signal.h). */
@@ -100,8 +104,8 @@ final class Tracer {
                 throw failures.of("the trace state", e);
             }
         }
-        throw failures.of("the trace state", new FreeBsdCallException("waitpid (no SIGSTOP after "
-                + MAX_OTHER_STOPS + " other signals)", FreeBsdCallException.EINVAL));
+        throw new SpyException(FailureKind.MEMORY_READ, "process " + pid + " did not stop for the debugger's SIGSTOP"
+                + " within " + MAX_OTHER_STOPS + " other signals");
     }
 
     private int waitStatus() {

@@ -163,6 +163,17 @@ class FreeBsdTargetProcessTest {
     }
 
     @Test
+    void aTargetThatNeverReachesTheSigstopIsLetGo() {
+        for (int i = 0; i < 65; i++) {
+            calls.waitStatuses.add(WaitStatus.stoppedBy(14));
+        }
+        assertThatThrownBy(() -> target.memory().readLong(DATA_START))
+                .hasMessage("process 4242 did not stop for the debugger's SIGSTOP within 64 other signals");
+        assertThat(calls.isTraced()).isFalse();
+        assertThat(calls.traceCalls()).endsWith("PT_DETACH 14");
+    }
+
+    @Test
     void aTargetThatExitsWhileBeingStoppedIsReportedExited() {
         calls.waitStatuses.add(0); // WIFEXITED, status 0
         assertThatThrownBy(() -> target.memory().readLong(DATA_START))

@@ -3,6 +3,8 @@
 package dev.pyspy4j.os.freebsd.kinfo;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The NUL-terminated character arrays of kernel structs. */
 public final class CStrings {
@@ -27,8 +29,8 @@ public final class CStrings {
     }
 
     /** NUL-separated strings (kern.proc.args' value): each one ends in a NUL; a last one without it is kept. */
-    public static java.util.List<String> list(byte[] bytes) {
-        java.util.List<String> strings = new java.util.ArrayList<>();
+    public static List<String> list(byte[] bytes) {
+        List<String> strings = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
@@ -39,6 +41,6 @@ public final class CStrings {
         if (start < bytes.length) {
             strings.add(new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8));
         }
-        return java.util.List.copyOf(strings);
+        return List.copyOf(strings);
     }
 }
