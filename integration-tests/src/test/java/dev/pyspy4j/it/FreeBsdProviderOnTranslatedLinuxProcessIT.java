@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.pyspy4j.engine.Profiler;
+import dev.pyspy4j.engine.ProfilingRun;
 import dev.pyspy4j.engine.Providers;
 import dev.pyspy4j.engine.dump.DumpRequest;
 import dev.pyspy4j.engine.dump.ProcessDump;
 import dev.pyspy4j.engine.sampling.Clock;
 import dev.pyspy4j.engine.sampling.Intervals;
 import dev.pyspy4j.engine.sampling.ProcessTree;
+import dev.pyspy4j.engine.sampling.Sample;
+import dev.pyspy4j.engine.sampling.SamplingPlan;
 import dev.pyspy4j.os.freebsd.FreeBsdProcessAccessProvider;
 import dev.pyspy4j.os.freebsd.FreeBsdThreadActivityProvider;
 import dev.pyspy4j.spi.OsFamily;
@@ -20,6 +23,7 @@ import dev.pyspy4j.spi.TargetArch;
 import dev.pyspy4j.spi.model.Frame;
 import dev.pyspy4j.spi.model.StackTrace;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FreeBsdProviderOnTranslatedLinuxProcessIT {
     private static final Platform FREEBSD = new Platform(OsFamily.FREEBSD, TargetArch.X86_64);
     private static final Path PYTHON = Interpreters.debian("3.11");
+    private static final int SAMPLES = 30;
 
     @RegisterExtension
     final PythonTargets targets = new PythonTargets();
@@ -86,6 +91,36 @@ class FreeBsdProviderOnTranslatedLinuxProcessIT {
                 tuple("<module>", markers.line("<module>")));
         assertThat(calls.attaches()).as("PT_IO needs a stop even without a pause: one per read batch").isGreaterThan(1);
         assertThat(LinuxProcessAsFreeBsdCalls.isStopped(python.pid())).isFalse();
+    }
+
+    @Test
+    void recordingPausesTheTargetForEverySampleAndFindsTheSpinningFunction() throws Exception {
+        Process python = targets.startPython(PYTHON, Interpreters.script("spin_and_sleep.py"));
+        LinuxProcessAsFreeBsdCalls calls = new LinuxProcessAsFreeBsdCalls();
+        List<Sample> samples = new ArrayList<>();
+
+        // Stops after a count of samples, not a duration: the first sample finds the interpreter, which takes the
+        // translation a few hundred stops of the target, each much slower than a FreeBSD kernel's.
+        try (ProfilingRun run = profiler(calls).attach(python.pid(), SamplingPlan.atRate(50).forSeconds(120))) {
+            run.sampleInto(sample -> {
+                samples.add(sample);
+                if (samples.size() == SAMPLES) {
+                    run.stop();
+                }
+            });
+        }
+
+        assertThat(samples).hasSize(SAMPLES);
+        long withSpin = samples.stream().filter(sample -> sample.traces().stream().anyMatch(trace -> trace.active()
+                && !trace.frames().isEmpty() && trace.frames().get(0).name().equals("spin"))).count();
+        long sleeperIdle = samples.stream().filter(sample -> sample.traces().stream().anyMatch(trace ->
+                "Sleeper".equals(trace.threadName()) && !trace.active())).count();
+        long failed = samples.stream().filter(sample -> !sample.failures().isEmpty()).count();
+        assertThat(withSpin).as("samples whose active Spinner is in spin").isGreaterThan(samples.size() * 9L / 10);
+        assertThat(sleeperIdle).as("samples whose Sleeper is idle").isGreaterThan(samples.size() * 9L / 10);
+        assertThat(failed).as("samples that failed").isLessThan(samples.size() / 10 + 1);
+        assertThat(calls.attaches()).as("one stop per sample at least").isGreaterThanOrEqualTo(samples.size());
+        assertThat(LinuxProcessAsFreeBsdCalls.isStopped(python.pid())).as("the target runs again").isFalse();
     }
 
     /** Dumps {@code python} once with the engine told it runs on FreeBSD, pausing it or not. */

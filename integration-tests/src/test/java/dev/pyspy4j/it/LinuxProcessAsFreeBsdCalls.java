@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -98,7 +99,8 @@ final class LinuxProcessAsFreeBsdCalls implements FreeBsdCalls {
                 stopped = true;
                 return (FREEBSD_SIGSTOP << 8) | 0177;
             }
-            Thread.onSpinWait();
+            // leave the CPU to the threads that are to stop
+            LockSupport.parkNanos(20_000);
         }
         throw new IllegalStateException("process " + pid + " did not stop within 10 s");
     }
