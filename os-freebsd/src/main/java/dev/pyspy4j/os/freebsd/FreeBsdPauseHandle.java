@@ -50,14 +50,15 @@ final class FreeBsdPauseHandle implements PauseHandle {
 
     @Override
     public synchronized Optional<Registers> registers(long osThreadId) {
-        if (closed || !stoppedThreads().contains(osThreadId)) {
-            return Optional.empty();
-        }
         try {
+            if (closed || !stoppedThreads().contains(osThreadId)) {
+                return Optional.empty();
+            }
             return Optional.of(AmdRegisters.decode(calls.ptraceGetRegisters((int) osThreadId),
                     "registers of thread " + osThreadId));
         } catch (FreeBsdCallException | SpyException e) {
-            // the thread ended since the list was made, or the kernel answered nonsense: no registers then
+            // the threads cannot be listed, the thread ended since the list was made, or the kernel answered
+            // nonsense: no registers then, as the contract says
             return Optional.empty();
         }
     }

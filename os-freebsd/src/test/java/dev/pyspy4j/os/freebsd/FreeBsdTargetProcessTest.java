@@ -136,6 +136,16 @@ class FreeBsdTargetProcessTest {
     }
 
     @Test
+    void registersOfAPauseWhoseThreadsCannotBeListedAreEmpty() {
+        calls.failing.put("PT_GETNUMLWPS", FreeBsdCallException.EINVAL);
+        try (PauseHandle pause = target.pause()) {
+            assertThat(pause.registers(MAIN_TID)).isEmpty();
+            assertThatThrownBy(pause::stoppedThreads).isInstanceOf(SpyException.class);
+        }
+        assertThat(calls.isTraced()).isFalse();
+    }
+
+    @Test
     void aClosedPauseTellsNothingAndClosingTwiceResumesOnce() {
         PauseHandle pause = target.pause();
         pause.close();
