@@ -32,7 +32,7 @@ public interface FreeBsdCalls {
     /** waitpid(pid, &amp;status, 0): the raw wait status of the next stop or exit of a traced process. */
     int waitpid(int pid);
 
-    /** ptrace(PT_CONTINUE, pid, (caddr_t) 1, signal): let a traced process that stopped run on, delivering {@code signal}. */
+    /** ptrace(PT_CONTINUE, pid, (caddr_t) 1, signal): let a stopped traced process run on with {@code signal}. */
     void ptraceContinue(int pid, int signal);
 
     /** ptrace(PT_DETACH, pid, (caddr_t) 1, signal): stop tracing; the process resumes and receives {@code signal}. */

@@ -2,7 +2,10 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.os.freebsd;
 
-/** The wait(2) status macros of sys/sys/wait.h: {@code WIFSTOPPED(x) = (x & 0177) == 0177}, {@code WSTOPSIG = x >> 8}. */
+/**
+ * The wait(2) status macros of sys/sys/wait.h: {@code WIFSTOPPED(x)} is {@code (x & 0177) == 0177},
+ * {@code WSTOPSIG(x)} is {@code x >> 8}.
+ */
 final class WaitStatus {
     private static final int WSTOPPED = 0177;
 

@@ -66,7 +66,8 @@ class FreeBsdProcessAccessProviderTest {
         calls.euid = 0;
         calls.failing.put("PT_ATTACH", FreeBsdCallException.EPERM);
         assertThatThrownBy(() -> provider.attach(PID))
-                .isInstanceOfSatisfying(PermissionDeniedException.class, e -> assertThat(e.denial().runsAsRoot()).isTrue());
+                .isInstanceOfSatisfying(PermissionDeniedException.class,
+                        e -> assertThat(e.denial().runsAsRoot()).isTrue());
     }
 
     @Test

@@ -22,6 +22,7 @@ import dev.pyspy4j.spi.process.PauseHandle;
 import dev.pyspy4j.spi.process.ReadRequest;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +95,7 @@ class FreeBsdTargetProcessTest {
                 new ReadRequest(0x5000, ByteBuffer.allocate(8)),
                 new ReadRequest(DATA_START, ByteBuffer.allocate(8)));
         assertThatThrownBy(() -> target.memory().readAll(batch))
-                .isInstanceOfSatisfying(SpyException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.MEMORY_READ))
+                .isInstanceOfSatisfying(SpyException.class, ofKind(FailureKind.MEMORY_READ))
                 .hasMessage("cannot read 8 bytes at 0x5000 in process 4242");
         assertThat(calls.traceCalls()).containsExactly("PT_ATTACH", "waitpid", "PT_IO 0x200000 4", "PT_IO 0x5000 8",
                 "PT_DETACH 0");
@@ -187,7 +188,7 @@ class FreeBsdTargetProcessTest {
     void aTargetThatExitsWhileBeingStoppedIsReportedExited() {
         calls.waitStatuses.add(0); // WIFEXITED, status 0
         assertThatThrownBy(() -> target.memory().readLong(DATA_START))
-                .isInstanceOfSatisfying(SpyException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.PROCESS_EXITED))
+                .isInstanceOfSatisfying(SpyException.class, ofKind(FailureKind.PROCESS_EXITED))
                 .hasMessage("process 4242 has exited");
         assertThat(calls.traceCalls()).doesNotContain("PT_IO 0x800000000 8");
     }
@@ -196,7 +197,7 @@ class FreeBsdTargetProcessTest {
     void aTargetGoneBeforeAttachingIsReportedExited() {
         calls.failing.put("PT_ATTACH", FreeBsdCallException.ESRCH);
         assertThatThrownBy(() -> target.memory().readLong(DATA_START))
-                .isInstanceOfSatisfying(SpyException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.PROCESS_EXITED));
+                .isInstanceOfSatisfying(SpyException.class, ofKind(FailureKind.PROCESS_EXITED));
     }
 
     @Test
@@ -220,15 +221,19 @@ class FreeBsdTargetProcessTest {
     void aVanishedProcessHasNoRegionsButAnExitedFailure() {
         calls.sysctls.remove("vmmap");
         assertThatThrownBy(target::regions)
-                .isInstanceOfSatisfying(SpyException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.PROCESS_EXITED));
+                .isInstanceOfSatisfying(SpyException.class, ofKind(FailureKind.PROCESS_EXITED));
     }
 
     @Test
     void aMissingExecutablePathSaysWhatFailed() {
         calls.failing.put("sysctl:pathname", FreeBsdCallException.ENOENT);
         assertThatThrownBy(target::executablePath)
-                .isInstanceOfSatisfying(SpyException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NOT_PYTHON))
+                .isInstanceOfSatisfying(SpyException.class, ofKind(FailureKind.NOT_PYTHON))
                 .hasMessage("cannot find the executable of process 4242 (kern.proc.pathname failed with errno 2);"
                         + " check that it is running");
+    }
+
+    private static Consumer<SpyException> ofKind(FailureKind kind) {
+        return e -> assertThat(e.kind()).isEqualTo(kind);
     }
 }

@@ -8,7 +8,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 
-/** The functions of FreeBSD's libc the provider calls (prototypes from sys/sys/sysctl.h, sys/sys/ptrace.h, sys/sys/wait.h). */
+/** The libc functions the provider calls; prototypes from sys/sys/sysctl.h, sys/sys/ptrace.h and sys/sys/wait.h. */
 interface LibC extends Library {
     /** int sysctl(const int *name, u_int namelen, void *oldp, size_t *oldlenp, const void *newp, size_t newlen). */
     int sysctl(int[] name, int namelen, Pointer oldp, LongByReference oldlenp, Pointer newp, long newlen)

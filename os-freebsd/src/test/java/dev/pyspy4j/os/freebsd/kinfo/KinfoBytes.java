@@ -17,7 +17,7 @@ public final class KinfoBytes {
     private KinfoBytes() {
     }
 
-    /** One {@code struct kinfo_vmentry} truncated after the path's NUL and rounded up to 8 bytes, as pack_kinfo does. */
+    /** One {@code struct kinfo_vmentry} cut after the path's NUL and rounded up to 8 bytes, as pack_kinfo does. */
     public static byte[] packedVmentry(int type, long start, long end, long offset, int flags, int protection,
                                        String path) {
         byte[] pathBytes = path.getBytes(StandardCharsets.UTF_8);

@@ -10,6 +10,7 @@ import dev.pyspy4j.spi.SpyException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class KinfoProcsTest {
@@ -43,7 +44,7 @@ class KinfoProcsTest {
     @Test
     void lengthThatIsNoWholeNumberOfRecordsIsMalformed() {
         assertThatThrownBy(() -> KinfoProcs.decode(new byte[1000], WHAT))
-                .isInstanceOfSatisfying(SpyException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.MALFORMED_INPUT))
+                .isInstanceOfSatisfying(SpyException.class, ofKind(FailureKind.MALFORMED_INPUT))
                 .hasMessage("malformed " + WHAT + ": 1000 bytes are not a whole number of 1088-byte records");
     }
 
@@ -53,5 +54,9 @@ class KinfoProcsTest {
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 768);
         assertThatThrownBy(() -> KinfoProcs.decode(bytes, WHAT))
                 .hasMessageContaining("record at offset 0 says it has 768 bytes, not 1088");
+    }
+
+    private static Consumer<SpyException> ofKind(FailureKind kind) {
+        return e -> assertThat(e.kind()).isEqualTo(kind);
     }
 }

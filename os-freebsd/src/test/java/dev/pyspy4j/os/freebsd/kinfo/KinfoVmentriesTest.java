@@ -10,6 +10,7 @@ import dev.pyspy4j.spi.SpyException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class KinfoVmentriesTest {
@@ -77,7 +78,11 @@ class KinfoVmentriesTest {
 
     private static void assertMalformed(byte[] bytes, String problem) {
         assertThatThrownBy(() -> KinfoVmentries.decode(bytes, WHAT))
-                .isInstanceOfSatisfying(SpyException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.MALFORMED_INPUT))
+                .isInstanceOfSatisfying(SpyException.class, ofKind(FailureKind.MALFORMED_INPUT))
                 .hasMessage("malformed " + WHAT + ": " + problem);
+    }
+
+    private static Consumer<SpyException> ofKind(FailureKind kind) {
+        return e -> assertThat(e.kind()).isEqualTo(kind);
     }
 }
