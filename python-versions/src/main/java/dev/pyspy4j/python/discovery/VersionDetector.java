@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * Finds the version of the interpreter in a target: the {@code Py_Version} constant (3.11+, the exact
- * {@code PY_VERSION_HEX}), else the version string {@code Py_GetVersion()} left in {@code .bss}, else the
- * {@code major.minor} of the libpython file name.
+ * {@code PY_VERSION_HEX}), else the version string {@code Py_GetVersion()} left in zeroed data, else the
+ * {@code major.minor} the interpreter library's path names ({@code libpython3.9.so}, {@code python39.dll},
+ * {@code Python.framework/Versions/3.9/Python}).
  */
 public final class VersionDetector {
     private VersionDetector() {
@@ -34,7 +35,8 @@ public final class VersionDetector {
             }
         }
         for (Optional<BinaryImage> image : List.of(binaries.program(), binaries.library())) {
-            Optional<PythonVersion> scanned = image.flatMap(i -> VersionScanner.scan(i, reader.memory()));
+            Optional<PythonVersion> scanned = image.flatMap(i -> VersionScanner.scan(i, reader.memory(),
+                    binaries.conventions().versionStringSections()));
             if (scanned.isPresent()) {
                 return scanned;
             }
