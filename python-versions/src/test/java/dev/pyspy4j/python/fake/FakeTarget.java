@@ -26,6 +26,7 @@ public final class FakeTarget implements TargetProcess {
     private final Map<String, Map<String, BinaryImage.Section>> sectionsByBinary = new java.util.HashMap<>();
     private TargetArch arch = TargetArch.X86_64;
     private OsFamily os = OsFamily.LINUX;
+    private final Map<String, BinaryImage> realImages = new java.util.HashMap<>();
     private int pauses;
     private int openPauses;
     private final List<List<Long>> threadPauses = new java.util.ArrayList<>();
@@ -58,6 +59,12 @@ public final class FakeTarget implements TargetProcess {
     public FakeTarget withSectionIn(String path, String name, long address, long size) {
         sectionsByBinary.computeIfAbsent(path, unused -> new java.util.HashMap<>())
                 .put(name, new BinaryImage.Section(name, address, size));
+        return this;
+    }
+
+    /** Answers {@link #image} for {@code image.path()} with {@code image} (a real binary's) instead of a fake. */
+    public FakeTarget withImage(BinaryImage image) {
+        realImages.put(image.path(), image);
         return this;
     }
 
@@ -140,6 +147,9 @@ public final class FakeTarget implements TargetProcess {
 
     @Override
     public Optional<BinaryImage> image(String path) {
+        if (realImages.containsKey(path)) {
+            return Optional.of(realImages.get(path));
+        }
         Map<String, Long> symbols = symbolsByBinary.get(path);
         if (symbols == null) {
             return Optional.empty();
