@@ -37,12 +37,8 @@ class PlatformDiscoveryTest {
     private static final long LIBRARY_DATA = 0x7ff8_1010_0000L;
     private static final long RUNTIME = LIBRARY_DATA + 0x1000;
     private static final long PY_VERSION = LIBRARY_DATA + 0x800;
-    private static final long HEAP = 0x2000_0000L;
-    private static final long INTERPRETER = HEAP + 0x2000;
-    private static final long THREAD = HEAP + 0x3000;
     private static final int RUNTIME_SIZE = 64;
-    /** A made-up runtime: the interpreter pointer at 40, its thread list at 16, a thread's interpreter at 8. */
-    private static final InterpreterScan.Shape SHAPE = new InterpreterScan.Shape(40, 16, 8);
+    private static final InterpreterScan.Shape SHAPE = MadeUpInterpreter.SHAPE;
 
     @Test
     void findsTheInterpreterInAMacOsFrameworkNotInItsLauncher() {
@@ -177,15 +173,12 @@ class PlatformDiscoveryTest {
     /**
      * A target running {@code executable}, with {@code libraries} mapped in that order (each with a text region and,
      * for {@code interpreter}, the data region holding the runtime); {@code interpreter} defines {@code _PyRuntime},
-     * and {@code Py_Version} when {@code extra} places it. The runtime leads to a thread that points back at its
-     * interpreter, as {@link #SHAPE} lays them out.
+     * and {@code Py_Version} when {@code extra} places it. The runtime leads to a {@link MadeUpInterpreter}.
      */
     private static FakeTarget target(OsFamily os, String executable, List<String> libraries, String interpreter,
                                      Map<Long, byte[]> extra) {
-        FakeProcessMemory memory = new FakeProcessMemory()
-                .put(RUNTIME, word(40, INTERPRETER, RUNTIME_SIZE))
-                .put(INTERPRETER, word(16, THREAD, 32))
-                .put(THREAD, word(8, INTERPRETER, 16));
+        FakeProcessMemory memory = MadeUpInterpreter.place(new FakeProcessMemory()
+                .put(RUNTIME, word(SHAPE.interpreterPointer(), MadeUpInterpreter.INTERPRETER, RUNTIME_SIZE)));
         extra.forEach(memory::put);
         List<MemoryRegion> regions = new ArrayList<>();
         regions.add(new MemoryRegion(0x1_0000_0000L, 0x1_0001_0000L, "r-xp", 0, executable));
@@ -206,7 +199,7 @@ class PlatformDiscoveryTest {
             defined.put("Py_Version", PY_VERSION);
         }
         symbols.put(interpreter, defined);
-        regions.add(new MemoryRegion(HEAP, HEAP + 0x10_0000, "rw-p", 0, ""));
+        regions.add(MadeUpInterpreter.heap());
         return new FakeTarget(memory, executable, regions, symbols).withOs(os);
     }
 

@@ -45,11 +45,6 @@ class WindowsDllDiscoveryMingwTest {
     private static final String STABLE_ABI_DLL = "C:\\Python313\\python3.dll";
     private static final String INTERPRETER_DLL = "C:\\Python313\\python313.dll";
     private static final long DLL_BASE = 0x7ffa_1230_0000L;
-    private static final long HEAP = 0x2000_0000L;
-    private static final long INTERPRETER = HEAP + 0x2000;
-    private static final long THREAD = HEAP + 0x3000;
-    /** A made-up runtime: the interpreter pointer at 40, its thread list at 16, a thread's interpreter at 8. */
-    private static final InterpreterScan.Shape SHAPE = new InterpreterScan.Shape(40, 16, 8);
 
     @TempDir
     static Path tmp;
@@ -107,14 +102,14 @@ class WindowsDllDiscoveryMingwTest {
         long runtime = DLL_BASE + dll.export("_PyRuntime").orElseThrow().rva();
         // What a running interpreter would have written there: a thread that points back at its interpreter.
         FakeProcessMemory memory = (FakeProcessMemory) target.memory();
-        memory.overwriteLong(runtime + 40, INTERPRETER).putLong(INTERPRETER + 16, THREAD)
-                .putLong(THREAD + 8, INTERPRETER);
+        MadeUpInterpreter.place(memory).overwriteLong(runtime + MadeUpInterpreter.SHAPE.interpreterPointer(),
+                MadeUpInterpreter.INTERPRETER);
         PythonBinaries binaries = PythonBinaries.find(target);
         DiscoveredInterpreter withoutSymbols = new DiscoveredInterpreter(target,
                 VersionDetector.detect(binaries, new RemoteReader(memory, TargetArch.X86_64)).orElseThrow(),
                 binaries, false);
 
-        assertThat(withoutSymbols.locate("_PyRuntime", SHAPE)).isEqualTo(runtime);
+        assertThat(withoutSymbols.locate("_PyRuntime", MadeUpInterpreter.SHAPE)).isEqualTo(runtime);
     }
 
     /** The program, {@code python3.dll} (at a lower address, so listed first) and the DLL, loaded. */
@@ -134,7 +129,7 @@ class WindowsDllDiscoveryMingwTest {
             regions.add(new MemoryRegion(address, address + ((content.length + 0xfffL) & ~0xfffL),
                     writable ? "rw-p" : executable ? "r-xp" : "r--p", section.virtualAddress(), INTERPRETER_DLL));
         }
-        regions.add(new MemoryRegion(HEAP, HEAP + 0x10_0000, "rw-p", 0, ""));
+        regions.add(MadeUpInterpreter.heap());
         return new FakeTarget(memory, PROGRAM, regions, Map.of(PROGRAM, Map.of()))
                 .withImage(PeBinaryImage.of(dll, INTERPRETER_DLL, DLL_BASE))
                 .withOs(OsFamily.WINDOWS);
