@@ -132,6 +132,17 @@ class PlatformDiscoveryTest {
     }
 
     @Test
+    void readsWindowsPyVersionAsThe32BitsItIsEvenAtTheEndOfAMapping() {
+        // An unsigned long has 32 bits on Windows: nothing need be readable after it.
+        byte[] hex = {(byte) 0xf0, 0x04, 0x0c, 0x03};
+        FakeTarget target = target(OsFamily.WINDOWS, WINDOWS_EXE, List.of(INTERPRETER_DLL), INTERPRETER_DLL,
+                Map.of(PY_VERSION, hex));
+
+        assertThat(VersionDetector.detect(PythonBinaries.find(target), reader(target)))
+                .map(Object::toString).contains("3.12.4");
+    }
+
+    @Test
     void aWindowsStaticBuildIsTheProgramItself() {
         FakeTarget target = target(OsFamily.WINDOWS, WINDOWS_EXE, List.of(STABLE_ABI_DLL), WINDOWS_EXE,
                 withVersion(0x030d01f0L));
@@ -173,7 +184,7 @@ class PlatformDiscoveryTest {
     /**
      * A target running {@code executable}, with {@code libraries} mapped in that order (each with a text region and,
      * for {@code interpreter}, the data region holding the runtime); {@code interpreter} defines {@code _PyRuntime},
-     * and {@code Py_Version} when {@code extra} places it. The runtime leads to a {@link MadeUpInterpreter}.
+     * and {@code Py_Version} when {@code extra} places a word or less there. The runtime leads to a {@link MadeUpInterpreter}.
      */
     private static FakeTarget target(OsFamily os, String executable, List<String> libraries, String interpreter,
                                      Map<Long, byte[]> extra) {
@@ -195,7 +206,7 @@ class PlatformDiscoveryTest {
             text += 0x100_0000;
         }
         Map<String, Long> defined = new LinkedHashMap<>(Map.of("_PyRuntime", RUNTIME));
-        if (extra.containsKey(PY_VERSION) && extra.get(PY_VERSION).length == 8) {
+        if (extra.containsKey(PY_VERSION) && extra.get(PY_VERSION).length <= 8) {
             defined.put("Py_Version", PY_VERSION);
         }
         symbols.put(interpreter, defined);
