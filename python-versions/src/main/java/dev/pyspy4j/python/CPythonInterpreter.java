@@ -137,6 +137,20 @@ public final class CPythonInterpreter implements PythonInterpreter {
         return sample;
     }
 
+    /** The OS thread ids of the threads {@code activity} saw running; none when it is not known. */
+    private static List<Long> running(Map<Long, ThreadActivity> activity) {
+        if (activity == null) {
+            return List.of();
+        }
+        List<Long> running = new ArrayList<>();
+        activity.forEach((tid, state) -> {
+            if (state == ThreadActivity.ACTIVE) {
+                running.add(tid);
+            }
+        });
+        return running;
+    }
+
     /**
      * The stacks of {@code previous} whose threads the activity probe proves not to have run since its last
      * snapshot, which was taken before {@code previous} was copied.
@@ -164,7 +178,7 @@ public final class CPythonInterpreter implements PythonInterpreter {
         if (holderPause != null && request.whilePaused() == null && request.localsBudget() == 0
                 && request.threads().isAll()) {
             Optional<GilHolderPause.Copy> copy = holderPause.copy(
-                    looks -> copy(snapshot, request, looks, looks != null));
+                    looks -> copy(snapshot, request, looks, looks != null), running(activity));
             if (copy.isPresent()) {
                 return new InterpreterSample(decoder.decode(copy.get().raw(), request, activity),
                         copy.get().pausedNanos());

@@ -8,8 +8,11 @@ import dev.pyspy4j.python.walk.RawThread;
 import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.process.PauseHandle;
 import dev.pyspy4j.spi.process.TargetProcess;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -25,8 +28,13 @@ final class GilHolderPause {
     record Copy(RawSample raw, long pausedNanos) {
     }
 
-    /** Looks at the GIL at most this often per copy: its holder may change between a look and the stop. */
-    private static final int ATTEMPTS = 3;
+    /**
+     * Looks at the GIL at most this often per copy: its holder may change between a look and the stop, and each
+     * attempt after such a change stops one more of the threads that take turns at it.
+     */
+    private static final int ATTEMPTS = 6;
+    /** How many of the last holders of the GIL are remembered, to be stopped with the holder once it moved. */
+    private static final int RECENT_HOLDERS = 16;
 
     /** Makes a copy; given looks, it has its first batched read make them around the copy's ranges. */
     @FunctionalInterface
@@ -48,6 +56,11 @@ final class GilHolderPause {
     private Optional<GilSwitches.Reading> lastSeen = Optional.empty();
     /** The thread state that held the GIL at the last copy; 0 before the first. */
     private long lastHolder;
+    /**
+     * The OS thread ids of the last threads seen holding the GIL, oldest first: threads waiting for the GIL sleep
+     * (the OS calls them idle), so these, not the running threads alone, are the ones that may take it next.
+     */
+    private final Set<Long> recentHolders = new LinkedHashSet<>();
     private long copies;
     private long abandoned;
 
@@ -67,8 +80,20 @@ final class GilHolderPause {
 
     /** The copy made by {@code copier} with only the holder stopped, or empty when every thread must be. */
     Optional<Copy> copy(Copier copier) {
+        return copy(copier, List.of());
+    }
+
+    /**
+     * The copy made by {@code copier} with only the holder stopped, or, when the GIL changed hands before its
+     * holder could be stopped or during the copy, with the new holder, the last holders and every thread in
+     * {@code running} stopped (the threads that take turns at the GIL are among them, so that the next holder is
+     * likely stopped already); empty when every thread must be.
+     *
+     * @param running the OS thread ids of the threads last seen running
+     */
+    Optional<Copy> copy(Copier copier, Collection<Long> running) {
         copies++;
-        Optional<Copy> copy = tryCopy(copier);
+        Optional<Copy> copy = tryCopy(copier, running);
         if (copy.isEmpty()) {
             abandoned++;
         }
@@ -90,8 +115,11 @@ final class GilHolderPause {
      * thread that no longer holds it is only a wasted attempt: the look made once it is stopped tells), a look of its
      * own otherwise (threads that take turns at the GIL would make most such stops wasted ones).
      */
-    private Optional<Copy> tryCopy(Copier copier) {
+    private Optional<Copy> tryCopy(Copier copier, Collection<Long> running) {
         boolean learnt = false;
+        // Once the GIL is seen to change hands (or may have, over a look at every thread), the running threads are
+        // stopped with its holder.
+        boolean widened = false;
         Optional<GilSwitches.Reading> seen = lastSeen.isPresent() ? lastSeen : look();
         lastSeen = Optional.empty();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -106,10 +134,12 @@ final class GilHolderPause {
                 }
                 // The look took a while, in which the GIL may have changed hands: look at it again.
                 learnt = true;
+                widened = true;
                 seen = look();
                 continue;
             }
-            Attempt result = copyWhileStopped(copier, holder, owner);
+            owner.ifPresent(identity -> rememberHolder(identity.hostThreadId()));
+            Attempt result = copyWhileStopped(copier, holder, owner, widened ? alsoStopped(running) : List.of());
             if (!result.holderMoved()) {
                 boolean sameHolder = result.gil().isPresent() && result.gil().get().lastHolder() == lastHolder;
                 lastHolder = result.gil().map(GilSwitches.Reading::lastHolder).orElse(0L);
@@ -117,8 +147,24 @@ final class GilHolderPause {
                 return result.copy();
             }
             seen = result.gil();
+            widened = true;
         }
         return Optional.empty();
+    }
+
+    private void rememberHolder(long tid) {
+        recentHolders.remove(tid);
+        recentHolders.add(tid);
+        if (recentHolders.size() > RECENT_HOLDERS) {
+            recentHolders.remove(recentHolders.iterator().next());
+        }
+    }
+
+    /** The threads to stop with the holder once the GIL was seen to move: the last holders and the running ones. */
+    private Set<Long> alsoStopped(Collection<Long> running) {
+        Set<Long> threads = new LinkedHashSet<>(recentHolders);
+        threads.addAll(running);
+        return threads;
     }
 
     private Optional<GilSwitches.Reading> look() {
@@ -141,12 +187,15 @@ final class GilHolderPause {
         }
     }
 
-    private Attempt copyWhileStopped(Copier copier, long holder,
-                                     Optional<ThreadIdentities.Identity> owner) {
-        List<Long> stop = owner.map(identity -> List.of(identity.hostThreadId())).orElse(List.of());
+    /** @param alsoStop threads to stop besides the holder (one that has ended meanwhile is no loss) */
+    private Attempt copyWhileStopped(Copier copier, long holder, Optional<ThreadIdentities.Identity> owner,
+                                     Collection<Long> alsoStop) {
+        List<Long> holderThread = owner.map(identity -> List.of(identity.hostThreadId())).orElse(List.of());
+        Set<Long> stop = new LinkedHashSet<>(holderThread);
+        stop.addAll(alsoStop);
         long start = System.nanoTime();
         try (PauseHandle pause = target.pauseThreads(stop)) {
-            if (!pause.stoppedThreads().containsAll(stop)) {
+            if (!pause.stoppedThreads().containsAll(holderThread)) {
                 return Attempt.ABANDONED;
             }
             if (!looks.prepare(target.memory(), interpreter)) {
@@ -164,8 +213,14 @@ final class GilHolderPause {
             }
             Optional<GilSwitches.Reading> after = looks.afterEverything() ? Optional.of(looks.after())
                     : switches.read(target.memory(), interpreter);
-            if (!after.equals(Optional.of(held)) || !ownedBy(raw, holder, owner)) {
+            if (after.isEmpty() || !ownedBy(raw, holder, owner)) {
                 return Attempt.ABANDONED;
+            }
+            if (!after.get().equals(held)) {
+                // Another thread took the GIL during the copy (the holder was stopped after letting it go): a copy
+                // made again with the new holder and the running threads stopped is still far cheaper than
+                // stopping every thread.
+                return Attempt.holderMoved(after.get());
             }
             return Attempt.of(new Copy(raw, System.nanoTime() - start), held);
         } catch (SpyException e) {

@@ -31,6 +31,8 @@ class GilHolderPauseTest {
     private static final long OTHER_STATE = 0x2000_1000L;
     private static final long HOLDER_TID = 4243;
     private static final long OTHER_TID = 4244;
+    /** A thread seen running that holds no thread state of the interpreter (a C thread, say). */
+    private static final long RUNNING_TID = 4245;
 
     /** The GIL's fields, rewritten as the tests move the GIL; nothing else of the target is readable. */
     private final ByteBuffer gil = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
@@ -65,13 +67,32 @@ class GilHolderPauseTest {
     }
 
     @Test
-    void aCopyDuringWhichAnotherThreadTookTheGilIsAbandoned() {
+    void aCopyDuringWhichAnotherThreadTookTheGilIsMadeAgainWithTheNewHolderAndTheRunningThreadsStopped() {
         gil(HOLDER_STATE, 7);
         knownThreads();
 
-        Optional<GilHolderPause.Copy> copy = pause.copy(copier(() -> gil(OTHER_STATE, 8)));
+        Optional<GilHolderPause.Copy> copy = pause.copy(copier(() -> gil(OTHER_STATE, 8)),
+                List.of(HOLDER_TID, OTHER_TID, RUNNING_TID));
+
+        assertThat(copy).isPresent();
+        assertThat(target.threadPauses()).containsExactly(List.of(HOLDER_TID),
+                List.of(OTHER_TID, HOLDER_TID, RUNNING_TID));
+        assertThat(target.openPauses()).isZero();
+        assertThat(pause.counts()).isEqualTo(new GilHolderPause.Counts(1, 0));
+    }
+
+    @Test
+    void aCopyDuringWhichTheGilKeepsChangingHandsIsAbandoned() {
+        gil(HOLDER_STATE, 7);
+        knownThreads();
+        long[] switches = {7};
+
+        Optional<GilHolderPause.Copy> copy = pause.copy(copier(() -> gil(HOLDER_STATE, ++switches[0])),
+                List.of(HOLDER_TID, OTHER_TID));
 
         assertThat(copy).isEmpty();
+        assertThat(target.threadPauses()).as("one stop per attempt").hasSize(6);
+        assertThat(target.pauses()).as("pauses of every thread: the caller's to make").isZero();
         assertThat(target.openPauses()).isZero();
         assertThat(pause.counts()).isEqualTo(new GilHolderPause.Counts(1, 1));
     }
@@ -105,7 +126,7 @@ class GilHolderPauseTest {
 
         assertThat(copy).isPresent();
         assertThat(target.threadPauses()).containsExactly(List.of(HOLDER_TID), List.of(HOLDER_TID),
-                List.of(HOLDER_TID), List.of(OTHER_TID));
+                List.of(HOLDER_TID), List.of(OTHER_TID, HOLDER_TID));
         assertThat(pause.counts()).isEqualTo(new GilHolderPause.Counts(3, 0));
     }
 
@@ -130,7 +151,9 @@ class GilHolderPauseTest {
 
         assertThat(pause.copy(copierReadingAfterItsBatch(() -> { }))).isPresent();
         assertThat(pause.copy(copierReadingAfterItsBatch(() -> gil(OTHER_STATE, 8))))
-                .as("another thread took the GIL after the batch, while the copy read on").isEmpty();
+                .as("made again: another thread took the GIL after the batch, while the copy read on").isPresent();
+        assertThat(target.threadPauses()).as("the last holder is stopped with the new one").containsExactly(
+                List.of(HOLDER_TID), List.of(HOLDER_TID), List.of(OTHER_TID, HOLDER_TID));
     }
 
     @Test
@@ -171,7 +194,8 @@ class GilHolderPauseTest {
         Optional<GilHolderPause.Copy> copy = pause.copy(copier(() -> { }));
 
         assertThat(copy).isPresent();
-        assertThat(target.threadPauses()).containsExactly(List.of(HOLDER_TID), List.of(OTHER_TID));
+        assertThat(target.threadPauses()).as("the last holder is stopped with the new one")
+                .containsExactly(List.of(HOLDER_TID), List.of(OTHER_TID, HOLDER_TID));
     }
 
     @Test

@@ -69,10 +69,9 @@ final class ActivityClassifier {
                 // Read before a look that found it asleep: it was off every CPU then, or has been on one since.
                 return Optional.of(files.remember(ThreadActivity.IDLE, ran, true));
             }
-            // Read after the look, the run time may be that of a thread woken meanwhile and now on a CPU: a second
-            // look that finds it asleep still makes it one read off every CPU or before a switch that moved it on.
-            ran = files.readRunNanos(buffer);
-            return Optional.of(files.remember(ThreadActivity.IDLE, ran, asleepStill(files, buffer)));
+            // Read after the look, the run time may be that of a thread woken meanwhile and now on a CPU, which
+            // proves nothing; the next look reads it before the state (a one-look dump pays nothing for proofs).
+            return Optional.of(files.remember(ThreadActivity.IDLE, files.readRunNanos(buffer), false));
         }
         boolean wasIdle = files.lastVerdict() == ThreadActivity.IDLE && files.lastRunNanos() >= 0 && ran >= 0;
         if (wasIdle) {
@@ -85,13 +84,6 @@ final class ActivityClassifier {
         // The run time of a thread seen active matters only once it is seen asleep, where it is read: a busy
         // thread costs one read per snapshot.
         return Optional.of(files.remember(ThreadActivity.ACTIVE, -1, false));
-    }
-
-    /** Whether the thread's state is still one of a thread off every CPU. */
-    private static boolean asleepStill(TaskFiles files, ByteBuffer buffer) throws IOException {
-        int length = files.readStat(buffer);
-        char state = length == 0 ? '\0' : TaskStat.stateOf(buffer, length);
-        return state != '\0' && state != 'R';
     }
 
     /** Told by {@link #classify} when the thread has not been on a CPU since the look before. */

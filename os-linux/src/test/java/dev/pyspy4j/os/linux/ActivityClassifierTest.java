@@ -89,6 +89,8 @@ class ActivityClassifierTest {
     @Test
     void anIdleThreadThatHasNotRunSinceIsIdleWithoutItsStatBeingRead() throws IOException {
         assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
+        // The second look reads the state once more, after the run time, for a proof that it did not run.
+        assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
 
         // An empty stat reads as a thread that ended: only the run time can have been looked at.
         Files.writeString(dir.resolve("stat"), "");
@@ -121,9 +123,11 @@ class ActivityClassifierTest {
     }
 
     @Test
-    void aThreadAsleepAtTwoLooksHasNotRunBetweenThem() throws IOException {
+    void aThreadAsleepAtLooksThatReadItsRunTimeFirstHasNotRunBetweenThem() throws IOException {
         assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
         assertThat(notRun).as("nothing to compare the first look with").isFalse();
+        assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
+        assertThat(notRun).as("the first look read the run time after the state: no proof from it").isFalse();
 
         assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
         assertThat(notRun).isTrue();
@@ -157,10 +161,12 @@ class ActivityClassifierTest {
     }
 
     @Test
-    void aThreadThatFellAsleepSinceItWasSeenActiveIsProvenNotToRunFromItsNextLook() throws IOException {
+    void aThreadThatFellAsleepSinceItWasSeenActiveIsProvenNotToRunOnceARunTimeWasReadBeforeItsState() throws IOException {
         assertThat(verdict('R', 6_000_000)).isEqualTo(ThreadActivity.ACTIVE);
         assertThat(verdict('S', 1_000)).isEqualTo(ThreadActivity.IDLE);
         assertThat(notRun).isFalse();
+        assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
+        assertThat(notRun).as("its run time read before its state at last").isFalse();
 
         assertThat(verdict('S', 0)).isEqualTo(ThreadActivity.IDLE);
         assertThat(notRun).isTrue();

@@ -82,6 +82,9 @@ class ProcThreadActivityProbeTest {
             probe.snapshot();
             assertThat(probe.notRunSincePreviousSnapshot()).as("nothing to compare the first snapshot with")
                     .isEmpty();
+            // The first snapshot read run times after states; the second reads the waiter's before, for a proof.
+            Thread.sleep(5);
+            probe.snapshot();
             for (int i = 0; i < 10; i++) {
                 Thread.sleep(5);
                 probe.snapshot();

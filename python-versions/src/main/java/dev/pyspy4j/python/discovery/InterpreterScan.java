@@ -19,8 +19,6 @@ import java.util.OptionalLong;
  * once, so candidates are filtered locally and only plausible ones cost remote reads.
  */
 public final class InterpreterScan {
-    /** Where CPython's globals can be: its own section (3.11+), initialised data, zeroed data. */
-    public static final List<String> SECTIONS = List.of(".PyRuntime", ".data", ".bss");
     private static final int MAX_SECTION = 16 << 20;
 
     /** How to get from a candidate global to the interpreter and its first thread. */
@@ -29,15 +27,18 @@ public final class InterpreterScan {
 
     private final TargetProcess target;
     private final List<MemoryRegion> writable;
+    /** Where CPython's globals can be: its own section (3.11+), initialised data, zeroed data, as named there. */
+    private final List<String> sections;
 
     public InterpreterScan(TargetProcess target) {
         this.target = target;
         this.writable = target.regions().stream().filter(MemoryRegion::isWritable).toList();
+        this.sections = BinaryConventions.of(target.platform()).runtimeSections();
     }
 
     /** The address of the global in {@code image}'s sections, if one validates. */
     public OptionalLong scan(BinaryImage image, Shape shape) {
-        for (String name : SECTIONS) {
+        for (String name : sections) {
             Optional<BinaryImage.Section> section = image.section(name);
             if (section.isPresent() && section.get().size() > 0 && section.get().size() <= MAX_SECTION) {
                 OptionalLong found = scan(section.get(), shape);

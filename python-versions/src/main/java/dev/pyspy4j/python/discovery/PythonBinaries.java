@@ -9,31 +9,32 @@ import dev.pyspy4j.spi.process.MemoryRegion;
 import dev.pyspy4j.spi.process.TargetProcess;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The binaries of a target that may hold the interpreter: the program itself and, for shared-library builds,
- * {@code libpythonX.Y.so}. Symbols are looked up in the program first, then in the library.
+ * The binaries of a target that may hold the interpreter: the program itself (a static build) and, for
+ * shared-library builds, the interpreter library its system names: {@code libpythonX.Y.so} on Linux,
+ * {@code libpythonX.Y.dylib} or a framework's {@code Python} on macOS, {@code pythonXY.dll} on Windows. Symbols are
+ * looked up in the program first, then in the library.
  */
 public final class PythonBinaries {
-    /** {@code libpython3.11.so.1.0}, {@code libpython3.6m.so}, {@code libpython2.7.so}, not {@code libboost_python}. */
-    private static final Pattern LIBPYTHON = Pattern.compile("libpython(\\d)\\.(\\d+)[dmut]*\\.so(\\.[\\d.]+)?");
-
     private final String executable;
+    private final BinaryConventions conventions;
     private final Optional<BinaryImage> program;
     private final Optional<BinaryImage> library;
 
-    PythonBinaries(String executable, Optional<BinaryImage> program, Optional<BinaryImage> library) {
+    PythonBinaries(String executable, BinaryConventions conventions, Optional<BinaryImage> program,
+                   Optional<BinaryImage> library) {
         this.executable = executable;
+        this.conventions = conventions;
         this.program = program;
         this.library = library;
     }
 
-    /** Finds and parses the binaries of {@code target}. */
+    /** Finds and parses the binaries of {@code target}, named as its operating system names them. */
     public static PythonBinaries find(TargetProcess target) {
         String executable = target.executablePath();
-        Optional<String> libraryPath = libpythonPath(target.regions());
+        BinaryConventions conventions = BinaryConventions.of(target.platform());
+        Optional<String> libraryPath = libraryPath(target.regions(), conventions);
         Optional<BinaryImage> library = libraryPath.flatMap(target::image);
         Optional<BinaryImage> program;
         try {
@@ -45,23 +46,25 @@ public final class PythonBinaries {
             }
             program = Optional.empty();
         }
-        return new PythonBinaries(executable, program, library);
+        return new PythonBinaries(executable, conventions, program, library);
     }
 
-    static Optional<String> libpythonPath(List<MemoryRegion> regions) {
+    private static Optional<String> libraryPath(List<MemoryRegion> regions, BinaryConventions conventions) {
         return regions.stream()
                 .filter(MemoryRegion::isFileBacked)
-                .filter(r -> LIBPYTHON.matcher(baseName(r.path())).matches())
                 .map(MemoryRegion::path)
+                .filter(conventions::isInterpreterLibrary)
                 .findFirst();
     }
 
-    /** The {@code major.minor} in a libpython file name, e.g. {@code 3.11}. */
+    /** The {@code major.minor} the interpreter library's path names, e.g. {@code 3.11}, when it names one. */
     public Optional<String> libraryMinorVersion() {
-        return library.map(image -> {
-            Matcher m = LIBPYTHON.matcher(baseName(image.path()));
-            return m.matches() ? m.group(1) + "." + m.group(2) : null;
-        });
+        return library.flatMap(image -> conventions.minorVersionOf(image.path()));
+    }
+
+    /** How the target's system names binaries and sections. */
+    BinaryConventions conventions() {
+        return conventions;
     }
 
     /** The first binary defining {@code name}, program before library. */
@@ -94,10 +97,5 @@ public final class PythonBinaries {
 
     public Optional<BinaryImage> library() {
         return library;
-    }
-
-    private static String baseName(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? path : path.substring(slash + 1);
     }
 }

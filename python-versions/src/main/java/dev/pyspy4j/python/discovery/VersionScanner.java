@@ -7,14 +7,16 @@ import dev.pyspy4j.spi.process.BinaryImage;
 import dev.pyspy4j.spi.process.ProcessMemory;
 import dev.pyspy4j.spi.python.PythonVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Finds the full version of interpreters older than 3.11 (which lack {@code Py_Version}): at start-up
- * {@code Py_GetVersion()} formats {@code "<PY_VERSION> (<build info>) <compiler>"} into a static buffer in
- * {@code .bss} ({@code Python/getversion.c}), so the first such string there is the running version.
+ * {@code Py_GetVersion()} formats {@code "<PY_VERSION> (<build info>) <compiler>"} into a static buffer among the
+ * zeroed data ({@code .bss}, or the end of {@code .data} where the linker has no {@code .bss}; see
+ * {@code Python/getversion.c}), so the first such string there is the running version.
  */
 final class VersionScanner {
     /** {@code 3.9.18 (}, {@code 2.7.15+ (}, {@code 3.8.5+cinder (}, {@code 3.13.0rc3 (}. */
@@ -26,14 +28,24 @@ final class VersionScanner {
     private VersionScanner() {
     }
 
-    static Optional<PythonVersion> scan(BinaryImage image, ProcessMemory memory) {
-        Optional<BinaryImage.Section> bss = image.section(".bss");
-        if (bss.isEmpty() || bss.get().size() <= 0) {
+    /** The version in the first of {@code sections} of {@code image} that holds one. */
+    static Optional<PythonVersion> scan(BinaryImage image, ProcessMemory memory, List<String> sections) {
+        for (String name : sections) {
+            Optional<PythonVersion> found = image.section(name).flatMap(section -> scan(section, memory));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<PythonVersion> scan(BinaryImage.Section section, ProcessMemory memory) {
+        if (section.size() <= 0) {
             return Optional.empty();
         }
         byte[] bytes;
         try {
-            bytes = memory.readBytes(bss.get().address(), (int) Math.min(MAX_SCAN, bss.get().size()));
+            bytes = memory.readBytes(section.address(), (int) Math.min(MAX_SCAN, section.size()));
         } catch (SpyException e) {
             return Optional.empty();
         }

@@ -23,7 +23,10 @@ public final class FakeTarget implements TargetProcess {
     private final List<MemoryRegion> regions;
     private final Map<String, Map<String, Long>> symbolsByBinary;
     private final Map<String, BinaryImage.Section> sections = new java.util.HashMap<>();
+    private final Map<String, Map<String, BinaryImage.Section>> sectionsByBinary = new java.util.HashMap<>();
     private TargetArch arch = TargetArch.X86_64;
+    private OsFamily os = OsFamily.LINUX;
+    private final Map<String, BinaryImage> realImages = new java.util.HashMap<>();
     private int pauses;
     private int openPauses;
     private final List<List<Long>> threadPauses = new java.util.ArrayList<>();
@@ -49,6 +52,25 @@ public final class FakeTarget implements TargetProcess {
     /** Gives every binary of this target a section, e.g. {@code .PyRuntime}, for the symbol-less scan. */
     public FakeTarget withSection(String name, long address, long size) {
         sections.put(name, new BinaryImage.Section(name, address, size));
+        return this;
+    }
+
+    /** Gives only the binary at {@code path} a section; it hides a section of that name given to every binary. */
+    public FakeTarget withSectionIn(String path, String name, long address, long size) {
+        sectionsByBinary.computeIfAbsent(path, unused -> new java.util.HashMap<>())
+                .put(name, new BinaryImage.Section(name, address, size));
+        return this;
+    }
+
+    /** Answers {@link #image} for {@code image.path()} with {@code image} (a real binary's) instead of a fake. */
+    public FakeTarget withImage(BinaryImage image) {
+        realImages.put(image.path(), image);
+        return this;
+    }
+
+    /** Makes this target claim another operating system than Linux. */
+    public FakeTarget withOs(OsFamily os) {
+        this.os = os;
         return this;
     }
 
@@ -90,7 +112,7 @@ public final class FakeTarget implements TargetProcess {
 
     @Override
     public Platform platform() {
-        return new Platform(OsFamily.LINUX, arch);
+        return new Platform(os, arch);
     }
 
     @Override
@@ -125,6 +147,9 @@ public final class FakeTarget implements TargetProcess {
 
     @Override
     public Optional<BinaryImage> image(String path) {
+        if (realImages.containsKey(path)) {
+            return Optional.of(realImages.get(path));
+        }
         Map<String, Long> symbols = symbolsByBinary.get(path);
         if (symbols == null) {
             return Optional.empty();
@@ -148,7 +173,8 @@ public final class FakeTarget implements TargetProcess {
 
             @Override
             public Optional<Section> section(String name) {
-                return Optional.ofNullable(sections.get(name));
+                Map<String, Section> own = sectionsByBinary.getOrDefault(path, Map.of());
+                return Optional.ofNullable(own.containsKey(name) ? own.get(name) : sections.get(name));
             }
         });
     }

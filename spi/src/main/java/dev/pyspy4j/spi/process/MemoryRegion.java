@@ -43,8 +43,21 @@ public record MemoryRegion(long start, long end, String permissions, long fileOf
         return permissions.length() > 2 && permissions.charAt(2) == 'x';
     }
 
-    /** Whether a file (not a pseudo-path like {@code [stack]} or anonymous memory) is mapped here. */
+    /**
+     * Whether a file (not a pseudo-path like {@code [stack]} or anonymous memory) is mapped here: an absolute path,
+     * as Unix-like systems write it ({@code /usr/lib/libpython3.12.so}) or as Windows does, from a drive
+     * ({@code C:\Python312\python312.dll}) or a network share ({@code \\server\share\python312.dll}).
+     */
     public boolean isFileBacked() {
-        return path.startsWith("/");
+        return path.startsWith("/") || path.startsWith("\\\\") || isWindowsDrivePath(path);
+    }
+
+    private static boolean isWindowsDrivePath(String path) {
+        return path.length() > 2 && isAsciiLetter(path.charAt(0)) && path.charAt(1) == ':'
+                && (path.charAt(2) == '\\' || path.charAt(2) == '/');
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 }
