@@ -15,7 +15,10 @@ enum InstalledJavaArchive {
             "org/jline/nativ/Mac/arm64/libjlinenative.jnilib"),
     WINDOWS_X86_64("pyspy4j-windows-x86_64", ".zip", "dev.pyspy4j.os.windows.WindowsProcessAccessProvider",
             "dev.pyspy4j.os.windows.WindowsThreadActivityProvider", "com/sun/jna/win32-x86-64/jnidispatch.dll",
-            "org/jline/nativ/Windows/x86_64/jlinenative.dll");
+            "org/jline/nativ/Windows/x86_64/jlinenative.dll"),
+    FREEBSD_X86_64("pyspy4j-freebsd-x86_64", ".tar.gz", "dev.pyspy4j.os.freebsd.FreeBsdProcessAccessProvider",
+            "dev.pyspy4j.os.freebsd.FreeBsdThreadActivityProvider", "com/sun/jna/freebsd-x86-64/libjnidispatch.so",
+            "org/jline/nativ/FreeBSD/x86_64/libjlinenative.so");
 
     final String name;
     final String extension;

@@ -42,7 +42,8 @@ class InstalledJavaDistributionIT {
 
     static Stream<UnixArchive> unixArchives() {
         return Stream.of(new UnixArchive("pyspy4j-macos-x86_64", "macos", "macos-mach"),
-                new UnixArchive("pyspy4j-macos-aarch64", "macos", "macos-mach"));
+                new UnixArchive("pyspy4j-macos-aarch64", "macos", "macos-mach"),
+                new UnixArchive("pyspy4j-freebsd-x86_64", "freebsd", "freebsd-kinfo"));
     }
 
     @ParameterizedTest
