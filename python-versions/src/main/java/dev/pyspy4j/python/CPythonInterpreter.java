@@ -137,7 +137,10 @@ public final class CPythonInterpreter implements PythonInterpreter {
         return sample;
     }
 
-    /** The OS thread ids of the threads {@code activity} saw running; none when it is not known. */
+    /**
+     * The OS thread ids of the threads {@code activity} saw running; none when it is not known. Asked for only when a
+     * holder-only pause must stop more threads: most rounds never look through the activity of every thread again.
+     */
     private static List<Long> running(Map<Long, ThreadActivity> activity) {
         if (activity == null) {
             return List.of();
@@ -178,7 +181,7 @@ public final class CPythonInterpreter implements PythonInterpreter {
         if (holderPause != null && request.whilePaused() == null && request.localsBudget() == 0
                 && request.threads().isAll()) {
             Optional<GilHolderPause.Copy> copy = holderPause.copy(
-                    looks -> copy(snapshot, request, looks, looks != null), running(activity));
+                    looks -> copy(snapshot, request, looks, looks != null), () -> running(activity));
             if (copy.isPresent()) {
                 return new InterpreterSample(decoder.decode(copy.get().raw(), request, activity),
                         copy.get().pausedNanos());

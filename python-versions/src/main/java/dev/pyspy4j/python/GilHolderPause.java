@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Copies a blocking sample with one thread stopped instead of all: the GIL's last holder. Any other thread must
@@ -80,7 +81,7 @@ final class GilHolderPause {
 
     /** The copy made by {@code copier} with only the holder stopped, or empty when every thread must be. */
     Optional<Copy> copy(Copier copier) {
-        return copy(copier, List.of());
+        return copy(copier, List::of);
     }
 
     /**
@@ -89,9 +90,9 @@ final class GilHolderPause {
      * {@code running} stopped (the threads that take turns at the GIL are among them, so that the next holder is
      * likely stopped already); empty when every thread must be.
      *
-     * @param running the OS thread ids of the threads last seen running
+     * @param running the OS thread ids of the threads last seen running, asked for only once the GIL moved
      */
-    Optional<Copy> copy(Copier copier, Collection<Long> running) {
+    Optional<Copy> copy(Copier copier, Supplier<? extends Collection<Long>> running) {
         copies++;
         Optional<Copy> copy = tryCopy(copier, running);
         if (copy.isEmpty()) {
@@ -115,7 +116,7 @@ final class GilHolderPause {
      * thread that no longer holds it is only a wasted attempt: the look made once it is stopped tells), a look of its
      * own otherwise (threads that take turns at the GIL would make most such stops wasted ones).
      */
-    private Optional<Copy> tryCopy(Copier copier, Collection<Long> running) {
+    private Optional<Copy> tryCopy(Copier copier, Supplier<? extends Collection<Long>> running) {
         boolean learnt = false;
         // Once the GIL is seen to change hands (or may have, over a look at every thread), the running threads are
         // stopped with its holder.
@@ -161,9 +162,9 @@ final class GilHolderPause {
     }
 
     /** The threads to stop with the holder once the GIL was seen to move: the last holders and the running ones. */
-    private Set<Long> alsoStopped(Collection<Long> running) {
+    private Set<Long> alsoStopped(Supplier<? extends Collection<Long>> running) {
         Set<Long> threads = new LinkedHashSet<>(recentHolders);
-        threads.addAll(running);
+        threads.addAll(running.get());
         return threads;
     }
 

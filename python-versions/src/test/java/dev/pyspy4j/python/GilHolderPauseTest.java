@@ -72,7 +72,7 @@ class GilHolderPauseTest {
         knownThreads();
 
         Optional<GilHolderPause.Copy> copy = pause.copy(copier(() -> gil(OTHER_STATE, 8)),
-                List.of(HOLDER_TID, OTHER_TID, RUNNING_TID));
+                () -> List.of(HOLDER_TID, OTHER_TID, RUNNING_TID));
 
         assertThat(copy).isPresent();
         assertThat(target.threadPauses()).containsExactly(List.of(HOLDER_TID),
@@ -88,7 +88,7 @@ class GilHolderPauseTest {
         long[] switches = {7};
 
         Optional<GilHolderPause.Copy> copy = pause.copy(copier(() -> gil(HOLDER_STATE, ++switches[0])),
-                List.of(HOLDER_TID, OTHER_TID));
+                () -> List.of(HOLDER_TID, OTHER_TID));
 
         assertThat(copy).isEmpty();
         assertThat(target.threadPauses()).as("one stop per attempt").hasSize(6);

@@ -43,8 +43,4 @@ public final class ReusableStacks {
         return before != null && before.threadId() == threadId && before.nativeThreadId() == nativeThreadId
                 ? before : null;
     }
-
-    int size() {
-        return byThreadState.size();
-    }
 }
