@@ -35,6 +35,7 @@ public final class LinuxTargetProcess implements TargetProcess {
     private final BinaryImages images;
     private final PthreadThreadIds pthreadThreadIds;
     private final Optional<PidNamespace> namespace;
+    private final ParsedMaps maps = new ParsedMaps();
     private PtracePauser pauser;
 
     LinuxTargetProcess(long pid) {
@@ -65,7 +66,7 @@ public final class LinuxTargetProcess implements TargetProcess {
 
     @Override
     public List<MemoryRegion> regions() {
-        List<MemoryRegion> regions = ProcMaps.parse(proc.readText("maps"), proc.dir() + "/maps");
+        List<MemoryRegion> regions = maps.regions(proc.readText("maps"), proc.dir() + "/maps");
         // A zombie keeps its /proc directory but has no address space left: its maps file is empty.
         if (regions.isEmpty() && !isAlive()) {
             throw proc.exited();

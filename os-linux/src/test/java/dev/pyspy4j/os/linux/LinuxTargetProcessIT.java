@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Attaching to real CPython processes and reading what /proc says about them. */
 @EnabledOnOs(OS.LINUX)
@@ -148,6 +149,20 @@ class LinuxTargetProcessIT {
         target.memory().read(readable.start(), firstBytes);
         assertThat(firstBytes.array()).containsExactly(0x7f, 'E', 'L', 'F');
         provider.prepare();
+    }
+
+    @Test
+    void regionsShowAMappingMadeAfterTheyWereFirstRead(@TempDir Path directory) throws Exception {
+        Path mappedLater = Files.write(directory.resolve("mapped-later.bin"), new byte[8192]);
+        Path trigger = directory.resolve("map-now");
+        attach("maps_later.py", mappedLater.toString(), trigger.toString());
+        assertThat(target.regions()).noneMatch(region -> region.path().equals(mappedLater.toString()));
+        assertThat(target.regions()).noneMatch(region -> region.path().equals(mappedLater.toString()));
+
+        Files.createFile(trigger);
+        assertThat(python.nextLine(30)).isEqualTo("mapped");
+
+        assertThat(target.regions()).anyMatch(region -> region.path().equals(mappedLater.toString()));
     }
 
     private void attach(String script, String... arguments) throws Exception {
