@@ -57,6 +57,8 @@ public final class ElfConstants {
     public static final int SHT_NOTE = 7;
     public static final int SHT_NOBITS = 8;
     public static final int SHT_DYNSYM = 11;
+    /** The GNU hash table of a {@code .dynsym} ({@code .gnu.hash}), what the dynamic linker looks names up in. */
+    public static final int SHT_GNU_HASH = 0x6ffffff6;
     /** GNU symbol versioning: one {@code Elf_Half} per {@code .dynsym} entry ({@code .gnu.version}). */
     public static final int SHT_GNU_VERSYM = 0x6fffffff;
 

@@ -37,6 +37,7 @@ public final class ElfFile {
     private final boolean readsMiniDebugInfo;
     private final int miniDebugInfoLimit;
     private ElfSymbolIndex symbolIndex;
+    private Optional<ElfGnuHashTable> gnuHashTable;
     private Optional<ElfFile> miniDebugInfo;
 
     private ElfFile(ByteBuffer bytes, String fileName, boolean readsMiniDebugInfo, int miniDebugInfoLimit) {
@@ -129,13 +130,28 @@ public final class ElfFile {
                 .orElse(List.of());
     }
 
-    /** A defined symbol by exact name from {@code .dynsym}, {@code .symtab} and MiniDebugInfo (see {@link ElfSymbolIndex}). */
+    /**
+     * A defined symbol by exact name from {@code .dynsym}, {@code .symtab} and MiniDebugInfo (see {@link ElfSymbolIndex}).
+     * An exported name is found through {@code .gnu.hash} without decoding the tables (see {@link ElfGnuHashTable}).
+     */
     public synchronized Optional<ElfSymbol> symbol(String name) {
         Objects.requireNonNull(name, "name is null");
+        Optional<ElfSymbol> exported = gnuHashTable().flatMap(table -> table.lookup(name));
+        if (exported.isPresent()) {
+            return exported;
+        }
         if (symbolIndex == null) {
             symbolIndex = ElfSymbolIndex.of(symbolTablesInPriorityOrder());
         }
         return symbolIndex.lookup(name);
+    }
+
+    /** The hash table of {@code .dynsym}, if the file has a usable one. */
+    synchronized Optional<ElfGnuHashTable> gnuHashTable() {
+        if (gnuHashTable == null) {
+            gnuHashTable = ElfGnuHashTable.of(reader, sections);
+        }
+        return gnuHashTable;
     }
 
     /** The ELF file embedded in {@code .gnu_debugdata}, decompressed on first use. */

@@ -65,9 +65,18 @@ final class ElfSymbolIndex {
         return readTables.get(position);
     }
 
+    /** Whether {@code symbol} names something and no entry of any table could beat it. */
+    static boolean isBestCandidate(ElfSymbol symbol) {
+        return namesSomething(symbol) && rank(symbol) == BEST_RANK;
+    }
+
+    private static boolean namesSomething(ElfSymbol symbol) {
+        return symbol.isDefined() && !symbol.name().isEmpty()
+                && symbol.type() != STT_FILE && symbol.type() != STT_SECTION;
+    }
+
     private static void offer(Map<String, ElfSymbol> byName, ElfSymbol symbol) {
-        if (!symbol.isDefined() || symbol.name().isEmpty()
-                || symbol.type() == STT_FILE || symbol.type() == STT_SECTION) {
+        if (!namesSomething(symbol)) {
             return;
         }
         ElfSymbol current = byName.get(symbol.name());

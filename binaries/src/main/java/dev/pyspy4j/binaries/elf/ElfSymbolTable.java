@@ -9,29 +9,65 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Decodes one {@code SHT_SYMTAB} or {@code SHT_DYNSYM} section, with its string table and GNU version flags. */
+/**
+ * One {@code SHT_SYMTAB} or {@code SHT_DYNSYM} section, with its string table and GNU version flags: every entry
+ * decoded at once, or single entries by index (a hash table's lookup needs only the few it names).
+ */
 final class ElfSymbolTable {
-    private ElfSymbolTable() {
+    private final ElfReader reader;
+    private final ElfSectionHeader section;
+    private final String description;
+    private final String tableLabel;
+    private final int entrySize;
+    private final int count;
+    private final ElfStringTable names;
+    private final ByteBuffer versions;
+
+    private ElfSymbolTable(ElfReader reader, ElfSectionTable sections, ElfSectionHeader section, String tableLabel) {
+        this.reader = reader;
+        this.section = section;
+        this.tableLabel = tableLabel;
+        this.description = "symbol table [" + section.index + "] '" + section.name + "'";
+        this.entrySize = entrySize(reader, section, description);
+        long declaredCount = Long.divideUnsigned(section.sh_size, entrySize);
+        reader.requireTable(section.sh_offset, declaredCount, entrySize, description);
+        this.count = (int) declaredCount;
+        ElfSectionHeader stringSection = sections.byIndex(reader, section.sh_link, "sh_link of " + description);
+        this.names = ElfStringTable.of(reader, stringSection,
+                "string table [" + stringSection.index + "] '" + stringSection.name + "'");
+        this.versions = versionFlags(reader, sections, section, count);
+    }
+
+    /** The table of {@code section}, its entries labelled {@code tableLabel}; checks its bounds, decodes nothing. */
+    static ElfSymbolTable open(ElfReader reader, ElfSectionTable sections, ElfSectionHeader section,
+            String tableLabel) {
+        return new ElfSymbolTable(reader, sections, section, tableLabel);
     }
 
     /** Every entry of {@code section}, labelled {@code tableLabel}, in file order. */
     static List<ElfSymbol> read(ElfReader reader, ElfSectionTable sections, ElfSectionHeader section,
             String tableLabel) {
-        String description = "symbol table [" + section.index + "] '" + section.name + "'";
-        int entrySize = entrySize(reader, section, description);
-        long declaredCount = Long.divideUnsigned(section.sh_size, entrySize);
-        reader.requireTable(section.sh_offset, declaredCount, entrySize, description);
-        int count = (int) declaredCount;
-        ElfSectionHeader stringSection = sections.byIndex(reader, section.sh_link, "sh_link of " + description);
-        ElfStringTable names = ElfStringTable.of(reader, stringSection,
-                "string table [" + stringSection.index + "] '" + stringSection.name + "'");
-        ByteBuffer versions = versionFlags(reader, sections, section, count);
+        return open(reader, sections, section, tableLabel).all();
+    }
+
+    /** The number of entries. */
+    int count() {
+        return count;
+    }
+
+    /** The entry at {@code index}, which must be below {@link #count()}. */
+    ElfSymbol entry(int index) {
+        StructCursor cursor = reader.struct(section.sh_offset + (long) index * entrySize, ElfSymbol.size(reader.is64()),
+                description);
+        boolean hidden = versions != null && (versions.getShort(2 * index) & VERSYM_HIDDEN) != 0;
+        return ElfSymbol.read(cursor, names, tableLabel, hidden);
+    }
+
+    /** Every entry in file order. */
+    List<ElfSymbol> all() {
         List<ElfSymbol> symbols = new ArrayList<>(count);
-        int structSize = ElfSymbol.size(reader.is64());
         for (int i = 0; i < count; i++) {
-            StructCursor cursor = reader.struct(section.sh_offset + (long) i * entrySize, structSize, description);
-            boolean hidden = versions != null && (versions.getShort(2 * i) & VERSYM_HIDDEN) != 0;
-            symbols.add(ElfSymbol.read(cursor, names, tableLabel, hidden));
+            symbols.add(entry(i));
         }
         return symbols;
     }

@@ -43,7 +43,7 @@ class ElfFuzzTest {
     private static final byte[] LINKED = Binaries.fixtureBytes(Binaries.HELLO_DEBUGLINK);
     private static final Set<Long> TABLE_TYPES = Set.of((long) ElfConstants.SHT_SYMTAB,
             (long) ElfConstants.SHT_DYNSYM, (long) ElfConstants.SHT_STRTAB, (long) ElfConstants.SHT_GNU_VERSYM,
-            (long) ElfConstants.SHT_NOTE);
+            (long) ElfConstants.SHT_NOTE, (long) ElfConstants.SHT_GNU_HASH);
     private static final Map<byte[], List<int[]>> STRUCTURAL_RANGES = new IdentityHashMap<>(Map.of(
             HELLO, structuralRanges(HELLO), MINI, structuralRanges(MINI), LINKED, structuralRanges(LINKED)));
 
