@@ -192,8 +192,13 @@ final class GilHolderPause {
     private Attempt copyWhileStopped(Copier copier, long holder, Optional<ThreadIdentities.Identity> owner,
                                      Collection<Long> alsoStop) {
         List<Long> holderThread = owner.map(identity -> List.of(identity.hostThreadId())).orElse(List.of());
-        Set<Long> stop = new LinkedHashSet<>(holderThread);
-        stop.addAll(alsoStop);
+        // Usually the holder alone: a set of one is built only when a widened attempt adds threads to it.
+        Collection<Long> stop = holderThread;
+        if (!alsoStop.isEmpty()) {
+            Set<Long> union = new LinkedHashSet<>(holderThread);
+            union.addAll(alsoStop);
+            stop = union;
+        }
         long start = System.nanoTime();
         try (PauseHandle pause = target.pauseThreads(stop)) {
             if (!pause.stoppedThreads().containsAll(holderThread)) {

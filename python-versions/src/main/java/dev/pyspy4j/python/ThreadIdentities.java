@@ -2,8 +2,7 @@
 // Copyright (c) 2026 the pyspy4j authors
 package dev.pyspy4j.python;
 
-import java.util.HashMap;
-import java.util.Map;
+import dev.pyspy4j.python.walk.LongKeyMap;
 import java.util.Optional;
 
 /**
@@ -16,8 +15,9 @@ final class ThreadIdentities {
     record Identity(long threadId, long nativeThreadId, long hostThreadId) {
     }
 
-    private Map<Long, Identity> current = new HashMap<>();
-    private Map<Long, Identity> next = new HashMap<>();
+    // Keyed by the thread state's address without boxing it: every sample records every thread.
+    private LongKeyMap<Identity> current = new LongKeyMap<>();
+    private LongKeyMap<Identity> next = new LongKeyMap<>();
 
     /** Starts the identities of a new sample; the previous sample's stay visible until {@link #publish}. */
     void begin() {
@@ -37,7 +37,7 @@ final class ThreadIdentities {
 
     /** Makes the identities recorded since {@link #begin} the ones {@link #of} answers with. */
     void publish() {
-        Map<Long, Identity> previous = current;
+        LongKeyMap<Identity> previous = current;
         current = next;
         next = previous;
     }

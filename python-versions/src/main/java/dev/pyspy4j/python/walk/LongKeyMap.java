@@ -11,7 +11,7 @@ import java.util.Arrays;
  *
  * @param <V> the value type; values are never {@code null}
  */
-final class LongKeyMap<V> {
+public final class LongKeyMap<V> {
     private static final int INITIAL_CAPACITY = 64;
 
     private long[] keys = new long[INITIAL_CAPACITY];
@@ -20,7 +20,7 @@ final class LongKeyMap<V> {
 
     /** The value of {@code key}, or {@code null}. */
     @SuppressWarnings("unchecked")
-    V get(long key) {
+    public V get(long key) {
         int mask = keys.length - 1;
         for (int slot = slotOf(key, mask); values[slot] != null; slot = (slot + 1) & mask) {
             if (keys[slot] == key) {
@@ -30,11 +30,11 @@ final class LongKeyMap<V> {
         return null;
     }
 
-    boolean containsKey(long key) {
+    public boolean containsKey(long key) {
         return get(key) != null;
     }
 
-    void put(long key, V value) {
+    public void put(long key, V value) {
         if (value == null) {
             throw new IllegalArgumentException("null value for key " + key);
         }
@@ -55,7 +55,7 @@ final class LongKeyMap<V> {
         size++;
     }
 
-    void remove(long key) {
+    public void remove(long key) {
         int mask = keys.length - 1;
         int slot = slotOf(key, mask);
         while (values[slot] != null && keys[slot] != key) {
@@ -79,11 +79,11 @@ final class LongKeyMap<V> {
         size--;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    void clear() {
+    public void clear() {
         Arrays.fill(values, null);
         size = 0;
     }

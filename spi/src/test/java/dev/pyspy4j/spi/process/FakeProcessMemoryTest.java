@@ -5,6 +5,7 @@ package dev.pyspy4j.spi.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pyspy4j.spi.SpyException;
 import dev.pyspy4j.spi.testing.FakeProcessMemory;
 import dev.pyspy4j.spi.testing.ProcessMemoryContract;
 import java.nio.ByteBuffer;
@@ -54,5 +55,19 @@ class FakeProcessMemoryTest extends ProcessMemoryContract {
         assertThat(memory.readLong(0x1000)).isEqualTo(42);
         assertThat(memory.readInt(0x1008)).isEqualTo(7);
         assertThat(memory.readCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void missedReadsAreRememberedAndTheirGapsCanBeFilledWithZeros() {
+        FakeProcessMemory memory = new FakeProcessMemory().put(100, new byte[] {1, 2}).put(104, new byte[] {5})
+                .rememberMisses();
+
+        assertThatThrownBy(() -> memory.read(98, ByteBuffer.allocate(10))).isInstanceOf(SpyException.class);
+        assertThat(memory.misses()).containsExactly(new long[] {98, 10});
+
+        memory.fillGapsWithZeros(98, 10);
+        ByteBuffer buffer = ByteBuffer.allocate(10);
+        memory.read(98, buffer);
+        assertThat(buffer.array()).containsExactly(0, 0, 1, 2, 0, 0, 5, 0, 0, 0);
     }
 }

@@ -8,7 +8,9 @@ import dev.pyspy4j.spi.process.ProcessMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,6 +29,8 @@ public final class FakeProcessMemory implements ProcessMemory {
     private byte[][] contents = new byte[0][];
     private boolean indexStale;
     private int readCalls;
+    /** Reads that found no segment, as address and length pairs, once {@link #rememberMisses} was called. */
+    private List<long[]> misses;
 
     /** Places {@code bytes} at {@code address}; overlapping an existing segment is a test bug. */
     public FakeProcessMemory put(long address, byte[] bytes) {
@@ -37,6 +41,24 @@ public final class FakeProcessMemory implements ProcessMemory {
         }
         segments.put(address, bytes.clone());
         indexStale = true;
+        return this;
+    }
+
+    /** Places zero bytes wherever no segment covers {@code length} bytes from {@code address}. */
+    public FakeProcessMemory fillGapsWithZeros(long address, long length) {
+        long at = address;
+        long end = address + length;
+        while (at < end) {
+            Map.Entry<Long, byte[]> covering = segments.floorEntry(at);
+            if (covering != null && covering.getKey() + covering.getValue().length > at) {
+                at = covering.getKey() + covering.getValue().length;
+                continue;
+            }
+            Long next = segments.higherKey(at);
+            long gapEnd = next == null ? end : Math.min(end, next);
+            put(at, new byte[(int) (gapEnd - at)]);
+            at = gapEnd;
+        }
         return this;
     }
 
@@ -75,6 +97,20 @@ public final class FakeProcessMemory implements ProcessMemory {
         return readCalls;
     }
 
+    /**
+     * From now on, every read that finds no segment is remembered (see {@link #misses}) before it fails as always:
+     * a replay can then place memory where a newer reader looks and the recording did not.
+     */
+    public FakeProcessMemory rememberMisses() {
+        misses = new ArrayList<>();
+        return this;
+    }
+
+    /** The reads that found no segment since {@link #rememberMisses}, as {address, length} pairs. */
+    public List<long[]> misses() {
+        return misses == null ? List.of() : List.copyOf(misses);
+    }
+
     @Override
     public void read(long address, ByteBuffer dst) {
         readCalls++;
@@ -88,6 +124,9 @@ public final class FakeProcessMemory implements ProcessMemory {
             int index = Arrays.binarySearch(starts, at);
             index = index >= 0 ? index : -index - 2;
             if (index < 0 || at >= starts[index] + contents[index].length) {
+                if (misses != null) {
+                    misses.add(new long[] {address, length});
+                }
                 throw new SpyException(FailureKind.MEMORY_READ, "cannot read " + length + " bytes at 0x"
                         + Long.toHexString(address) + ": 0x" + Long.toHexString(at) + " is not mapped");
             }
