@@ -5,6 +5,7 @@ package dev.pyspy4j.binaries.elf;
 import static dev.pyspy4j.binaries.elf.ElfConstants.SHT_DYNSYM;
 import static dev.pyspy4j.binaries.elf.ElfConstants.SHT_GNU_HASH;
 
+import dev.pyspy4j.spi.SpyException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -48,10 +49,19 @@ final class ElfGnuHashTable {
     }
 
     /**
-     * The hash table of the file's first {@code .dynsym}; empty when there is none or its header does not fit its
-     * section and symbol table.
+     * The hash table of the file's first {@code .dynsym}; empty when there is none, or when it or that table is
+     * malformed: the full lookup then reads the tables and reports what is wrong with them, exactly as without a
+     * hash table.
      */
     static Optional<ElfGnuHashTable> of(ElfReader reader, ElfSectionTable sections) {
+        try {
+            return find(reader, sections);
+        } catch (SpyException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<ElfGnuHashTable> find(ElfReader reader, ElfSectionTable sections) {
         ElfSectionHeader dynsym = null;
         for (ElfSectionHeader section : sections.all()) {
             if (section.sh_type == SHT_DYNSYM) {

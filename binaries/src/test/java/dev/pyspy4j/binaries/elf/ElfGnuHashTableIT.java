@@ -72,6 +72,24 @@ class ElfGnuHashTableIT {
         assertThat(intact.symbol("_PyRuntime")).isPresent();
     }
 
+    @Test
+    void aHashTableOutsideTheFileLeavesTheLookupToTheDecodedTables() throws IOException {
+        Path library = Binaries.libpython311();
+        byte[] bytes = Files.readAllBytes(library);
+        ElfSectionHeader hashSection = ElfFile.open(library).section(".gnu.hash").orElseThrow();
+        ElfFile intact = ElfFile.open(library);
+        // sh_offset of the section's header, moved past the end of the file.
+        ByteBuffer header = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        long sectionHeaders = header.getLong(0x28);
+        int entrySize = Short.toUnsignedInt(header.getShort(0x3a));
+        header.putLong((int) (sectionHeaders + (long) hashSection.index * entrySize + 0x18), bytes.length + 4096L);
+        ElfFile damaged = ElfFile.parse(ByteBuffer.wrap(bytes), library.toString());
+
+        assertThat(damaged.gnuHashTable()).isEmpty();
+        assertThat(damaged.symbol("_PyRuntime").map(ElfGnuHashTableIT::identity))
+                .isEqualTo(intact.symbol("_PyRuntime").map(ElfGnuHashTableIT::identity));
+    }
+
     private static long bloomWords(byte[] bytes, ElfSectionHeader hashSection) {
         return Integer.toUnsignedLong(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN)
                 .getInt((int) hashSection.sh_offset + 8));
