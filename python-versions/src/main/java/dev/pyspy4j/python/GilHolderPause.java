@@ -140,7 +140,9 @@ final class GilHolderPause {
                 continue;
             }
             owner.ifPresent(identity -> rememberHolder(identity.hostThreadId()));
-            Attempt result = copyWhileStopped(copier, holder, owner, widened ? alsoStopped(running) : List.of());
+            List<Long> holderThread = owner.map(identity -> List.of(identity.hostThreadId())).orElse(List.of());
+            Attempt result = copyWhileStopped(copier, holder, owner,
+                    widened ? withRecentHoldersAndRunning(holderThread, running) : holderThread);
             if (!result.holderMoved()) {
                 boolean sameHolder = result.gil().isPresent() && result.gil().get().lastHolder() == lastHolder;
                 lastHolder = result.gil().map(GilSwitches.Reading::lastHolder).orElse(0L);
@@ -161,9 +163,11 @@ final class GilHolderPause {
         }
     }
 
-    /** The threads to stop with the holder once the GIL was seen to move: the last holders and the running ones. */
-    private Set<Long> alsoStopped(Supplier<? extends Collection<Long>> running) {
-        Set<Long> threads = new LinkedHashSet<>(recentHolders);
+    /** The threads to stop once the GIL was seen to move: the holder, the last holders and the running ones. */
+    private Set<Long> withRecentHoldersAndRunning(List<Long> holderThread,
+                                                  Supplier<? extends Collection<Long>> running) {
+        Set<Long> threads = new LinkedHashSet<>(holderThread);
+        threads.addAll(recentHolders);
         threads.addAll(running.get());
         return threads;
     }
@@ -188,20 +192,15 @@ final class GilHolderPause {
         }
     }
 
-    /** @param alsoStop threads to stop besides the holder (one that has ended meanwhile is no loss) */
+    /**
+     * @param stop the holder's thread, usually alone; after the GIL moved, with other threads (one that has ended
+     *             meanwhile is no loss, but the holder must be stopped)
+     */
     private Attempt copyWhileStopped(Copier copier, long holder, Optional<ThreadIdentities.Identity> owner,
-                                     Collection<Long> alsoStop) {
-        List<Long> holderThread = owner.map(identity -> List.of(identity.hostThreadId())).orElse(List.of());
-        // Usually the holder alone: a set of one is built only when a widened attempt adds threads to it.
-        Collection<Long> stop = holderThread;
-        if (!alsoStop.isEmpty()) {
-            Set<Long> union = new LinkedHashSet<>(holderThread);
-            union.addAll(alsoStop);
-            stop = union;
-        }
+                                     Collection<Long> stop) {
         long start = System.nanoTime();
         try (PauseHandle pause = target.pauseThreads(stop)) {
-            if (!pause.stoppedThreads().containsAll(holderThread)) {
+            if (owner.isPresent() && !pause.stoppedThreads().contains(owner.get().hostThreadId())) {
                 return Attempt.ABANDONED;
             }
             if (!looks.prepare(target.memory(), interpreter)) {
