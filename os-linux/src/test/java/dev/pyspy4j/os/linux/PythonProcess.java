@@ -88,12 +88,22 @@ final class PythonProcess implements AutoCloseable {
         return pythonPid;
     }
 
-    /** Kills the python with SIGKILL and waits until it is gone. */
+    /**
+     * Kills the python with SIGKILL and waits until every thread of it is gone or a zombie: its main thread can be
+     * a zombie while another, killed too, has not yet run to its exit.
+     */
     void kill() throws InterruptedException {
         ProcessHandle.of(pythonPid).ifPresent(ProcessHandle::destroyForcibly);
-        Path stat = Path.of("/proc", Long.toString(pythonPid), "stat");
-        while (ProcFs.readOptional(stat).map(text -> !text.contains(") Z ")).orElse(false)) {
+        while (threadStatesOrEmpty().stream().anyMatch(state -> state != 'Z' && state != 'X')) {
             Thread.sleep(10);
+        }
+    }
+
+    private List<Character> threadStatesOrEmpty() {
+        try {
+            return threadStates();
+        } catch (IOException | UncheckedIOException gone) {
+            return List.of();
         }
     }
 
